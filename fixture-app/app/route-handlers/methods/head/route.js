@@ -1,0 +1,3 @@
+export async function HEAD(request) {
+  return new Response(null, { status: 200, headers: { 'x-handler': 'HEAD' } })
+}

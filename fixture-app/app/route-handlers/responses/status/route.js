@@ -1,0 +1,3 @@
+export async function GET() {
+  return new Response('created', { status: 201, headers: { 'x-custom': 'yes' } })
+}

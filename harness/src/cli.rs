@@ -1,0 +1,246 @@
+//! The `harness` command line: `run`, `list` and `serve`.
+//!
+//! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
+//! or could not reach the target, 2 for bad usage or an invalid case or expectations file.
+
+use crate::client::{Client, Settings};
+use crate::embedded::Embedded;
+use crate::expectations::Expectations;
+use crate::filter::Filter;
+use crate::report::{self, Run, RunInfo};
+use crate::target::Target;
+use crate::{console, runner};
+use clap::{Args, Parser, Subcommand};
+use spec::{Capability, Case};
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant, SystemTime};
+
+#[derive(Parser)]
+#[command(name = "harness", version, about = "Conformance suite for the server-side contract of Next.js")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the cases against a target (the embedded reference server unless --target is given).
+    Run(RunArgs),
+    /// Print the ids of the cases, one a line.
+    List(Selection),
+    /// Serve fixture-app with the reference server until interrupted.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct Selection {
+    /// Folder of case files [default: the bundled cases/]
+    #[arg(long, value_name = "DIR")]
+    cases: Option<PathBuf>,
+    /// Only cases whose id matches: a glob (`app-router/**/auto-*`) or a word the id contains.
+    #[arg(long, value_name = "GLOB")]
+    filter: Option<String>,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Base URL of a server that serves fixture-app (loopback or your platform).
+    #[arg(long, value_name = "URL")]
+    target: Option<String>,
+    /// The Next.js version the target claims to match.
+    #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
+    next_version: semver::Version,
+    /// Capabilities the target declares, comma-separated [default: all]
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    capabilities: Option<Vec<String>>,
+    /// Known failures of this target, each with a reason (TOML).
+    #[arg(long, value_name = "FILE")]
+    expectations: Option<PathBuf>,
+    /// How many cases run at once.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    jobs: usize,
+    /// Seconds one exchange may take before it counts as an error.
+    #[arg(long, value_name = "SECS", default_value_t = 5.0)]
+    timeout: f64,
+    /// Write the JSON report here.
+    #[arg(long, value_name = "FILE")]
+    report_json: Option<PathBuf>,
+    /// The app the embedded reference server serves [default: the bundled fixture-app/]
+    #[arg(long, value_name = "DIR")]
+    fixture_app: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Loopback port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 3000)]
+    port: u16,
+    /// The Next.js version to mimic.
+    #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
+    next_version: semver::Version,
+    /// The app to serve [default: the bundled fixture-app/]
+    #[arg(long, value_name = "DIR")]
+    fixture_app: Option<PathBuf>,
+}
+
+/// A failure that ends the command with exit status 2.
+struct Usage(String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a Tokio runtime");
+    let result = match cli.command {
+        Command::List(selection) => list(&selection),
+        Command::Run(args) => runtime.block_on(run(args)),
+        Command::Serve(args) => runtime.block_on(serve(args)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Usage(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The cases the selection names, and the ids of every case in the folder.
+fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<String>), Usage> {
+    let dir = selection.cases.clone().unwrap_or_else(crate::default_cases_dir);
+    let cases = spec::load_dir(&dir).map_err(|problems| {
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        Usage(format!("{}\n\n{} case file(s) have errors", shown.join("\n\n"), problems.len()))
+    })?;
+    let all_ids = cases.iter().map(|c| c.id.clone()).collect();
+    let filter = Filter::new(selection.filter.as_deref()).map_err(Usage)?;
+    let selected: Vec<Case> = cases.into_iter().filter(|c| filter.matches(&c.id)).collect();
+    if selected.is_empty() {
+        return Err(Usage(format!("no case in {} matches the filter", dir.display())));
+    }
+    Ok((selected, all_ids))
+}
+
+fn list(selection: &Selection) -> Result<ExitCode, Usage> {
+    let (cases, _) = select(selection)?;
+    let mut out = std::io::stdout().lock();
+    for case in cases {
+        // A closed pipe (`harness list | head`) just ends the listing.
+        if writeln!(out, "{}", case.id).is_err() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reference_config(fixture_app: Option<PathBuf>, next_version: semver::Version) -> reference_server::Config {
+    reference_server::Config {
+        fixture_dir: fixture_app.unwrap_or_else(reference_server::default_fixture_dir),
+        next_version,
+    }
+}
+
+async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
+    let (cases, all_ids) = select(&args.selection)?;
+    let capabilities: BTreeSet<Capability> = match &args.capabilities {
+        None => Capability::ALL.into_iter().collect(),
+        Some(names) => names.iter().map(|n| Capability::parse(n.trim())).collect::<Result<_, _>>().map_err(Usage)?,
+    };
+    let expectations = match &args.expectations {
+        None => Expectations::default(),
+        Some(path) => {
+            let ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
+            Expectations::load(path, &ids).map_err(Usage)?
+        }
+    };
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(Usage("--timeout must be a positive number of seconds".into()));
+    }
+    let settings = Settings { timeout: Duration::from_secs_f64(args.timeout), ..Settings::default() };
+
+    let embedded = match &args.target {
+        Some(url) => {
+            check_target_url(url)?;
+            None
+        }
+        None => Some(
+            Embedded::start(&reference_config(args.fixture_app.clone(), args.next_version.clone()))
+                .await
+                .map_err(Usage)?,
+        ),
+    };
+    let base_url = args.target.clone().unwrap_or_else(|| embedded.as_ref().map(|e| e.url.clone()).unwrap_or_default());
+    let target = Target::new(&base_url, args.next_version.clone(), capabilities);
+
+    let started_at = SystemTime::now();
+    let clock = Instant::now();
+    let mut results = runner::run_cases(&Client::new(settings), &target, &cases, args.jobs).await;
+    for result in &mut results {
+        expectations.apply(result);
+    }
+    let duration = clock.elapsed();
+    if let Some(server) = embedded {
+        server.stop().await;
+    }
+
+    for (case, result) in cases.iter().zip(&results) {
+        if let Some(block) = console::describe(case, result) {
+            println!("{block}");
+        }
+    }
+    let name = if args.target.is_some() { target.base_url.clone() } else { format!("reference server ({base_url})") };
+    println!("ran {} cases against {name} (Next.js {}) in {:.2?}", cases.len(), target.next_version, duration);
+    println!("{}", console::summary_line(&results));
+
+    if let Some(path) = &args.report_json {
+        let run = Run {
+            info: RunInfo {
+                target: name,
+                next_version: target.next_version.clone(),
+                capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
+                started_at,
+                duration,
+            },
+            cases: &cases,
+            results: &results,
+        };
+        write_report(path, report::json::render(&run).as_bytes())?;
+    }
+    let unexpected = results.iter().any(|r| r.outcome.is_unexpected());
+    Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_report(path: &Path, contents: &[u8]) -> Result<(), Usage> {
+    report::write_atomic(path, contents).map_err(|e| Usage(format!("cannot write the report {}: {e}", path.display())))
+}
+
+fn check_target_url(url: &str) -> Result<(), Usage> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| Usage(format!("--target `{url}`: {e}")))?;
+    if parsed.scheme() != "http" {
+        return Err(Usage(format!("--target `{url}`: only http:// targets are supported")));
+    }
+    if parsed.path() != "/" || parsed.query().is_some() {
+        return Err(Usage(format!("--target `{url}`: give the base URL only (scheme, host and port)")));
+    }
+    Ok(())
+}
+
+async fn serve(args: ServeArgs) -> Result<ExitCode, Usage> {
+    let config = reference_config(args.fixture_app, args.next_version);
+    let app = reference_server::App::load(&config).map_err(|e| Usage(format!("reference server: {e}")))?;
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
+        .await
+        .map_err(|e| Usage(format!("cannot listen on 127.0.0.1:{}: {e}", args.port)))?;
+    let address = listener.local_addr().map_err(|e| Usage(e.to_string()))?;
+    println!("reference server (Next.js {}) on http://{address}", config.next_version);
+    let interrupted = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    reference_server::run(listener, std::sync::Arc::new(app), interrupted)
+        .await
+        .map_err(|e| Usage(format!("reference server: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,108 @@
+//! Evidence of an exchange: the request as sent, the response as received, what was expected,
+//! and a `curl` command that sends the same request again.
+
+use serde::Serialize;
+use spec::{Mismatch, Response};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SentRequest {
+    pub method: String,
+    pub url: String,
+    /// The headers the case sets, in order (the client adds `host` and `accept: */*`).
+    pub headers: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceivedResponse {
+    pub status: u16,
+    /// In the order received; repeated headers kept.
+    pub headers: Vec<(String, String)>,
+    /// The body as text (invalid UTF-8 replaced), up to [`BODY_EXCERPT`] bytes.
+    pub body: String,
+    /// The body's length as received (up to the client's cap).
+    pub body_bytes: usize,
+    /// True when the body was longer than the client's cap.
+    pub body_truncated: bool,
+}
+
+/// How much of a body evidence keeps.
+pub const BODY_EXCERPT: usize = 16 * 1024;
+
+impl From<&Response> for ReceivedResponse {
+    fn from(r: &Response) -> Self {
+        let excerpt = &r.body[..r.body.len().min(BODY_EXCERPT)];
+        ReceivedResponse {
+            status: r.status,
+            headers: r.headers.clone(),
+            body: String::from_utf8_lossy(excerpt).into_owned(),
+            body_bytes: r.body.len(),
+            body_truncated: r.body_truncated,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// 1-based index of the step that decided the outcome.
+    pub step: usize,
+    pub request: SentRequest,
+    /// Absent when no response came back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<ReceivedResponse>,
+    pub expected: spec::Expect,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mismatches: Vec<Mismatch>,
+    pub curl: String,
+}
+
+/// A `curl` command that sends `request` as the harness did and shows the response head.
+pub fn curl_command(request: &SentRequest) -> String {
+    let mut parts = vec!["curl".to_owned(), "-sS".into(), "-i".into(), "--path-as-is".into()];
+    match request.method.as_str() {
+        "HEAD" => parts.push("--head".into()),
+        "GET" => {}
+        other => parts.extend(["-X".into(), shell_quote(other)]),
+    }
+    for (name, value) in &request.headers {
+        parts.extend(["-H".into(), shell_quote(&format!("{name}: {value}"))]);
+    }
+    if let Some(body) = &request.body {
+        parts.extend(["--data-binary".into(), shell_quote(body)]);
+    }
+    parts.push(shell_quote(&request.url));
+    parts.join(" ")
+}
+
+fn shell_quote(text: &str) -> String {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b)) {
+        return text.to_owned();
+    }
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_replays_method_headers_and_body() {
+        let request = SentRequest {
+            method: "POST".into(),
+            url: "http://127.0.0.1:3000/a?q=it's".into(),
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: Some("{\"a\":1}".into()),
+        };
+        assert_eq!(
+            curl_command(&request),
+            r#"curl -sS -i --path-as-is -X POST -H 'content-type: application/json' --data-binary '{"a":1}' 'http://127.0.0.1:3000/a?q=it'\''s'"#
+        );
+    }
+
+    #[test]
+    fn head_uses_curl_head_so_it_does_not_wait_for_a_body() {
+        let request = SentRequest { method: "HEAD".into(), url: "http://h/x".into(), headers: vec![], body: None };
+        assert_eq!(curl_command(&request), "curl -sS -i --path-as-is --head http://h/x");
+    }
+}

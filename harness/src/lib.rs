@@ -1,0 +1,40 @@
+//! Runs the Next.js conformance cases against a target and reports what it answered.
+//!
+//! Data flows one way: `spec` loads the cases; [`runner`] sends each case's requests to a
+//! [`Target`] through the [`client`] and compares the answers with the case's matchers,
+//! producing a [`CaseResult`] per case; [`expectations`] turn known failures into
+//! expected ones; [`console`] and [`report`] show the results. The embedded reference server
+//! is just one target ([`embedded`]); nothing here special-cases it.
+//!
+//! Layout:
+//! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
+//! - [`client`]: sends one request (no redirects followed, bodies capped, a timeout).
+//! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
+//! - [`outcome`]: pass, fail, expected-fail, unexpected-pass, n/a, error.
+//! - [`runner`]: runs cases concurrently, keeping their order.
+//! - [`filter`]: `--filter` globs over case ids.
+//! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
+//! - [`console`]: failure details and the closing summary line.
+//! - [`report`]: report files (JSON), written whole or not at all.
+//! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`.
+//! - [`cli`]: the `harness` command line.
+
+pub mod cli;
+pub mod client;
+pub mod console;
+pub mod embedded;
+pub mod evidence;
+pub mod expectations;
+pub mod filter;
+pub mod outcome;
+pub mod report;
+pub mod runner;
+pub mod target;
+
+pub use outcome::{CaseResult, Outcome, Summary};
+pub use target::Target;
+
+/// The bundled `cases/` folder of this source tree.
+pub fn default_cases_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../cases")
+}

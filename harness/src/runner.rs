@@ -1,0 +1,75 @@
+//! Runs cases against a target: each case's steps in order, cases concurrently.
+
+use crate::client::Client;
+use crate::evidence::{Evidence, ReceivedResponse, curl_command};
+use crate::outcome::{CaseResult, Outcome};
+use crate::target::Target;
+use spec::Case;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+/// Runs one case: n/a when it does not apply, otherwise its steps until one fails.
+pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResult {
+    let started = Instant::now();
+    let result = |outcome, message, evidence| CaseResult {
+        id: case.id.clone(),
+        outcome,
+        duration: started.elapsed(),
+        message,
+        evidence,
+    };
+    if let Some(reason) = target.not_applicable(case) {
+        return result(Outcome::NotApplicable, Some(reason), None);
+    }
+    for (index, step) in case.steps.iter().enumerate() {
+        let request = Client::prepare(&target.base_url, &step.request);
+        let evidence = |response: Option<ReceivedResponse>, mismatches| Evidence {
+            step: index + 1,
+            curl: curl_command(&request),
+            request: request.clone(),
+            response,
+            expected: step.expect.clone(),
+            mismatches,
+        };
+        match client.send(&request).await {
+            Err(error) => {
+                let message = format!("step {}: {} {}: {error}", index + 1, request.method, request.url);
+                return result(Outcome::Error, Some(message), Some(evidence(None, Vec::new())));
+            }
+            Ok(response) => {
+                let mismatches = step.expect.check(&response);
+                if !mismatches.is_empty() {
+                    let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+                    let message = format!("step {}: {}", index + 1, lines.join("\n"));
+                    return result(Outcome::Fail, Some(message), Some(evidence(Some((&response).into()), mismatches)));
+                }
+            }
+        }
+    }
+    result(Outcome::Pass, None, None)
+}
+
+/// Runs `cases` with at most `jobs` at once; results come back in the cases' order.
+pub async fn run_cases(client: &Client, target: &Target, cases: &[Case], jobs: usize) -> Vec<CaseResult> {
+    let cases: Arc<[Case]> = cases.into();
+    let target = Arc::new(target.clone());
+    let permits = Arc::new(Semaphore::new(jobs.max(1)));
+    let mut tasks = JoinSet::new();
+    for index in 0..cases.len() {
+        let (cases, target, client, permits) = (cases.clone(), target.clone(), client.clone(), permits.clone());
+        tasks.spawn(async move {
+            let _permit = permits.acquire_owned().await.expect("the semaphore is never closed");
+            (index, run_case(&client, &target, &cases[index]).await)
+        });
+    }
+    let mut results: Vec<Option<CaseResult>> = vec![None; cases.len()];
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok((index, result)) => results[index] = Some(result),
+            Err(panic) => std::panic::resume_unwind(panic.into_panic()),
+        }
+    }
+    results.into_iter().map(|r| r.expect("every case ran")).collect()
+}

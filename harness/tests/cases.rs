@@ -1,0 +1,60 @@
+//! Every case file as its own test, run against the reference server started in-process on
+//! `127.0.0.1:0`, once per Next.js release it mimics. Trials for the default release are named
+//! by case id; the others by `<id>@<version>`. Filter as usual:
+//! `cargo test -p harness --test cases -- route-handlers`.
+
+use harness::client::{Client, Settings};
+use harness::embedded::Embedded;
+use harness::runner::run_case;
+use harness::{Outcome, Target};
+use libtest_mimic::{Arguments, Failed, Trial};
+use reference_server::{CHECKED_NEXT_VERSIONS, Config, DEFAULT_NEXT_VERSION};
+use spec::Capability;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+fn main() -> ExitCode {
+    let args = Arguments::from_args();
+    let cases = match spec::load_dir(&harness::default_cases_dir()) {
+        Ok(cases) => cases,
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}\n");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    if cases.is_empty() {
+        eprintln!("no case files found in {}", harness::default_cases_dir().display());
+        return ExitCode::FAILURE;
+    }
+
+    let runtime = Arc::new(tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap());
+    let client = Client::new(Settings::default());
+    let mut servers = Vec::new();
+    let mut trials = Vec::new();
+    for version in CHECKED_NEXT_VERSIONS {
+        let config = Config { next_version: version.parse().unwrap(), ..Config::default() };
+        let server = runtime.block_on(Embedded::start(&config)).unwrap_or_else(|e| panic!("{e}"));
+        let target = Arc::new(Target::new(&server.url, config.next_version, Capability::ALL.into_iter().collect()));
+        servers.push(server);
+        for case in &cases {
+            let name = if version == DEFAULT_NEXT_VERSION { case.id.clone() } else { format!("{}@{version}", case.id) };
+            let applicable = target.not_applicable(case).is_none();
+            let (runtime, target, client, case) = (runtime.clone(), target.clone(), client.clone(), case.clone());
+            let trial = Trial::test(name, move || {
+                let result = runtime.block_on(run_case(&client, &target, &case));
+                match result.outcome {
+                    Outcome::Pass | Outcome::NotApplicable => Ok(()),
+                    _ => Err(Failed::from(harness::console::describe(&case, &result).unwrap_or_default())),
+                }
+            });
+            trials.push(trial.with_ignored_flag(!applicable));
+        }
+    }
+    let conclusion = libtest_mimic::run(&args, trials);
+    for server in servers {
+        runtime.block_on(server.stop());
+    }
+    conclusion.exit_code()
+}

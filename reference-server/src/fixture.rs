@@ -1,0 +1,115 @@
+//! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree becomes
+//! a list of routes, each with its URL pattern and the exports read from its source.
+
+use crate::error::Error;
+use crate::exports::{Exports, read_exports};
+use crate::router::Segment;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteKind {
+    /// `route.js`: a route handler.
+    Handler,
+    /// `page.js`: a page.
+    Page,
+}
+
+#[derive(Debug, Clone)]
+pub struct RouteFile {
+    /// Path of the source below the app root, `/`-separated (`app/blog/[slug]/route.js`).
+    pub file: String,
+    pub kind: RouteKind,
+    /// URL pattern, route groups and private folders already left out.
+    pub pattern: Vec<Segment>,
+    pub exports: Exports,
+}
+
+const SOURCE_EXTENSIONS: [&str; 5] = ["js", "jsx", "ts", "tsx", "mjs"];
+
+/// Every route and page file of the app at `root`, in a stable order.
+pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
+    let app_dir = ["app", "src/app"].iter().map(|d| root.join(d)).find(|d| d.is_dir());
+    let Some(app_dir) = app_dir else {
+        return Err(Error::NoAppDir { path: root.to_owned() });
+    };
+    let mut routes = Vec::new();
+    walk(root, &app_dir, &mut Vec::new(), &mut routes)?;
+    routes.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(routes)
+}
+
+fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
+    let io = |source| Error::Io { path: dir.to_owned(), source };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
+    entries.sort();
+    let mut found_here: Option<String> = None;
+    for path in entries {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if path.is_dir() {
+            match folder_segment(&name) {
+                Folder::Private => {}
+                Folder::Group => walk(root, &path, pattern, out)?,
+                Folder::Segment(segment) => {
+                    pattern.push(segment);
+                    walk(root, &path, pattern, out)?;
+                    pattern.pop();
+                }
+            }
+            continue;
+        }
+        let Some((stem, ext)) = name.rsplit_once('.') else { continue };
+        let kind = match stem {
+            "route" => RouteKind::Handler,
+            "page" => RouteKind::Page,
+            _ => continue,
+        };
+        if !SOURCE_EXTENSIONS.contains(&ext) {
+            continue;
+        }
+        let file = relative(root, &path);
+        if let Some(other) = found_here.replace(file.clone()) {
+            return Err(Error::Route { file, message: format!("conflicts with {other} for the same path") });
+        }
+        let source = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let exports = read_exports(&source, &name).map_err(|e| Error::Parse {
+            file: file.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        out.push(RouteFile { file, kind, pattern: pattern.clone(), exports });
+    }
+    Ok(())
+}
+
+enum Folder {
+    /// `_name`: left out of routing.
+    Private,
+    /// `(name)`: organizes files without appearing in the URL.
+    Group,
+    Segment(Segment),
+}
+
+fn folder_segment(name: &str) -> Folder {
+    if name.starts_with('_') || name.starts_with('@') {
+        return Folder::Private;
+    }
+    if name.starts_with('(') && name.ends_with(')') {
+        return Folder::Group;
+    }
+    let bracketed = |prefix: &str, suffix: &str| name.strip_prefix(prefix).and_then(|n| n.strip_suffix(suffix)).map(str::to_owned);
+    if let Some(param) = bracketed("[[...", "]]") {
+        Folder::Segment(Segment::OptionalCatchAll(param))
+    } else if let Some(param) = bracketed("[...", "]") {
+        Folder::Segment(Segment::CatchAll(param))
+    } else if let Some(param) = bracketed("[", "]") {
+        Folder::Segment(Segment::Dynamic(param))
+    } else {
+        Folder::Segment(Segment::Static(name.to_owned()))
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

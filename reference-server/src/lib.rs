@@ -1,0 +1,58 @@
+//! A Rust server that answers as `next start` does when it serves `fixture-app/`.
+//!
+//! The generic parts implement the Next.js server's rules; the fixture's user code is mirrored
+//! by small Rust functions. Nothing here knows about test cases.
+//!
+//! Layout:
+//! - [`server`]: [`run`] accepts connections on a listener until shutdown; [`App`] answers.
+//! - [`fixture`]: reads `app/` (or `src/app/`) into route files, with [`exports`] read from
+//!   each file's source by a JavaScript parser.
+//! - [`router`]: URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) and precedence;
+//!   [`params`] decodes the matched values.
+//! - [`route_handler`]: method dispatch of `route.js`: automatic HEAD and OPTIONS, 405, 400.
+//! - [`web`]: the Web `Request`/`Response` surface mirrors use.
+//! - [`mirrors`]: the user code of each fixture route, in Rust.
+//! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
+//! - [`error`]: why the app could not be loaded.
+//!
+//! Tests bind `127.0.0.1:0` and run the server in-process:
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! use std::sync::Arc;
+//! let app = Arc::new(reference_server::App::load(&Default::default()).expect("fixture app"));
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! reference_server::run(listener, app, std::future::pending()).await
+//! # }
+//! ```
+
+pub mod error;
+pub mod etag;
+pub mod exports;
+pub mod fixture;
+pub mod mirrors;
+pub mod next_start;
+pub mod params;
+pub mod route_handler;
+pub mod router;
+pub mod server;
+pub mod web;
+
+pub use error::Error;
+pub use server::{App, Config, run};
+
+/// The Next.js release the reference server mimics unless told otherwise.
+pub const DEFAULT_NEXT_VERSION: &str = "16.4.6";
+
+/// The releases whose behaviour the reference server was checked against, newest first; the
+/// fixture app is built with each in CI.
+pub const CHECKED_NEXT_VERSIONS: [&str; 2] = [DEFAULT_NEXT_VERSION, "15.5.29"];
+
+pub fn default_next_version() -> semver::Version {
+    semver::Version::parse(DEFAULT_NEXT_VERSION).expect("a valid version")
+}
+
+/// The `fixture-app/` folder of this source tree.
+pub fn default_fixture_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture-app")
+}

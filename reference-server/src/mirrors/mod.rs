@@ -1,0 +1,65 @@
+//! The user code of each fixture route, mirrored in Rust.
+//!
+//! The route table and each file's exports come from `fixture-app/` itself; what the exported
+//! functions do comes from here, one small function per route file, written to do exactly what
+//! the JavaScript does. [`MIRRORS`] names each mirror's source file, and the server refuses to
+//! start when a fixture route has no mirror (a test also checks the reverse).
+
+mod pages;
+mod route_handlers;
+
+use crate::web::{RouteRequest, Thrown, WebResponse};
+
+/// What calling one export of a route module did.
+#[derive(Debug)]
+pub enum Handled {
+    Answer(WebResponse),
+    Throw(Thrown),
+    /// The mirror has no code for this export; a mirror bug, reported as such.
+    NotMirrored,
+}
+
+impl From<Result<WebResponse, Thrown>> for Handled {
+    fn from(result: Result<WebResponse, Thrown>) -> Self {
+        match result {
+            Ok(response) => Handled::Answer(response),
+            Err(thrown) => Handled::Throw(thrown),
+        }
+    }
+}
+
+/// Calls the function a module exports under `export` (`GET`, `default`...).
+pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
+
+pub struct Mirror {
+    /// The mirrored source, relative to the fixture app (`app/.../route.js`).
+    pub file: &'static str,
+    pub handle: Handler,
+}
+
+pub static MIRRORS: &[Mirror] = &[
+    Mirror { file: "app/page.js", handle: pages::home },
+    Mirror { file: "app/route-handlers/methods/all/route.js", handle: route_handlers::methods_all },
+    Mirror { file: "app/route-handlers/methods/export-forms/route.js", handle: route_handlers::methods_export_forms },
+    Mirror { file: "app/route-handlers/methods/get-post/route.js", handle: route_handlers::methods_get_post },
+    Mirror { file: "app/route-handlers/methods/get/route.js", handle: route_handlers::methods_get },
+    Mirror { file: "app/route-handlers/methods/head/route.js", handle: route_handlers::methods_head },
+    Mirror { file: "app/route-handlers/methods/post/route.js", handle: route_handlers::methods_post },
+    Mirror { file: "app/route-handlers/methods/put-patch-delete/route.js", handle: route_handlers::methods_put_patch_delete },
+    Mirror { file: "app/route-handlers/methods/throws/route.js", handle: route_handlers::methods_throws },
+    Mirror { file: "app/route-handlers/params/(group)/grouped/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/params/blog/[...slug]/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/params/optional/[[...slug]]/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/params/shop/[tag]/[item]/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/params/team/[team]/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/request/headers/route.js", handle: route_handlers::request_headers },
+    Mirror { file: "app/route-handlers/request/json/route.js", handle: route_handlers::request_json },
+    Mirror { file: "app/route-handlers/request/search/route.js", handle: route_handlers::request_search },
+    Mirror { file: "app/route-handlers/request/text/route.js", handle: route_handlers::request_text },
+    Mirror { file: "app/route-handlers/responses/json/route.js", handle: route_handlers::responses_json },
+    Mirror { file: "app/route-handlers/responses/status/route.js", handle: route_handlers::responses_status },
+];
+
+pub fn find(file: &str) -> Option<&'static Mirror> {
+    MIRRORS.iter().find(|m| m.file == file)
+}

@@ -1,0 +1,159 @@
+//! What `next start` itself puts around an answer: the `Vary` header of app routes, the
+//! compression layer's `Accept-Encoding` vary, and the answers it gives without user code
+//! (not-found page, internal error, trailing-slash redirect, rejected methods).
+
+use crate::etag::etag;
+use crate::web::WebResponse;
+use bytes::Bytes;
+use http::{HeaderValue, Response, StatusCode};
+use http_body_util::Full;
+use semver::Version;
+
+/// Every app-router response varies on these request headers (the client router's).
+pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+/// Cache-Control of answers that must not be stored.
+pub const NO_STORE: &str = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+pub type Body = Full<Bytes>;
+
+/// Methods Node's HTTP parser accepts; any other method is refused before Next.js sees it.
+const NODE_METHODS: [&str; 35] = [
+    "DELETE", "GET", "HEAD", "POST", "PUT", "CONNECT", "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE",
+    "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "BIND", "REBIND", "UNBIND", "ACL", "REPORT", "MKACTIVITY",
+    "CHECKOUT", "MERGE", "M-SEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PATCH", "PURGE", "MKCALENDAR", "LINK",
+    "UNLINK", "SOURCE", "QUERY",
+];
+
+pub fn node_accepts_method(method: &str) -> bool {
+    NODE_METHODS.contains(&method)
+}
+
+/// Node's answer to a request its parser rejects: a bare 400 that closes the connection.
+pub fn parser_rejection() -> Response<Body> {
+    let mut response = Response::new(Body::default());
+    *response.status_mut() = StatusCode::BAD_REQUEST;
+    response.headers_mut().insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// An app-router answer: `Vary` first, then the Web response's headers in `Headers` order
+/// (sorted by name), the body dropped for HEAD. From Next.js 16 the compression layer also
+/// varies route handler answers with a compressible body on `Accept-Encoding`.
+pub fn app_response(web: WebResponse, strip_body: bool, next: &Version) -> Response<Body> {
+    let mut vary = APP_VARY.to_owned();
+    if next.major >= 16 && web.body.is_some() && web.header("content-type").is_some_and(compressible) {
+        vary.push_str(", Accept-Encoding");
+    }
+    let mut headers = web.headers;
+    headers.sort_by(|a, b| a.0.cmp(&b.0));
+    headers.insert(0, ("vary".into(), vary));
+    let body = if strip_body { None } else { web.body };
+    build(web.status, headers, body)
+}
+
+/// The built-in not-found page, as `next start` serves it for an unknown path.
+pub fn not_found_page() -> Response<Body> {
+    let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>\
+        <meta name=\"robots\" content=\"noindex\"/><title>404: This page could not be found.</title></head>\
+        <body><div><h1 class=\"next-error-h1\">404</h1><div><h2>This page could not be found.</h2></div></div></body></html>";
+    html_page(404, NO_STORE, html)
+}
+
+/// A page rendered inside the root layout.
+pub fn page(status: u16, cache_control: &str, markup: &str) -> Response<Body> {
+    let html = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/></head><body>{markup}</body></html>");
+    html_page(status, cache_control, &html)
+}
+
+fn html_page(status: u16, cache_control: &str, html: &str) -> Response<Body> {
+    let headers = vec![
+        ("cache-control".into(), cache_control.into()),
+        ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
+        ("x-powered-by".into(), "Next.js".into()),
+        ("etag".into(), etag(html)),
+        ("content-type".into(), "text/html; charset=utf-8".into()),
+    ];
+    build(status, headers, Some(Bytes::from(html.to_owned())))
+}
+
+/// The answer to a path segment that is not valid percent-encoding: Next.js 16 fails with a
+/// plain-text 500, Next.js 15 with its 400 error page.
+pub fn malformed_path_segment(next: &Version) -> Response<Body> {
+    if next.major >= 16 {
+        return internal_error_text();
+    }
+    let html = "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>400: Bad Request</title></head>\
+        <body><div><h1 class=\"next-error-h1\">400</h1><div><h2>Bad Request.</h2></div></div></body></html>";
+    let headers = vec![
+        ("cache-control".into(), NO_STORE.into()),
+        ("x-powered-by".into(), "Next.js".into()),
+        ("etag".into(), etag(html)),
+        ("content-type".into(), "text/html; charset=utf-8".into()),
+        ("vary".into(), "Accept-Encoding".into()),
+    ];
+    build(400, headers, Some(Bytes::from_static(html.as_bytes())))
+}
+
+/// The plain-text 500 Next.js sends when it fails outside user code.
+pub fn internal_error_text() -> Response<Body> {
+    let text = "Internal Server Error";
+    let headers = vec![
+        ("cache-control".into(), NO_STORE.into()),
+        ("etag".into(), etag(text)),
+        ("content-type".into(), "text/plain".into()),
+        ("vary".into(), "Accept-Encoding".into()),
+    ];
+    build(500, headers, Some(Bytes::from_static(text.as_bytes())))
+}
+
+/// The 308 to the path without a trailing slash or empty segments; the body is the target.
+pub fn normalize_redirect(location: &str) -> Response<Body> {
+    let headers = vec![("location".into(), location.into()), ("refresh".into(), format!("0;url={location}"))];
+    build(308, headers, Some(Bytes::from(location.to_owned())))
+}
+
+/// Content types the compression layer would compress, for which it adds `Vary: Accept-Encoding`.
+fn compressible(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence.starts_with("text/")
+        || essence.ends_with("+json")
+        || essence.ends_with("+xml")
+        || matches!(essence.as_str(), "application/json" | "application/javascript" | "application/xml")
+}
+
+fn build(status: u16, headers: Vec<(String, String)>, body: Option<Bytes>) -> Response<Body> {
+    let mut response = Response::new(body.map(Body::new).unwrap_or_default());
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let map = response.headers_mut();
+    for (name, value) in headers {
+        let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name), HeaderValue::try_from(value)) else { continue };
+        map.append(name, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn next(major: u64) -> Version {
+        Version::new(major, 0, 0)
+    }
+
+    #[test]
+    fn accept_encoding_is_added_only_for_compressible_bodies_from_16() {
+        let json = || WebResponse::json(&serde_json::json!({}));
+        let vary = |r: Response<Body>| r.headers()["vary"].to_str().unwrap().to_owned();
+        assert!(vary(app_response(json(), false, &next(16))).ends_with(", Accept-Encoding"));
+        assert_eq!(vary(app_response(json(), false, &next(15))), APP_VARY);
+        assert_eq!(vary(app_response(WebResponse::empty().with_status(405), false, &next(16))), APP_VARY);
+    }
+
+    #[test]
+    fn handler_headers_come_sorted_after_vary() {
+        let web = WebResponse::empty().with_header("x-handler", "OPTIONS").with_header("allow", "GET");
+        let response = app_response(web, false, &next(16));
+        let names: Vec<&str> = response.headers().keys().map(|k| k.as_str()).collect();
+        assert_eq!(names, ["vary", "allow", "x-handler"]);
+    }
+}

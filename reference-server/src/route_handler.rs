@@ -1,0 +1,51 @@
+//! Method dispatch for `route.js` files, as the Next.js app-route module does it: exported
+//! methods run; HEAD falls back to GET without a body; OPTIONS is answered with an `Allow`
+//! list when not exported; other methods Next.js supports get 405, and any other method 400.
+
+use crate::mirrors::{Handled, Mirror};
+use crate::web::{RouteRequest, WebResponse};
+
+/// The methods a route file can export, as Next.js lists them.
+pub const HTTP_METHODS: [&str; 7] = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"];
+
+/// What dispatch decided, before the server's own headers are added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dispatch {
+    /// The handler's (or the automatic OPTIONS) response; `strip_body` for HEAD run as GET.
+    Respond { response: WebResponse, strip_body: bool },
+    /// The handler threw.
+    Threw(String),
+}
+
+pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
+    let method = request.method.as_str();
+    let exports = |m: &str| exported.iter().any(|e| e == m);
+    let call = |export: &str, strip_body: bool| match (mirror.handle)(export, request) {
+        Handled::Answer(response) => Dispatch::Respond { response, strip_body },
+        Handled::Throw(error) => Dispatch::Threw(error.0),
+        Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", mirror.file)),
+    };
+    if !HTTP_METHODS.contains(&method) {
+        return Dispatch::Respond { response: WebResponse::empty().with_status(400), strip_body: false };
+    }
+    if exports(method) {
+        return call(method, false);
+    }
+    match method {
+        "HEAD" if exports("GET") => call("GET", true),
+        "OPTIONS" => Dispatch::Respond { response: automatic_options(exported), strip_body: false },
+        _ => Dispatch::Respond { response: WebResponse::empty().with_status(405), strip_body: false },
+    }
+}
+
+/// `204 No Content` with `Allow` naming every exported method, HEAD when GET is exported,
+/// and OPTIONS itself, in alphabetical order.
+fn automatic_options(exported: &[String]) -> WebResponse {
+    let mut allow: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| exported.iter().any(|e| e == m)).collect();
+    if allow.contains(&"GET") && !allow.contains(&"HEAD") {
+        allow.push("HEAD");
+    }
+    allow.push("OPTIONS");
+    allow.sort_unstable();
+    WebResponse::empty().with_status(204).with_header("allow", &allow.join(", "))
+}

@@ -1,0 +1,203 @@
+//! The typed case: what one TOML file under `cases/` says.
+//!
+//! Every table rejects unknown keys. Values that can be wrong in ways TOML cannot see (version
+//! ranges, regexes, header names, methods, paths) are checked while deserializing, so the
+//! error carries the span of the offending value.
+
+use crate::capability::Capability;
+use crate::matchers::Expect;
+use semver::VersionReq;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The file's path below the cases folder, without `.toml`; set by the loader.
+    #[serde(skip)]
+    pub id: String,
+    /// Where the case was read from; set by the loader.
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub title: String,
+    pub doc: Doc,
+    pub basis: Basis,
+    /// The Next.js versions for which the behaviour holds.
+    #[serde(default = "any_version")]
+    pub next: VersionReq,
+    #[serde(default)]
+    pub needs: Vec<Capability>,
+    #[serde(rename = "step", deserialize_with = "non_empty_steps")]
+    pub steps: Vec<Step>,
+}
+
+fn any_version() -> VersionReq {
+    VersionReq::STAR
+}
+
+fn non_empty_steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
+    let steps = Vec::<Step>::deserialize(d)?;
+    if steps.is_empty() {
+        return Err(de::Error::custom("a case needs at least one [[step]]"));
+    }
+    Ok(steps)
+}
+
+/// The doc statement a case encodes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    /// The doc page's title, e.g. `route.js`.
+    pub page: String,
+    /// The section's anchor on that page, e.g. `http-methods`.
+    pub anchor: String,
+    /// The sentence of the doc the case checks (for observed cases, the nearest one).
+    pub quote: String,
+    /// Where real Next.js and the doc differ, or what was observed and how.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// A seed doc states the behaviour.
+    Documented,
+    /// Seen on a real `next start` of fixture-app; not written in the docs.
+    Observed,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub request: RequestSpec,
+    pub expect: Expect,
+}
+
+/// The request a step sends. The path is sent as written (percent-encode what must be).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(try_from = "RawRequest")]
+pub struct RequestSpec {
+    pub method: String,
+    pub path: String,
+    /// Header fields in the order written; a name may repeat.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<RequestBody>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestBody {
+    /// Sent as is.
+    Text(String),
+    /// Serialized; `content-type: application/json` is added unless the step sets one.
+    Json(serde_json::Value),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequest {
+    #[serde(default)]
+    method: Option<String>,
+    path: String,
+    #[serde(default)]
+    headers: HeaderList,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    json: Option<serde_json::Value>,
+}
+
+impl TryFrom<RawRequest> for RequestSpec {
+    type Error = String;
+
+    fn try_from(raw: RawRequest) -> Result<Self, String> {
+        let method = raw.method.unwrap_or_else(|| "GET".to_owned());
+        if method.is_empty() || !method.bytes().all(is_tchar) {
+            return Err(format!("`{method}` is not an HTTP method token"));
+        }
+        if !raw.path.starts_with('/') {
+            return Err(format!("the request path `{}` must start with `/`", raw.path));
+        }
+        if raw.path.chars().any(|c| c.is_ascii_control() || c == ' ' || c == '#') {
+            return Err(format!("the request path `{}` has a space, `#` or control character; percent-encode it", raw.path));
+        }
+        let body = match (raw.body, raw.json) {
+            (Some(_), Some(_)) => return Err("a request has either `body` or `json`, not both".into()),
+            (Some(text), None) => Some(RequestBody::Text(text)),
+            (None, Some(json)) => Some(RequestBody::Json(json)),
+            (None, None) => None,
+        };
+        Ok(RequestSpec { method, path: raw.path, headers: raw.headers.0, body })
+    }
+}
+
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// A TOML table of header fields in document order: `name = "value"` or `name = ["v1", "v2"]`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HeaderList(pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for HeaderList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = HeaderList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of header names to a string or an array of strings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HeaderList, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let name = header_name(&name).map_err(de::Error::custom)?;
+                    match map.next_value::<OneOrMany>()? {
+                        OneOrMany::One(v) => fields.push((name, v)),
+                        OneOrMany::Many(vs) => fields.extend(vs.into_iter().map(|v| (name.clone(), v))),
+                    }
+                }
+                Ok(HeaderList(fields))
+            }
+        }
+        d.deserialize_map(ListVisitor)
+    }
+}
+
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OneOrManyVisitor;
+        impl<'de> Visitor<'de> for OneOrManyVisitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_owned()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut values = Vec::new();
+                while let Some(v) = seq.next_element::<String>()? {
+                    values.push(v);
+                }
+                Ok(OneOrMany::Many(values))
+            }
+        }
+        d.deserialize_any(OneOrManyVisitor)
+    }
+}
+
+/// Checks a header name and returns it in lower case.
+pub(crate) fn header_name(name: &str) -> Result<String, String> {
+    if name.is_empty() || !name.bytes().all(is_tchar) {
+        return Err(format!("`{name}` is not a valid header name"));
+    }
+    Ok(name.to_ascii_lowercase())
+}

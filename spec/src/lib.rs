@@ -1,0 +1,31 @@
+//! The case model of the Next.js conformance suite.
+//!
+//! A case is one TOML file under `cases/` that states one behaviour of the Next.js server: the
+//! doc it comes from, the Next.js versions it holds for, and one or more request/expectation
+//! steps. This crate turns those files into typed, validated [`Case`]s and owns the matchers
+//! that compare a [`Response`] with a step's expectations. It does no I/O beyond reading case
+//! files; sending requests is the harness's job.
+//!
+//! Layout:
+//! - [`case`]: the typed case as written in a file (`Case`, `Doc`, `Step`, `RequestSpec`).
+//! - [`load`]: finds `**/*.toml` below a folder, derives ids from paths, collects diagnostics.
+//! - [`diagnostic`]: file:line:col errors, printed like rustc with the offending line.
+//! - [`suggest`]: did-you-mean hints for unknown keys and values.
+//! - [`capability`]: what a target may declare and a case may need.
+//! - [`response`]: a target's answer as the matchers see it.
+//! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
+
+pub mod capability;
+pub mod case;
+pub mod diagnostic;
+pub mod load;
+pub mod matchers;
+pub mod response;
+pub mod suggest;
+
+pub use capability::Capability;
+pub use case::{Basis, Case, Doc, RequestSpec, Step};
+pub use diagnostic::Diagnostic;
+pub use load::{load_dir, parse_case};
+pub use matchers::{Expect, Mismatch};
+pub use response::Response;

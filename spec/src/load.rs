@@ -1,0 +1,109 @@
+//! Finds case files, derives their ids and parses them, collecting every problem found.
+
+use crate::case::Case;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::hint_unknown;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Loads every `**/*.toml` below `root`, sorted by id. Returns all diagnostics when any file is
+/// broken, so one run shows every problem.
+pub fn load_dir(root: &Path) -> Result<Vec<Case>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    if let Err(e) = collect_toml_files(root, &mut files) {
+        return Err(vec![Diagnostic::whole_file(root, format!("cannot read the cases folder: {e}"))]);
+    }
+    files.sort();
+
+    let mut cases = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let loaded = case_id(root, &path).and_then(|id| {
+            let bytes = std::fs::read(&path).map_err(|e| Diagnostic::whole_file(&path, format!("cannot read: {e}")))?;
+            let text = utf8(&path, bytes)?;
+            parse_case(&id, &path, &text)
+        });
+        match loaded {
+            Ok(case) => cases.push(case),
+            Err(d) => problems.push(d),
+        }
+    }
+    problems.extend(duplicate_ids(&cases));
+    if problems.is_empty() {
+        cases.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(cases)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses one case file's text. `path` is used in diagnostics only.
+pub fn parse_case(id: &str, path: &Path, text: &str) -> Result<Case, Diagnostic> {
+    let mut case: Case = toml::from_str(text).map_err(|e| {
+        let message = hint_unknown(e.message());
+        match e.span() {
+            Some(span) => Diagnostic::at(path, text, span, message),
+            None => Diagnostic::whole_file(path, message),
+        }
+    })?;
+    case.id = id.to_owned();
+    case.path = path.to_owned();
+    Ok(case)
+}
+
+fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The id is the path below the cases folder without `.toml`, in `/`-separated kebab-case
+/// segments, so it is stable and the same on every file system.
+fn case_id(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let mut segments = Vec::new();
+    for part in relative.components() {
+        let part = part.as_os_str().to_string_lossy();
+        let valid = !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !part.starts_with('-');
+        if !valid {
+            return Err(Diagnostic::whole_file(
+                path,
+                format!("`{part}` cannot be part of a case id: use lower-case letters, digits and `-`"),
+            ));
+        }
+        segments.push(part.into_owned());
+    }
+    Ok(segments.join("/"))
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        Diagnostic::at(path, &text, valid..valid, "the file is not valid UTF-8")
+    })
+}
+
+/// Ids that collide when letter case is ignored (two files reached through links, say).
+fn duplicate_ids(cases: &[Case]) -> Vec<Diagnostic> {
+    let mut first_seen: HashMap<String, &Path> = HashMap::new();
+    let mut out = Vec::new();
+    for case in cases {
+        if let Some(other) = first_seen.insert(case.id.to_lowercase(), &case.path) {
+            out.push(Diagnostic::whole_file(
+                &case.path,
+                format!("duplicate case id `{}` (also {})", case.id, other.display()),
+            ));
+        }
+    }
+    out
+}

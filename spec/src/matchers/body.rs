@@ -1,0 +1,169 @@
+//! Body matchers. In a case, `expect.body` is a table of one or more checks, all of which must
+//! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON) and
+//! `json_subset` (objects may have more members).
+
+use super::json::JsonPattern;
+use super::pattern::Pattern;
+use crate::response::Response;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BodyMatcher {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub empty: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex: Option<Pattern>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json: Option<JsonPattern>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_subset: Option<JsonPattern>,
+}
+
+/// How much of a body a message quotes.
+const EXCERPT_CHARS: usize = 200;
+
+impl BodyMatcher {
+    /// Why the response body does not match, one line per failed check.
+    pub fn check(&self, response: &Response) -> Vec<String> {
+        let text = response.body_text();
+        let mut out = Vec::new();
+        if let Some(want_empty) = self.empty {
+            if want_empty && !response.body.is_empty() {
+                out.push(format!("expected an empty body, got {} bytes: {}", response.body.len(), excerpt(&text)));
+            } else if !want_empty && response.body.is_empty() {
+                out.push("expected a body, got none".into());
+            }
+        }
+        if let Some(exact) = &self.exact
+            && *text != **exact
+        {
+            out.push(format!("expected exactly {:?}, got {}", exact, excerpt(&text)));
+        }
+        for part in &self.contains {
+            if !text.contains(part.as_str()) {
+                out.push(format!("expected it to contain {part:?}, got {}", excerpt(&text)));
+            }
+        }
+        if let Some(p) = &self.regex
+            && !p.is_match(&text)
+        {
+            out.push(format!("expected a match for /{}/, got {}", p.as_str(), excerpt(&text)));
+        }
+        for (pattern, subset) in [(&self.json, false), (&self.json_subset, true)] {
+            let Some(pattern) = pattern else { continue };
+            match serde_json::from_slice::<serde_json::Value>(&response.body) {
+                Ok(actual) => out.extend(pattern.differences(&actual, subset)),
+                Err(e) => out.push(format!("expected JSON, but it does not parse ({e}): {}", excerpt(&text))),
+            }
+        }
+        if !out.is_empty() && response.body_truncated {
+            out.push(format!("(the body was cut at {} bytes)", response.body.len()));
+        }
+        out
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    if text.chars().count() <= EXCERPT_CHARS {
+        return format!("{text:?}");
+    }
+    let head: String = text.chars().take(EXCERPT_CHARS).collect();
+    format!("{head:?}... ({} bytes)", text.len())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBodyMatcher {
+    exact: Option<String>,
+    empty: Option<bool>,
+    contains: Option<StringOrList>,
+    regex: Option<Pattern>,
+    json: Option<JsonPattern>,
+    json_subset: Option<JsonPattern>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "a string or an array of strings")]
+enum StringOrList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for BodyMatcher {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = RawBodyMatcher::deserialize(d)?;
+        let matcher = BodyMatcher {
+            exact: raw.exact,
+            empty: raw.empty,
+            contains: match raw.contains {
+                None => Vec::new(),
+                Some(StringOrList::One(s)) => vec![s],
+                Some(StringOrList::Many(v)) => v,
+            },
+            regex: raw.regex,
+            json: raw.json,
+            json_subset: raw.json_subset,
+        };
+        let checks = [
+            matcher.exact.is_some(),
+            matcher.empty.is_some(),
+            !matcher.contains.is_empty(),
+            matcher.regex.is_some(),
+            matcher.json.is_some(),
+            matcher.json_subset.is_some(),
+        ];
+        match checks.iter().filter(|c| **c).count() {
+            0 => Err(de::Error::custom(
+                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`",
+            )),
+            n if n > 1 && matcher.empty == Some(true) => {
+                Err(de::Error::custom("`empty = true` cannot be combined with other body checks"))
+            }
+            _ => Ok(matcher),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Response {
+        Response { status: 200, body: text.as_bytes().to_vec(), ..Default::default() }
+    }
+
+    fn matcher(toml_text: &str) -> BodyMatcher {
+        toml::from_str::<std::collections::BTreeMap<String, BodyMatcher>>(toml_text).unwrap().remove("b").unwrap()
+    }
+
+    #[test]
+    fn empty_and_exact() {
+        assert!(matcher("b = { empty = true }").check(&body("")).is_empty());
+        assert_eq!(matcher("b = { empty = true }").check(&body("x")).len(), 1);
+        assert!(matcher("b = { exact = \"hi\" }").check(&body("hi")).is_empty());
+        assert_eq!(matcher("b = { exact = \"hi\" }").check(&body("hi!")).len(), 1);
+    }
+
+    #[test]
+    fn contains_every_part() {
+        let m = matcher("b = { contains = [\"One\", \"Two\"] }");
+        assert!(m.check(&body("<p>One</p><p>Two</p>")).is_empty());
+        assert_eq!(m.check(&body("<p>One</p>")).len(), 1);
+    }
+
+    #[test]
+    fn json_that_does_not_parse() {
+        let problems = matcher("b = { json = { a = 1 } }").check(&body("{oops"));
+        assert!(problems[0].starts_with("expected JSON, but it does not parse"), "{problems:?}");
+    }
+
+    #[test]
+    fn rejects_an_empty_matcher_table() {
+        assert!(toml::from_str::<std::collections::BTreeMap<String, BodyMatcher>>("b = {}").is_err());
+    }
+}

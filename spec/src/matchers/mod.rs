@@ -1,0 +1,111 @@
+//! What a step expects of the response, and the comparison that explains each difference.
+//!
+//! - [`header`]: one matcher per header name (exact, regex, absent, present, set, contains, shape).
+//! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset.
+//! - [`json`]: JSON patterns whose leaves may be shapes or regexes (`{ "$shape" = "integer" }`).
+//! - [`shape`]: named shapes for volatile values (dates, ETags, ids).
+//! - [`pattern`]: regexes compiled while the case file is read.
+
+pub mod body;
+pub mod header;
+pub mod json;
+pub mod pattern;
+pub mod shape;
+
+use crate::case::header_name;
+use crate::response::Response;
+use body::BodyMatcher;
+use header::HeaderMatcher;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(deserialize_with = "status_code")]
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "HeaderExpects::is_empty")]
+    pub headers: HeaderExpects,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyMatcher>,
+}
+
+/// One difference between what a step expects and what came back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mismatch {
+    /// What was compared: `status`, ``header `allow` ``, `body`.
+    pub subject: String,
+    /// Why it differs, with both sides.
+    pub problem: String,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.subject, self.problem)
+    }
+}
+
+impl Expect {
+    /// Every difference between this expectation and `response`; empty when it matches.
+    pub fn check(&self, response: &Response) -> Vec<Mismatch> {
+        let mut out = Vec::new();
+        if response.status != self.status {
+            out.push(Mismatch {
+                subject: "status".into(),
+                problem: format!("expected {}, got {}", self.status, response.status),
+            });
+        }
+        for (name, matcher) in &self.headers.0 {
+            if let Some(problem) = matcher.check(name, response) {
+                out.push(Mismatch { subject: format!("header `{name}`"), problem });
+            }
+        }
+        if let Some(body) = &self.body {
+            out.extend(body.check(response).into_iter().map(|problem| Mismatch { subject: "body".into(), problem }));
+        }
+        out
+    }
+}
+
+fn status_code<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let code = u16::deserialize(d)?;
+    if !(100..=599).contains(&code) {
+        return Err(de::Error::custom(format!("{code} is not an HTTP status code (100 to 599)")));
+    }
+    Ok(code)
+}
+
+/// Header matchers keyed by lower-case header name, in the order written.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct HeaderExpects(pub Vec<(String, HeaderMatcher)>);
+
+impl HeaderExpects {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for HeaderExpects {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ExpectsVisitor;
+        impl<'de> Visitor<'de> for ExpectsVisitor {
+            type Value = HeaderExpects;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of header names to matchers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HeaderExpects, A::Error> {
+                let mut matchers: Vec<(String, HeaderMatcher)> = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let name = header_name(&name).map_err(de::Error::custom)?;
+                    if matchers.iter().any(|(n, _)| *n == name) {
+                        return Err(de::Error::custom(format!("header `{name}` is expected twice (names ignore case)")));
+                    }
+                    matchers.push((name, map.next_value()?));
+                }
+                Ok(HeaderExpects(matchers))
+            }
+        }
+        d.deserialize_map(ExpectsVisitor)
+    }
+}

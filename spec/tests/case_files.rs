@@ -1,0 +1,133 @@
+//! Case files, good and broken: what loads, and where each error points.
+
+use spec::{Basis, Capability, load_dir, parse_case};
+use std::path::Path;
+
+const GOOD: &str = r#"
+title = "OPTIONS lists the exported methods"
+doc = { page = "route.js", anchor = "http-methods", quote = "If OPTIONS is not defined ..." }
+basis = "documented"
+next = ">=15.0.0"
+needs = ["app-router"]
+
+[[step]]
+request = { method = "OPTIONS", path = "/a", headers = { "X-One" = "1", x-many = ["a", "b"] } }
+expect.status = 204
+expect.headers.allow = { set = ["GET", "HEAD", "OPTIONS"] }
+expect.headers.x-exact = "v"
+expect.body = { empty = true }
+"#;
+
+fn error_of(text: &str) -> String {
+    parse_case("t", Path::new("cases/t.toml"), text).unwrap_err().to_string()
+}
+
+#[test]
+fn a_good_case_loads_with_every_field() {
+    let case = parse_case("a/b", Path::new("a/b.toml"), GOOD).unwrap();
+    assert_eq!(case.basis, Basis::Documented);
+    assert_eq!(case.needs, vec![Capability::AppRouter]);
+    assert!(case.next.matches(&semver::Version::new(16, 4, 6)));
+    assert!(!case.next.matches(&semver::Version::new(14, 2, 0)));
+    let step = &case.steps[0];
+    assert_eq!(step.request.method, "OPTIONS");
+    assert_eq!(
+        step.request.headers,
+        vec![("x-one".into(), "1".into()), ("x-many".into(), "a".into()), ("x-many".into(), "b".into())]
+    );
+    let names: Vec<&str> = step.expect.headers.0.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["allow", "x-exact"]);
+}
+
+#[test]
+fn unknown_key_names_line_column_and_a_near_miss() {
+    let text = GOOD.replace("title =", "tittle =");
+    let error = error_of(&text);
+    assert!(error.contains("unknown field `tittle`"), "{error}");
+    assert!(error.contains("did you mean `title`?"), "{error}");
+    assert!(error.contains("--> cases/t.toml:2:1"), "{error}");
+}
+
+#[test]
+fn unknown_key_in_a_nested_table() {
+    let text = GOOD.replace("expect.status", "expect.stauts");
+    let error = error_of(&text);
+    assert!(error.contains("did you mean `status`?"), "{error}");
+    assert!(error.contains("cases/t.toml:10:8"), "{error}");
+}
+
+#[test]
+fn bad_version_range() {
+    let error = error_of(&GOOD.replace(">=15.0.0", ">=fifteen"));
+    assert!(error.contains("cases/t.toml:5:"), "{error}");
+}
+
+#[test]
+fn bad_regex() {
+    let text = GOOD.replace("{ set = [\"GET\", \"HEAD\", \"OPTIONS\"] }", "{ regex = \"GET(\" }");
+    let error = error_of(&text);
+    assert!(error.contains("invalid regex `GET(`"), "{error}");
+    assert!(error.contains("cases/t.toml:11:"), "{error}");
+}
+
+#[test]
+fn bad_matcher() {
+    let text = GOOD.replace("{ set = [\"GET\", \"HEAD\", \"OPTIONS\"] }", "{ sett = [\"GET\"] }");
+    let error = error_of(&text);
+    assert!(error.contains("did you mean `set`?"), "{error}");
+    let two = GOOD.replace("{ set = [\"GET\", \"HEAD\", \"OPTIONS\"] }", "{ exact = \"GET\", present = true }");
+    assert!(error_of(&two).contains("exactly one of"));
+}
+
+#[test]
+fn unknown_capability_and_basis() {
+    assert!(error_of(&GOOD.replace("app-router", "app-routr")).contains("did you mean `app-router`?"));
+    assert!(error_of(&GOOD.replace("\"documented\"", "\"documentd\"")).contains("did you mean `documented`?"));
+}
+
+#[test]
+fn missing_fields_and_empty_steps() {
+    let no_title = GOOD.replace("title = \"OPTIONS lists the exported methods\"\n", "");
+    assert!(error_of(&no_title).contains("missing field `title`"));
+    assert!(error_of("").contains("missing field"));
+    let no_steps = GOOD.split("[[step]]").next().unwrap().to_owned() + "step = []\n";
+    assert!(error_of(&no_steps).contains("at least one [[step]]"));
+}
+
+#[test]
+fn request_checks() {
+    assert!(error_of(&GOOD.replace("path = \"/a\"", "path = \"a\"")).contains("must start with `/`"));
+    assert!(error_of(&GOOD.replace("\"OPTIONS\", path", "\"GE T\", path")).contains("not an HTTP method token"));
+    assert!(error_of(&GOOD.replace("expect.status = 204", "expect.status = 99")).contains("not an HTTP status code"));
+}
+
+#[test]
+fn syntax_error() {
+    let error = error_of("title = \"x\n");
+    assert!(error.contains("cases/t.toml:1:"), "{error}");
+}
+
+#[test]
+fn load_dir_reports_invalid_utf8_duplicates_and_bad_names() {
+    let dir = std::env::temp_dir().join(format!("spec-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("area")).unwrap();
+    std::fs::write(dir.join("area/good-case.toml"), GOOD).unwrap();
+    std::fs::write(dir.join("area/Bad_Name.toml"), GOOD).unwrap();
+    let mut broken = b"title = \"caf".to_vec();
+    broken.extend([0xff, b'"', b'\n']);
+    std::fs::write(dir.join("area/not-utf8.toml"), broken).unwrap();
+    std::fs::write(dir.join("area/notes.md"), "not a case").unwrap();
+
+    let problems = load_dir(&dir).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 2, "{shown:#?}");
+    assert!(shown.iter().any(|s| s.contains("`Bad_Name` cannot be part of a case id")), "{shown:#?}");
+    assert!(shown.iter().any(|s| s.contains("not valid UTF-8") && s.contains("not-utf8.toml:1:13")), "{shown:#?}");
+
+    std::fs::remove_file(dir.join("area/Bad_Name.toml")).unwrap();
+    std::fs::remove_file(dir.join("area/not-utf8.toml")).unwrap();
+    let cases = load_dir(&dir).unwrap();
+    assert_eq!(cases.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["area/good-case"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
