@@ -1,37 +1,56 @@
 #!/usr/bin/env bash
-# Builds fixture-app/ with the Next.js pinned in its package.json and serves it with `next start`
-# on a free loopback port.
+# Builds fixture-app/ with a pinned Next.js and serves it with `next start` on a free loopback
+# port.
 #
-#   targets/next.sh start STATE_DIR   install (npm ci), build, start; print the base URL
-#   targets/next.sh stop STATE_DIR    stop the server started with STATE_DIR (by its own PID)
+#   targets/next.sh start STATE_DIR [next-16|next-15]   stage, npm ci, next build, next start;
+#                                                       prints the base URL once it answers
+#   targets/next.sh stop STATE_DIR                      stops that server (by its own PID)
 #
-# STATE_DIR keeps the server's PID, URL and log. FIXTURE_APP overrides the app folder.
+# next-16 (the default) uses fixture-app's own package.json and lockfile; next-15 uses those in
+# targets/next-15/. The app is staged in STATE_DIR/app, so fixture-app/ stays clean and both
+# majors can be built side by side; STATE_DIR also keeps the PID, the URL and the logs.
+# FIXTURE_APP names another app folder to stage instead of fixture-app/.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-app=${FIXTURE_APP:-$root/fixture-app}
+sources=${FIXTURE_APP:-$root/fixture-app}
 export NEXT_TELEMETRY_DISABLED=1
 
-usage() { echo "usage: $0 start|stop STATE_DIR" >&2; exit 2; }
-[ $# -eq 2 ] || usage
-state=$2
+usage() { echo "usage: $0 start STATE_DIR [next-16|next-15] | stop STATE_DIR" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+command=$1
+mkdir -p "$2"
+state=$(cd "$2" && pwd)
 
 start() {
-  mkdir -p "$state"
-  state=$(cd "$state" && pwd)
+  local kind=${1:-next-16} packages
+  case $kind in
+    next-16) packages=$root/fixture-app ;;
+    next-15) packages=$root/targets/next-15 ;;
+    *) usage ;;
+  esac
   if [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then
     echo "already running: $(cat "$state/url")" >&2
     exit 1
   fi
-  cd "$app"
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-    npm ci --no-audit --no-fund >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
-  fi
-  npx --no-install next build >"$state/build.log" 2>&1 || { cat "$state/build.log" >&2; exit 1; }
 
+  local app=$state/app
+  mkdir -p "$app"
+  # Stage the app's sources; keep an installed node_modules when the lockfile is unchanged.
+  find "$app" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name package-lock.json -exec rm -rf {} +
+  (cd "$sources" && find . -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .next \
+    ! -name package.json ! -name package-lock.json -exec cp -r {} "$app/" \;)
+  cp "$packages/package.json" "$app/package.json"
+  if ! cmp -s "$packages/package-lock.json" "$app/package-lock.json" || [ ! -d "$app/node_modules" ]; then
+    cp "$packages/package-lock.json" "$app/package-lock.json"
+    (cd "$app" && npm ci --no-audit --no-fund) >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
+  fi
+  (cd "$app" && npx --no-install next build) >"$state/build.log" 2>&1 || { cat "$state/build.log" >&2; exit 1; }
+
+  local port url
   port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  # setsid: the server leads its own process group, so stop can end it and its workers together.
-  setsid npx --no-install next start -H 127.0.0.1 -p "$port" >"$state/server.log" 2>&1 < /dev/null &
+  # setsid: the server leads its own process group, so stop ends it and its workers together.
+  (cd "$app" && exec setsid npx --no-install next start -H 127.0.0.1 -p "$port") >"$state/server.log" 2>&1 </dev/null &
   echo $! >"$state/pid"
   url="http://127.0.0.1:$port"
   echo "$url" >"$state/url"
@@ -55,6 +74,7 @@ start() {
 
 stop() {
   [ -f "$state/pid" ] || return 0
+  local pid
   pid=$(cat "$state/pid")
   kill -TERM -- "-$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do
@@ -65,8 +85,8 @@ stop() {
   rm -f "$state/pid"
 }
 
-case $1 in
-  start) start ;;
+case $command in
+  start) start "${3:-}" ;;
   stop) stop ;;
   *) usage ;;
 esac

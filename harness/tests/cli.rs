@@ -1,0 +1,203 @@
+//! The `harness` command as users and CI call it: exit statuses, messages and reports.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const HARNESS: &str = env!("CARGO_BIN_EXE_harness");
+
+fn harness(args: &[&str]) -> Output {
+    Command::new(HARNESS).args(args).output().expect("the harness binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn bundled_case(id: &str) -> String {
+    std::fs::read_to_string(harness::default_cases_dir().join(format!("{id}.toml"))).unwrap()
+}
+
+/// A fresh folder holding the given `(id, text)` case files.
+fn case_dir(name: &str, files: &[(&str, String)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("harness-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (id, contents) in files {
+        let path = dir.join(format!("{id}.toml"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+const GET_CASE: &str = "app-router/route-handlers/methods/get-export-answers-get";
+const OPTIONS_CASE: &str = "app-router/route-handlers/methods/auto-options-lists-exported-methods";
+
+fn two_cases(name: &str) -> PathBuf {
+    case_dir(name, &[(GET_CASE, bundled_case(GET_CASE)), (OPTIONS_CASE, bundled_case(OPTIONS_CASE))])
+}
+
+/// A loopback server that answers every request with `answer`, whatever was asked.
+fn fixed_answer_server(answer: &'static [u8]) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || answer_once(stream, answer));
+        }
+    });
+    url
+}
+
+fn answer_once(mut stream: TcpStream, answer: &[u8]) {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
+        head.push(byte[0]);
+    }
+    let _ = stream.write_all(answer);
+}
+
+const ALWAYS_OK: &[u8] = b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 4\r\nconnection: close\r\n\r\nnope";
+
+fn closed_port_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    url
+}
+
+#[test]
+fn run_against_the_embedded_reference_server_passes() {
+    let out = harness(&["run"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    let last = stdout.lines().last().unwrap();
+    assert!(last.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass,") && last.ends_with(" 0 errors"), "{last}");
+    let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 30, "{last}");
+}
+
+#[test]
+fn an_unreachable_target_gives_error_outcomes_and_exit_1() {
+    let dir = two_cases("unreachable");
+    let out = harness(&["run", "--target", &closed_port_url(), "--cases", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("ERROR app-router/route-handlers/methods/get-export-answers-get"), "{stdout}");
+    assert!(stdout.contains("replay: curl"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 2 errors"), "{stdout}");
+}
+
+#[test]
+fn a_target_that_answers_garbage_gives_error_outcomes() {
+    let url = fixed_answer_server(b"this is not HTTP\r\n\r\n");
+    let dir = two_cases("garbage");
+    let out = harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("2 errors"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_wrong_answer_fails_with_evidence_and_a_replay_command() {
+    let url = fixed_answer_server(ALWAYS_OK);
+    let dir = two_cases("wrong");
+    let report = dir.join("out/report.json");
+    let out = harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap(), "--report-json", report.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("FAIL app-router/route-handlers/methods/auto-options-lists-exported-methods"), "{stdout}");
+    assert!(stdout.contains("status: expected 204, got 200"), "{stdout}");
+    assert!(stdout.contains("header `allow`: expected the set {GET, HEAD, OPTIONS, POST}, but the response has no `allow` header"), "{stdout}");
+    assert!(stdout.contains(&format!("replay: curl -sS -i --path-as-is -X OPTIONS {url}/route-handlers/methods/get-post")), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 2 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["target"], url);
+    assert_eq!(json["next_version"], "16.4.6");
+    assert_eq!(json["summary"]["fail"], 2);
+    let case = json["cases"].as_array().unwrap().iter().find(|c| c["id"] == OPTIONS_CASE).unwrap();
+    assert_eq!(case["id"], OPTIONS_CASE);
+    assert_eq!(case["outcome"], "fail");
+    assert_eq!(case["doc"]["anchor"], "http-methods");
+    assert_eq!(case["evidence"]["request"]["method"], "OPTIONS");
+    assert_eq!(case["evidence"]["response"]["status"], 200);
+    assert_eq!(case["evidence"]["response"]["body"], "nope");
+    assert!(case["evidence"]["curl"].as_str().unwrap().starts_with("curl "));
+}
+
+#[test]
+fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries() {
+    let url = fixed_answer_server(ALWAYS_OK);
+    let dir = two_cases("expectations");
+    let lists = dir.with_extension("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    let write = |name: &str, body: &str| {
+        let path = lists.join(name);
+        std::fs::write(&path, body).unwrap();
+        path
+    };
+    let run = |expectations: &Path| {
+        harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap(), "--expectations", expectations.to_str().unwrap()])
+    };
+
+    let both = write("both.toml", &format!("[fails]\n\"{GET_CASE}\" = \"answers text\"\n\"{OPTIONS_CASE}\" = \"no OPTIONS\"\n"));
+    let out = run(&both);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("0 passed, 0 failed, 2 expected-fail"));
+
+    let unknown = write("unknown.toml", "[fails]\n\"no/such/case\" = \"reason\"\n");
+    let out = run(&unknown);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("`no/such/case` is not a case id"), "{}", text(&out.stderr));
+
+    let reference = harness(&["run", "--cases", dir.to_str().unwrap(), "--expectations", both.to_str().unwrap()]);
+    assert_eq!(reference.status.code(), Some(1), "a listed case that passes is stale");
+    assert!(text(&reference.stdout).contains("2 unexpected-pass"), "{}", text(&reference.stdout));
+}
+
+#[test]
+fn a_typo_in_a_case_file_exits_2_naming_file_line_and_column() {
+    let broken = bundled_case(GET_CASE).replacen("title =", "tittle =", 1);
+    let dir = case_dir("typo", &[("area/broken-case", broken)]);
+    let out = harness(&["run", "--cases", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("unknown field `tittle`"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(stderr.contains("area/broken-case.toml:1:1"), "{stderr}");
+}
+
+#[test]
+fn no_cases_is_an_error_not_a_pass() {
+    let dir = case_dir("empty", &[]);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = harness(&["run", "--cases", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let filtered = harness(&["run", "--filter", "no-case-has-this-in-its-id"]);
+    assert_eq!(filtered.status.code(), Some(2));
+}
+
+#[test]
+fn list_prints_ids_and_honours_filters() {
+    let out = harness(&["list", "--filter", "app-router/**/auto-options-*"]);
+    assert_eq!(out.status.code(), Some(0));
+    let ids: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert!(ids.len() >= 5, "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("app-router/") && id.contains("/auto-options-")), "{ids:?}");
+    assert!(ids.contains(&OPTIONS_CASE.to_owned()));
+}
+
+#[test]
+fn cases_outside_the_claimed_version_or_capabilities_are_not_applicable() {
+    let dir = two_cases("applicability");
+    let old = harness(&["run", "--cases", dir.to_str().unwrap(), "--next-version", "14.2.0"]);
+    assert_eq!(old.status.code(), Some(0));
+    assert!(text(&old.stdout).contains("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 2 n/a"));
+    let no_app_router = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "pages-router"]);
+    assert!(text(&no_app_router.stdout).contains("2 n/a"), "{}", text(&no_app_router.stdout));
+    let unknown = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "app-routr"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("did you mean `app-router`?"));
+}
