@@ -6,6 +6,7 @@
 use crate::client::{Client, Settings};
 use crate::embedded::Embedded;
 use crate::expectations::Expectations;
+use crate::diff::Pair;
 use crate::filter::Filter;
 use crate::report::{self, Run, RunInfo};
 use crate::target::Target;
@@ -31,6 +32,8 @@ enum Command {
     Run(RunArgs),
     /// Print the ids of the cases, one a line.
     List(Selection),
+    /// Send every case's requests to two servers and report where their answers differ.
+    Diff(DiffArgs),
     /// Serve fixture-app with the reference server until interrupted.
     Serve(ServeArgs),
 }
@@ -61,6 +64,15 @@ struct RunArgs {
     /// Known failures of this target, each with a reason (TOML).
     #[arg(long, value_name = "FILE")]
     expectations: Option<PathBuf>,
+    #[command(flatten)]
+    exchange: Exchange,
+    /// The app the embedded reference server serves [default: the bundled fixture-app/]
+    #[arg(long, value_name = "DIR")]
+    fixture_app: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct Exchange {
     /// How many cases run at once.
     #[arg(long, value_name = "N", default_value_t = 8)]
     jobs: usize,
@@ -70,9 +82,32 @@ struct RunArgs {
     /// Write the JSON report here.
     #[arg(long, value_name = "FILE")]
     report_json: Option<PathBuf>,
-    /// The app the embedded reference server serves [default: the bundled fixture-app/]
-    #[arg(long, value_name = "DIR")]
-    fixture_app: Option<PathBuf>,
+}
+
+impl Exchange {
+    fn client(&self) -> Result<Client, Usage> {
+        if !(self.timeout > 0.0 && self.timeout.is_finite()) {
+            return Err(Usage("--timeout must be a positive number of seconds".into()));
+        }
+        Ok(Client::new(Settings { timeout: Duration::from_secs_f64(self.timeout), ..Settings::default() }))
+    }
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Base URL of the reference side, typically a real `next start`.
+    #[arg(long, value_name = "URL")]
+    a: String,
+    /// Base URL of the server under test.
+    #[arg(long, value_name = "URL")]
+    b: String,
+    /// Compare every header and body, not only what each case asserts on.
+    #[arg(long)]
+    everything: bool,
+    #[command(flatten)]
+    exchange: Exchange,
 }
 
 #[derive(Args)]
@@ -97,6 +132,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::List(selection) => list(&selection),
         Command::Run(args) => runtime.block_on(run(args)),
+        Command::Diff(args) => runtime.block_on(diff(args)),
         Command::Serve(args) => runtime.block_on(serve(args)),
     };
     match result {
@@ -156,10 +192,7 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
             Expectations::load(path, &ids).map_err(Usage)?
         }
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(Usage("--timeout must be a positive number of seconds".into()));
-    }
-    let settings = Settings { timeout: Duration::from_secs_f64(args.timeout), ..Settings::default() };
+    let client = args.exchange.client()?;
 
     let embedded = match &args.target {
         Some(url) => {
@@ -177,7 +210,7 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
 
     let started_at = SystemTime::now();
     let clock = Instant::now();
-    let mut results = runner::run_cases(&Client::new(settings), &target, &cases, args.jobs).await;
+    let mut results = runner::run_cases(&client, &target, &cases, args.exchange.jobs).await;
     for result in &mut results {
         expectations.apply(result);
     }
@@ -186,31 +219,52 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         server.stop().await;
     }
 
-    for (case, result) in cases.iter().zip(&results) {
+    let name = if args.target.is_some() { target.base_url.clone() } else { format!("reference server ({base_url})") };
+    let info = RunInfo {
+        target: name,
+        next_version: Some(target.next_version.clone()),
+        capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
+        started_at,
+        duration,
+    };
+    finish(&args.exchange, Run { info, cases: &cases, results: &results })
+}
+
+/// Prints what did not pass and the summary, writes the reports, and picks the exit status.
+fn finish(exchange: &Exchange, run: Run) -> Result<ExitCode, Usage> {
+    for (case, result) in run.cases.iter().zip(run.results) {
         if let Some(block) = console::describe(case, result) {
             println!("{block}");
         }
     }
-    let name = if args.target.is_some() { target.base_url.clone() } else { format!("reference server ({base_url})") };
-    println!("ran {} cases against {name} (Next.js {}) in {:.2?}", cases.len(), target.next_version, duration);
-    println!("{}", console::summary_line(&results));
-
-    if let Some(path) = &args.report_json {
-        let run = Run {
-            info: RunInfo {
-                target: name,
-                next_version: target.next_version.clone(),
-                capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
-                started_at,
-                duration,
-            },
-            cases: &cases,
-            results: &results,
-        };
+    let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
+    println!("ran {} cases against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
+    println!("{}", console::summary_line(run.results));
+    if let Some(path) = &exchange.report_json {
         write_report(path, report::json::render(&run).as_bytes())?;
     }
-    let unexpected = results.iter().any(|r| r.outcome.is_unexpected());
+    let unexpected = run.results.iter().any(|r| r.outcome.is_unexpected());
     Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
+    let (cases, _) = select(&args.selection)?;
+    for url in [&args.a, &args.b] {
+        check_target_url(url)?;
+    }
+    let client = args.exchange.client()?;
+    let pair = Pair { a: args.a.trim_end_matches('/').to_owned(), b: args.b.trim_end_matches('/').to_owned() };
+    let started_at = SystemTime::now();
+    let clock = Instant::now();
+    let results = crate::diff::diff_cases(&client, &pair, &cases, args.exchange.jobs, args.everything).await;
+    let info = RunInfo {
+        target: format!("a = {}, b = {}", pair.a, pair.b),
+        next_version: None,
+        capabilities: Vec::new(),
+        started_at,
+        duration: clock.elapsed(),
+    };
+    finish(&args.exchange, Run { info, cases: &cases, results: &results })
 }
 
 fn write_report(path: &Path, contents: &[u8]) -> Result<(), Usage> {

@@ -1,5 +1,6 @@
 //! What a run prints: each case that did not pass, with its evidence, then the summary line.
 
+use crate::evidence::{Evidence, ReceivedResponse, SentRequest};
 use crate::outcome::{CaseResult, Outcome, Summary};
 use spec::Case;
 use std::fmt::Write as _;
@@ -21,26 +22,40 @@ pub fn describe(case: &Case, result: &CaseResult) -> Option<String> {
             let _ = writeln!(out, "  {line}");
         }
     }
-    if let Some(evidence) = &result.evidence {
-        let request = &evidence.request;
-        let _ = writeln!(out, "  sent: {} {}", request.method, request.url);
-        for (name, value) in &request.headers {
-            let _ = writeln!(out, "    {name}: {value}");
+    match &result.evidence {
+        Some(Evidence::Check(evidence)) => {
+            exchange(&mut out, "", &evidence.request, evidence.response.as_ref());
+            let _ = writeln!(out, "  replay: {}", evidence.curl);
         }
-        if let Some(body) = &request.body {
-            let _ = writeln!(out, "    body: {}", clip(body));
-        }
-        if let Some(response) = &evidence.response {
-            let _ = writeln!(out, "  received: {}", response.status);
-            for (name, value) in &response.headers {
-                let _ = writeln!(out, "    {name}: {value}");
+        Some(Evidence::Diff(evidence)) => {
+            for (label, side) in [("a", &evidence.a), ("b", &evidence.b)] {
+                exchange(&mut out, label, &side.request, side.response.as_ref());
+                let _ = writeln!(out, "  replay {label}: {}", side.curl);
             }
-            let cut = if response.body_truncated { ", cut at the cap" } else { "" };
-            let _ = writeln!(out, "    body ({} bytes{cut}): {}", response.body_bytes, clip(&response.body));
         }
-        let _ = writeln!(out, "  replay: {}", evidence.curl);
+        None => {}
     }
     Some(out)
+}
+
+/// The request sent and the response received, headers in the order they came.
+fn exchange(out: &mut String, label: &str, request: &SentRequest, response: Option<&ReceivedResponse>) {
+    let label = if label.is_empty() { String::new() } else { format!(" {label}") };
+    let _ = writeln!(out, "  sent{label}: {} {}", request.method, request.url);
+    for (name, value) in &request.headers {
+        let _ = writeln!(out, "    {name}: {value}");
+    }
+    if let Some(body) = &request.body {
+        let _ = writeln!(out, "    body: {}", clip(body));
+    }
+    if let Some(response) = response {
+        let _ = writeln!(out, "  received{label}: {}", response.status);
+        for (name, value) in &response.headers {
+            let _ = writeln!(out, "    {name}: {value}");
+        }
+        let cut = if response.body_truncated { ", cut at the cap" } else { "" };
+        let _ = writeln!(out, "    body ({} bytes{cut}): {}", response.body_bytes, clip(&response.body));
+    }
 }
 
 fn clip(text: &str) -> String {

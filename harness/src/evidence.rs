@@ -43,8 +43,17 @@ impl From<&Response> for ReceivedResponse {
     }
 }
 
+/// Why a case ended as it did: one exchange checked against the case's expectations, or the
+/// same request sent to two servers and their answers compared.
 #[derive(Debug, Clone, Serialize)]
-pub struct Evidence {
+#[serde(untagged)]
+pub enum Evidence {
+    Check(CheckEvidence),
+    Diff(DiffEvidence),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckEvidence {
     /// 1-based index of the step that decided the outcome.
     pub step: usize,
     pub request: SentRequest,
@@ -54,6 +63,25 @@ pub struct Evidence {
     pub expected: spec::Expect,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
+    pub curl: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffEvidence {
+    /// 1-based index of the step whose answers differ.
+    pub step: usize,
+    pub a: Side,
+    pub b: Side,
+    pub differences: Vec<Mismatch>,
+}
+
+/// One server's side of a compared exchange.
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    pub request: SentRequest,
+    /// Absent when no response came back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<ReceivedResponse>,
     pub curl: String,
 }
 

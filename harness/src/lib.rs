@@ -12,6 +12,7 @@
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
 //! - [`outcome`]: pass, fail, expected-fail, unexpected-pass, n/a, error.
 //! - [`runner`]: runs cases concurrently, keeping their order.
+//! - [`diff`]: sends each case to two servers and compares their answers by meaning.
 //! - [`filter`]: `--filter` globs over case ids.
 //! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
 //! - [`console`]: failure details and the closing summary line.
@@ -22,6 +23,7 @@
 pub mod cli;
 pub mod client;
 pub mod console;
+pub mod diff;
 pub mod embedded;
 pub mod evidence;
 pub mod expectations;

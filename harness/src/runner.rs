@@ -1,10 +1,11 @@
 //! Runs cases against a target: each case's steps in order, cases concurrently.
 
 use crate::client::Client;
-use crate::evidence::{Evidence, ReceivedResponse, curl_command};
+use crate::evidence::{CheckEvidence, Evidence, ReceivedResponse, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::target::Target;
 use spec::Case;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::Semaphore;
@@ -25,13 +26,15 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     }
     for (index, step) in case.steps.iter().enumerate() {
         let request = Client::prepare(&target.base_url, &step.request);
-        let evidence = |response: Option<ReceivedResponse>, mismatches| Evidence {
-            step: index + 1,
-            curl: curl_command(&request),
-            request: request.clone(),
-            response,
-            expected: step.expect.clone(),
-            mismatches,
+        let evidence = |response: Option<ReceivedResponse>, mismatches| {
+            Evidence::Check(CheckEvidence {
+                step: index + 1,
+                curl: curl_command(&request),
+                request: request.clone(),
+                response,
+                expected: step.expect.clone(),
+                mismatches,
+            })
         };
         match client.send(&request).await {
             Err(error) => {
@@ -51,17 +54,29 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     result(Outcome::Pass, None, None)
 }
 
-/// Runs `cases` with at most `jobs` at once; results come back in the cases' order.
+/// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.
 pub async fn run_cases(client: &Client, target: &Target, cases: &[Case], jobs: usize) -> Vec<CaseResult> {
-    let cases: Arc<[Case]> = cases.into();
-    let target = Arc::new(target.clone());
+    let (client, target) = (client.clone(), Arc::new(target.clone()));
+    run_concurrently(cases, jobs, move |case| {
+        let (client, target) = (client.clone(), target.clone());
+        async move { run_case(&client, &target, &case).await }
+    })
+    .await
+}
+
+/// Calls `run` on every case, at most `jobs` at once; results come back in the cases' order.
+pub async fn run_concurrently<F, Fut>(cases: &[Case], jobs: usize, run: F) -> Vec<CaseResult>
+where
+    F: Fn(Case) -> Fut,
+    Fut: Future<Output = CaseResult> + Send + 'static,
+{
     let permits = Arc::new(Semaphore::new(jobs.max(1)));
     let mut tasks = JoinSet::new();
-    for index in 0..cases.len() {
-        let (cases, target, client, permits) = (cases.clone(), target.clone(), client.clone(), permits.clone());
+    for (index, case) in cases.iter().enumerate() {
+        let (permits, work) = (permits.clone(), run(case.clone()));
         tasks.spawn(async move {
             let _permit = permits.acquire_owned().await.expect("the semaphore is never closed");
-            (index, run_case(&client, &target, &cases[index]).await)
+            (index, work.await)
         });
     }
     let mut results: Vec<Option<CaseResult>> = vec![None; cases.len()];

@@ -201,3 +201,56 @@ fn cases_outside_the_claimed_version_or_capabilities_are_not_applicable() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("did you mean `app-router`?"));
 }
+
+/// `harness serve --port 0` as a child process, stopped when dropped.
+struct Served {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Served {
+    fn start(next_version: &str) -> Served {
+        let mut child = Command::new(HARNESS)
+            .args(["serve", "--port", "0", "--next-version", next_version])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+        let url = line.trim().rsplit(' ').next().unwrap().to_owned();
+        assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+        Served { child, url }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn diff_of_a_server_with_itself_reports_nothing() {
+    let served = Served::start("16.4.6");
+    let out = harness(&["diff", "--a", &served.url, "--b", &served.url]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"));
+}
+
+#[test]
+fn diff_names_the_differences_between_two_next_versions() {
+    let (sixteen, fifteen) = (Served::start("16.4.6"), Served::start("15.5.29"));
+    let report = std::env::temp_dir().join(format!("harness-cli-diff-{}.json", std::process::id()));
+    let out = harness(&["diff", "--a", &sixteen.url, "--b", &fifteen.url, "--report-json", report.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
+    assert!(failed.iter().all(|l| l.contains("vary-on-accept-encoding") || l.contains("malformed-escape")), "{failed:?}");
+    assert!(stdout.contains("status: a 500, b 400"), "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let case = json["cases"].as_array().unwrap().iter().find(|c| c["outcome"] == "fail").unwrap();
+    assert!(case["evidence"]["a"]["curl"].as_str().unwrap().contains(&sixteen.url));
+    assert!(case["evidence"]["b"]["curl"].as_str().unwrap().contains(&fifteen.url));
+    assert!(json["next_version"].is_null());
+}

@@ -11,7 +11,7 @@ use spec::{Basis, Doc};
 struct Report<'a> {
     harness_version: &'static str,
     target: &'a str,
-    next_version: String,
+    next_version: Option<String>,
     capabilities: &'a [String],
     started_at: String,
     duration_ms: u128,
@@ -38,7 +38,7 @@ pub fn render(run: &Run) -> String {
     let report = Report {
         harness_version: env!("CARGO_PKG_VERSION"),
         target: &run.info.target,
-        next_version: run.info.next_version.to_string(),
+        next_version: run.info.next_version.as_ref().map(ToString::to_string),
         capabilities: &run.info.capabilities,
         started_at: humantime::format_rfc3339_millis(run.info.started_at).to_string(),
         duration_ms: run.info.duration.as_millis(),

@@ -12,7 +12,8 @@ use std::time::{Duration, SystemTime};
 #[derive(Debug, Clone)]
 pub struct RunInfo {
     pub target: String,
-    pub next_version: semver::Version,
+    /// The Next.js version the target claims (none in differential mode).
+    pub next_version: Option<semver::Version>,
     pub capabilities: Vec<String>,
     pub started_at: SystemTime,
     pub duration: Duration,

@@ -21,6 +21,15 @@ pub enum JsonPattern {
 const MAX_DIFFERENCES: usize = 10;
 
 impl JsonPattern {
+    /// A pattern that matches exactly `value`; `$`-keys are plain members, not placeholders.
+    pub fn literal(value: Value) -> JsonPattern {
+        match value {
+            Value::Object(map) => JsonPattern::Object(map.into_iter().map(|(k, v)| (k, JsonPattern::literal(v))).collect()),
+            Value::Array(items) => JsonPattern::Array(items.into_iter().map(JsonPattern::literal).collect()),
+            scalar => JsonPattern::Literal(scalar),
+        }
+    }
+
     fn from_value(value: Value) -> Result<JsonPattern, String> {
         Ok(match value {
             Value::Object(map) if map.len() == 1 && map.keys().next().is_some_and(|k| k.starts_with('$')) => {

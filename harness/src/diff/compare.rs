@@ -1,0 +1,210 @@
+//! Compares two answers to the same request by meaning: framing and per-response values
+//! (`Date`, `ETag`...) by presence only, list-valued headers as sets, `Cache-Control` as a
+//! directive set, `Location` resolved against each server's base URL, and bodies by content
+//! type (JSON structurally, text line by line, anything else byte for byte).
+
+use spec::matchers::body::BodyMatcher;
+use spec::matchers::json::JsonPattern;
+use spec::{Expect, Mismatch, Response};
+use std::collections::BTreeSet;
+
+/// What is compared besides the status.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Every header and the whole body.
+    Everything,
+    /// Only what the case's step asserts on: those headers, and the body as far as the step
+    /// checks it (the whole body when it pins it exactly or as JSON; otherwise whether both
+    /// answers satisfy its checks alike, so that page markup outside the claim is not noise).
+    Asserted { headers: Vec<String>, body: Option<BodyMatcher> },
+}
+
+impl Scope {
+    pub fn asserted_by(expect: &Expect) -> Scope {
+        Scope::Asserted { headers: expect.headers.0.iter().map(|(n, _)| n.clone()).collect(), body: expect.body.clone() }
+    }
+
+    fn covers_header(&self, name: &str) -> bool {
+        match self {
+            Scope::Everything => true,
+            Scope::Asserted { headers, .. } => headers.iter().any(|h| h == name),
+        }
+    }
+}
+
+/// Headers about the connection or message framing, which differ between equivalent servers.
+const FRAMING: [&str; 5] = ["connection", "keep-alive", "transfer-encoding", "content-length", "date"];
+/// Headers whose value changes from response to response: compared by presence.
+const VOLATILE: [&str; 4] = ["etag", "age", "last-modified", "expires"];
+/// Comma-separated lists whose order carries no meaning.
+const SETS: [&str; 5] = ["allow", "vary", "access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers"];
+
+pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: &str) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    if a.status != b.status {
+        out.push(Mismatch { subject: "status".into(), problem: format!("a {}, b {}", a.status, b.status) });
+    }
+    let names: BTreeSet<&str> = a.headers.iter().chain(&b.headers).map(|(n, _)| n.as_str()).collect();
+    for name in names.into_iter().filter(|n| !FRAMING.contains(n) && scope.covers_header(n)) {
+        if let Some(problem) = compare_header(name, a.header(name), b.header(name), base_a, base_b) {
+            out.push(Mismatch { subject: format!("header `{name}`"), problem });
+        }
+    }
+    let body = match scope {
+        Scope::Everything => compare_body(a, b),
+        Scope::Asserted { body: None, .. } => None,
+        Scope::Asserted { body: Some(m), .. } if m.exact.is_some() || m.json.is_some() || m.json_subset.is_some() => {
+            compare_body(a, b)
+        }
+        Scope::Asserted { body: Some(m), .. } => compare_verdicts(m, a, b),
+    };
+    if let Some(problem) = body {
+        out.push(Mismatch { subject: "body".into(), problem });
+    }
+    out
+}
+
+/// Whether the step's body checks hold alike on both answers.
+fn compare_verdicts(matcher: &BodyMatcher, a: &Response, b: &Response) -> Option<String> {
+    match (matcher.check(a).join("; "), matcher.check(b).join("; ")) {
+        (pa, pb) if pa == pb => None,
+        (pa, pb) if pa.is_empty() => Some(format!("only a meets the case's body checks; b: {pb}")),
+        (pa, pb) if pb.is_empty() => Some(format!("only b meets the case's body checks; a: {pa}")),
+        (pa, pb) => Some(format!("the case's body checks fail differently; a: {pa}; b: {pb}")),
+    }
+}
+
+fn compare_header(name: &str, a: Option<String>, b: Option<String>, base_a: &str, base_b: &str) -> Option<String> {
+    let (a, b) = match (a, b) {
+        (None, None) => return None,
+        (Some(a), None) => return Some(format!("only a sends it: `{a}`")),
+        (None, Some(b)) => return Some(format!("only b sends it: `{b}`")),
+        (Some(a), Some(b)) => (a, b),
+    };
+    let same = if VOLATILE.contains(&name) {
+        true
+    } else if SETS.contains(&name) {
+        items(&a, name == "vary" || name.starts_with("access-control-allow-h")) == items(&b, name == "vary" || name.starts_with("access-control-allow-h"))
+    } else if name == "cache-control" {
+        items(&a, true) == items(&b, true)
+    } else if name == "location" {
+        local(&a, base_a) == local(&b, base_b)
+    } else {
+        a == b
+    };
+    (!same).then(|| format!("a `{a}`, b `{b}`"))
+}
+
+fn items(value: &str, ignore_case: bool) -> BTreeSet<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| if ignore_case { s.to_ascii_lowercase() } else { s.to_owned() })
+        .collect()
+}
+
+/// A Location on the server's own origin, as a path; any other Location unchanged.
+fn local<'a>(location: &'a str, base: &str) -> &'a str {
+    location.strip_prefix(base).filter(|rest| rest.is_empty() || rest.starts_with('/')).map_or(location, |rest| if rest.is_empty() { "/" } else { rest })
+}
+
+fn compare_body(a: &Response, b: &Response) -> Option<String> {
+    if a.body == b.body {
+        return None;
+    }
+    let content_type = a.header("content-type").unwrap_or_default().to_ascii_lowercase();
+    if content_type.contains("json")
+        && let (Ok(va), Ok(vb)) = (serde_json::from_slice(&a.body), serde_json::from_slice::<serde_json::Value>(&b.body))
+    {
+        let differences = JsonPattern::literal(va).differences(&vb, false);
+        return (!differences.is_empty()).then(|| format!("JSON differs (expected = a, got = b): {}", differences.join("; ")));
+    }
+    let (ta, tb) = (String::from_utf8_lossy(&a.body), String::from_utf8_lossy(&b.body));
+    if let Some((line, (la, lb))) = ta.lines().zip(tb.lines()).enumerate().find(|(_, (x, y))| x != y) {
+        return Some(format!("line {} differs: a {:?}, b {:?}", line + 1, clip(la), clip(lb)));
+    }
+    Some(format!("a has {} bytes, b has {} bytes", a.body.len(), b.body.len()))
+}
+
+fn clip(line: &str) -> String {
+    line.chars().take(160).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
+        Response {
+            status,
+            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+            body: body.as_bytes().to_vec(),
+            body_truncated: false,
+        }
+    }
+
+    fn differences(a: &Response, b: &Response) -> Vec<String> {
+        compare(a, b, &Scope::Everything, "http://a", "http://b").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn equivalent_answers_do_not_differ() {
+        let a = response(
+            200,
+            &[("date", "x"), ("etag", "\"1\""), ("allow", "GET, HEAD"), ("cache-control", "no-store, private"), ("location", "http://a/x"), ("content-type", "application/json")],
+            r#"{"a":1,"b":2}"#,
+        );
+        let b = response(
+            200,
+            &[("etag", "\"2\""), ("allow", "HEAD,GET"), ("cache-control", "private, no-store"), ("location", "/x"), ("content-type", "application/json"), ("transfer-encoding", "chunked")],
+            r#"{"b":2, "a":1}"#,
+        );
+        assert_eq!(differences(&a, &b), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_each_difference() {
+        let a = response(200, &[("vary", "rsc, Accept-Encoding"), ("content-type", "application/json")], r#"{"a":1}"#);
+        let b = response(201, &[("vary", "rsc"), ("x-extra", "1"), ("content-type", "application/json")], r#"{"a":2}"#);
+        assert_eq!(
+            differences(&a, &b),
+            [
+                "status: a 200, b 201",
+                "header `vary`: a `rsc, Accept-Encoding`, b `rsc`",
+                "header `x-extra`: only b sends it: `1`",
+                "body: JSON differs (expected = a, got = b): $.a: expected 1, got 2",
+            ]
+        );
+    }
+
+    #[test]
+    fn asserted_scope_ignores_headers_the_case_does_not_check() {
+        let a = response(200, &[("vary", "rsc, Accept-Encoding"), ("x-handler", "GET")], "");
+        let b = response(200, &[("vary", "rsc"), ("x-handler", "GET")], "x");
+        let scope = Scope::Asserted { headers: vec!["x-handler".into()], body: None };
+        assert!(compare(&a, &b, &scope, "", "").is_empty());
+    }
+
+    #[test]
+    fn asserted_scope_compares_partial_body_checks_by_verdict() {
+        let matcher: BodyMatcher = toml::from_str::<std::collections::BTreeMap<String, BodyMatcher>>("b = { contains = \"not found\" }")
+            .unwrap()
+            .remove("b")
+            .unwrap();
+        let scope = Scope::Asserted { headers: vec![], body: Some(matcher) };
+        let a = response(404, &[], "<html>build 1: not found</html>");
+        let b = response(404, &[], "<html>build 2: not found</html>");
+        assert!(compare(&a, &b, &scope, "", "").is_empty());
+        let c = response(404, &[], "<html>gone</html>");
+        let found = compare(&a, &c, &scope, "", "");
+        assert!(found[0].problem.starts_with("only a meets the case's body checks"), "{found:?}");
+    }
+
+    #[test]
+    fn text_bodies_report_the_first_differing_line() {
+        let a = response(200, &[("content-type", "text/plain")], "one\ntwo\nthree");
+        let b = response(200, &[("content-type", "text/plain")], "one\n2\nthree");
+        assert_eq!(differences(&a, &b), [r#"body: line 2 differs: a "two", b "2""#]);
+    }
+}
