@@ -1,14 +1,18 @@
-//! The `harness` command line: `run`, `list` and `serve`.
+//! The `harness` command line: `run`, `list`, `diff`, `report` and `serve`.
 //!
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
 //! or could not reach the target, 2 for bad usage or an invalid case or expectations file.
 
 use crate::client::{Client, Settings};
+use crate::console::{paint::Paint, progress::Progress};
 use crate::embedded::Embedded;
+use crate::evidence::shell_quote;
 use crate::expectations::Expectations;
 use crate::diff::Pair;
 use crate::filter::Filter;
-use crate::report::{self, Run, RunInfo};
+use crate::report::merge::Merged;
+use crate::report::{self, Report, Run, RunInfo};
+use crate::shard::Shard;
 use crate::target::Target;
 use crate::{console, runner};
 use clap::{Args, Parser, Subcommand};
@@ -17,6 +21,7 @@ use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 #[derive(Parser)]
@@ -34,6 +39,8 @@ enum Command {
     List(Selection),
     /// Send every case's requests to two servers and report where their answers differ.
     Diff(DiffArgs),
+    /// Combine JSON reports: shards of one target into one report, several targets into a matrix.
+    Report(ReportArgs),
     /// Serve fixture-app with the reference server until interrupted.
     Serve(ServeArgs),
 }
@@ -46,6 +53,10 @@ struct Selection {
     /// Only cases whose id matches: a glob (`app-router/**/auto-*`) or a word the id contains.
     #[arg(long, value_name = "GLOB")]
     filter: Option<String>,
+    /// Only shard I of N of the selected cases (sorted by id, every Nth); merge the shards'
+    /// JSON reports with `harness report --merge`.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 }
 
 #[derive(Args)]
@@ -66,6 +77,8 @@ struct RunArgs {
     expectations: Option<PathBuf>,
     #[command(flatten)]
     exchange: Exchange,
+    #[command(flatten)]
+    reports: ReportFiles,
     /// The app the embedded reference server serves [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]
     fixture_app: Option<PathBuf>,
@@ -79,9 +92,40 @@ struct Exchange {
     /// Seconds one exchange may take before it counts as an error.
     #[arg(long, value_name = "SECS", default_value_t = 5.0)]
     timeout: f64,
-    /// Write the JSON report here.
+}
+
+/// The report files of a run; each is written whole or not at all.
+#[derive(Args)]
+struct ReportFiles {
+    /// Write the JSON report here (reports merge with `harness report --merge`).
     #[arg(long, value_name = "FILE")]
     report_json: Option<PathBuf>,
+    /// Write a JUnit XML report here, for CI systems: a testsuite per area, a testcase per case.
+    #[arg(long, value_name = "FILE")]
+    report_junit: Option<PathBuf>,
+    /// Write a Markdown report here: a summary by area, then the failures with evidence.
+    #[arg(long, value_name = "FILE")]
+    report_md: Option<PathBuf>,
+    /// Write a self-contained HTML report here: filterable cases with their evidence.
+    #[arg(long, value_name = "FILE")]
+    report_html: Option<PathBuf>,
+}
+
+impl ReportFiles {
+    fn write(&self, report: &Report) -> Result<(), Usage> {
+        let formats: [(&Option<PathBuf>, fn(&Report) -> String); 4] = [
+            (&self.report_json, report::json::render),
+            (&self.report_junit, report::junit::render),
+            (&self.report_md, report::markdown::render),
+            (&self.report_html, report::html::render),
+        ];
+        for (path, render) in formats {
+            if let Some(path) = path {
+                write_report(path, render(report).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Exchange {
@@ -108,6 +152,28 @@ struct DiffArgs {
     everything: bool,
     #[command(flatten)]
     exchange: Exchange,
+    #[command(flatten)]
+    reports: ReportFiles,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// JSON reports written by `run` or `diff`: reports of the same target (its shards) merge
+    /// into one report, reports of different targets into a matrix of cases × targets.
+    #[arg(long, value_name = "FILE", num_args = 1.., required = true)]
+    merge: Vec<PathBuf>,
+    /// Write the merged JSON report here (one target only).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write the merged JUnit XML report here (one target only).
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Write the Markdown report or matrix here.
+    #[arg(long, value_name = "FILE")]
+    md: Option<PathBuf>,
+    /// Write the HTML report or matrix here.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -133,6 +199,7 @@ pub fn main() -> ExitCode {
         Command::List(selection) => list(&selection),
         Command::Run(args) => runtime.block_on(run(args)),
         Command::Diff(args) => runtime.block_on(diff(args)),
+        Command::Report(args) => merge_reports(&args),
         Command::Serve(args) => runtime.block_on(serve(args)),
     };
     match result {
@@ -153,9 +220,13 @@ fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<String>), Usage> {
     })?;
     let all_ids = cases.iter().map(|c| c.id.clone()).collect();
     let filter = Filter::new(selection.filter.as_deref()).map_err(Usage)?;
-    let selected: Vec<Case> = cases.into_iter().filter(|c| filter.matches(&c.id)).collect();
+    let mut selected: Vec<Case> = cases.into_iter().filter(|c| filter.matches(&c.id)).collect();
+    if let Some(shard) = selection.shard {
+        selected = shard.select(selected);
+    }
     if selected.is_empty() {
-        return Err(Usage(format!("no case in {} matches the filter", dir.display())));
+        let shard = selection.shard.map(|s| format!(" in shard {s}")).unwrap_or_default();
+        return Err(Usage(format!("no case in {} matches the filter{shard}", dir.display())));
     }
     Ok((selected, all_ids))
 }
@@ -210,7 +281,18 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
 
     let started_at = SystemTime::now();
     let clock = Instant::now();
-    let mut results = runner::run_cases(&client, &target, &cases, args.exchange.jobs).await;
+    let progress = Progress::start(cases.len());
+    let shared = Arc::new(target.clone());
+    let mut results = runner::run_concurrently(&cases, args.exchange.jobs, |case| {
+        let (client, target, progress) = (client.clone(), shared.clone(), progress.clone());
+        async move {
+            let result = runner::run_case(&client, &target, &case).await;
+            progress.done(&result);
+            result
+        }
+    })
+    .await;
+    progress.finish();
     for result in &mut results {
         expectations.apply(result);
     }
@@ -226,23 +308,45 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
         started_at,
         duration,
+        replay: run_replay(&args),
+        shard: args.selection.shard.map(|s| s.to_string()),
     };
-    finish(&args.exchange, Run { info, cases: &cases, results: &results })
+    finish(&args.reports, Run { info, cases: &cases, results: &results })
+}
+
+/// The `harness run` command that repeats this run (without `--filter` and `--shard`).
+fn run_replay(args: &RunArgs) -> String {
+    let mut words = vec!["harness".to_owned(), "run".into()];
+    let mut option = |name: &str, value: String| words.extend([name.to_owned(), shell_quote(&value)]);
+    if let Some(url) = &args.target {
+        option("--target", url.clone());
+    }
+    option("--next-version", args.next_version.to_string());
+    if let Some(capabilities) = &args.capabilities {
+        option("--capabilities", capabilities.join(","));
+    }
+    if let Some(path) = &args.expectations {
+        option("--expectations", path.display().to_string());
+    }
+    if let Some(dir) = &args.selection.cases {
+        option("--cases", dir.display().to_string());
+    }
+    words.join(" ")
 }
 
 /// Prints what did not pass and the summary, writes the reports, and picks the exit status.
-fn finish(exchange: &Exchange, run: Run) -> Result<ExitCode, Usage> {
+fn finish(reports: &ReportFiles, run: Run) -> Result<ExitCode, Usage> {
+    let paint = Paint::for_stdout();
     for (case, result) in run.cases.iter().zip(run.results) {
-        if let Some(block) = console::describe(case, result) {
+        if let Some(block) = console::describe_with(case, result, paint) {
             println!("{block}");
         }
     }
     let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
-    println!("ran {} cases against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
+    let shard = run.info.shard.as_ref().map(|s| format!(" (shard {s})")).unwrap_or_default();
+    println!("ran {} cases{shard} against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
     println!("{}", console::summary_line(run.results));
-    if let Some(path) = &exchange.report_json {
-        write_report(path, report::json::render(&run).as_bytes())?;
-    }
+    reports.write(&Report::of(&run))?;
     let unexpected = run.results.iter().any(|r| r.outcome.is_unexpected());
     Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -256,15 +360,80 @@ async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     let pair = Pair { a: args.a.trim_end_matches('/').to_owned(), b: args.b.trim_end_matches('/').to_owned() };
     let started_at = SystemTime::now();
     let clock = Instant::now();
-    let results = crate::diff::diff_cases(&client, &pair, &cases, args.exchange.jobs, args.everything).await;
+    let progress = Progress::start(cases.len());
+    let shared = Arc::new(pair.clone());
+    let everything = args.everything;
+    let results = runner::run_concurrently(&cases, args.exchange.jobs, |case| {
+        let (client, pair, progress) = (client.clone(), shared.clone(), progress.clone());
+        async move {
+            let result = crate::diff::diff_case(&client, &pair, &case, everything).await;
+            progress.done(&result);
+            result
+        }
+    })
+    .await;
+    progress.finish();
+    let mut replay = format!("harness diff --a {} --b {}", shell_quote(&pair.a), shell_quote(&pair.b));
+    if everything {
+        replay.push_str(" --everything");
+    }
+    if let Some(dir) = &args.selection.cases {
+        replay.push_str(&format!(" --cases {}", shell_quote(&dir.display().to_string())));
+    }
     let info = RunInfo {
         target: format!("a = {}, b = {}", pair.a, pair.b),
         next_version: None,
         capabilities: Vec::new(),
         started_at,
         duration: clock.elapsed(),
+        replay,
+        shard: args.selection.shard.map(|s| s.to_string()),
     };
-    finish(&args.exchange, Run { info, cases: &cases, results: &results })
+    finish(&args.reports, Run { info, cases: &cases, results: &results })
+}
+
+/// `harness report --merge`: reads JSON reports, merges them, writes what was asked, and
+/// prints the summary line of each target. Exit status 1 when a merged report holds an
+/// unexpected outcome, as `run` would have.
+fn merge_reports(args: &ReportArgs) -> Result<ExitCode, Usage> {
+    let mut reports = Vec::new();
+    for path in &args.merge {
+        let text = std::fs::read_to_string(path).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+        let parsed = report::json::parse(&text).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+        reports.push((path.display().to_string(), parsed));
+    }
+    let merged = report::merge::merge(reports).map_err(Usage)?;
+    let (summaries, html, md): (Vec<&Report>, _, _) = match &merged {
+        Merged::One(one) => {
+            let files = ReportFiles {
+                report_json: args.json.clone(),
+                report_junit: args.junit.clone(),
+                report_md: args.md.clone(),
+                report_html: args.html.clone(),
+            };
+            files.write(one)?;
+            (vec![one], None, None)
+        }
+        Merged::Matrix(matrix) => {
+            if args.json.is_some() || args.junit.is_some() {
+                return Err(Usage(
+                    "these reports are of different targets: --json and --junit need reports of one target (its shards)".into(),
+                ));
+            }
+            let html = args.html.as_ref().map(|p| (p, report::matrix::html::render(matrix)));
+            let md = args.md.as_ref().map(|p| (p, report::matrix::markdown::render(matrix)));
+            (matrix.reports.iter().collect(), html, md)
+        }
+    };
+    for (path, contents) in html.into_iter().chain(md) {
+        write_report(path, contents.as_bytes())?;
+    }
+    for report in &summaries {
+        println!("{}: {} cases", report.target_label(), report.cases.len());
+        println!("{}", report.summary);
+    }
+    let unexpected = summaries.iter().any(|r| r.cases.iter().any(|c| c.outcome.is_unexpected()));
+    Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn write_report(path: &Path, contents: &[u8]) -> Result<(), Usage> {

@@ -1,36 +1,50 @@
-//! What a run prints: each case that did not pass, with its evidence, then the summary line.
+//! What a run prints: a progress bar while it runs ([`progress`]), each case that did not
+//! pass with its evidence (mismatched parts colored on a terminal, [`paint`]), then the
+//! summary line, which CI parses and which is never colored.
+
+pub mod paint;
+pub mod progress;
 
 use crate::evidence::{Evidence, ReceivedResponse, SentRequest};
 use crate::outcome::{CaseResult, Outcome, Summary};
-use spec::Case;
+use paint::Paint;
+use spec::{Case, Mismatch};
 use std::fmt::Write as _;
 
 /// How much of a response body the console shows.
 const BODY_SHOWN: usize = 600;
 
-/// The block printed for a case that did not pass (nothing for a pass).
+/// The block printed for a case that did not pass (nothing for a pass), without colors.
 pub fn describe(case: &Case, result: &CaseResult) -> Option<String> {
+    describe_with(case, result, Paint::PLAIN)
+}
+
+/// [`describe`], with the outcome and what differs colored by `paint`.
+pub fn describe_with(case: &Case, result: &CaseResult, paint: Paint) -> Option<String> {
     if result.outcome == Outcome::Pass {
         return None;
     }
     let mut out = String::new();
-    let tag = result.outcome.label().to_uppercase();
+    let tag = paint.outcome(result.outcome, &result.outcome.label().to_uppercase());
     let _ = writeln!(out, "{tag} {}  [{}#{}]", case.id, case.doc.page, case.doc.anchor);
     let _ = writeln!(out, "  {}", case.title);
     if let Some(message) = &result.message {
         for line in message.lines() {
+            let line = if result.outcome.is_unexpected() { paint.red(line) } else { line.to_owned() };
             let _ = writeln!(out, "  {line}");
         }
     }
     match &result.evidence {
         Some(Evidence::Check(evidence)) => {
-            exchange(&mut out, "", &evidence.request, evidence.response.as_ref());
-            let _ = writeln!(out, "  replay: {}", evidence.curl);
+            let differs = Differs { mismatches: &evidence.mismatches, paint };
+            exchange(&mut out, "", &evidence.request, evidence.response.as_ref(), &differs);
+            let _ = writeln!(out, "  {}", paint.dim(&format!("replay: {}", evidence.curl)));
         }
         Some(Evidence::Diff(evidence)) => {
+            let differs = Differs { mismatches: &evidence.differences, paint };
             for (label, side) in [("a", &evidence.a), ("b", &evidence.b)] {
-                exchange(&mut out, label, &side.request, side.response.as_ref());
-                let _ = writeln!(out, "  replay {label}: {}", side.curl);
+                exchange(&mut out, label, &side.request, side.response.as_ref(), &differs);
+                let _ = writeln!(out, "  {}", paint.dim(&format!("replay {label}: {}", side.curl)));
             }
         }
         None => {}
@@ -38,8 +52,30 @@ pub fn describe(case: &Case, result: &CaseResult) -> Option<String> {
     Some(out)
 }
 
+/// Colors the parts of a response that the mismatches name.
+struct Differs<'a> {
+    mismatches: &'a [Mismatch],
+    paint: Paint,
+}
+
+impl Differs<'_> {
+    fn names(&self, subject: &str) -> bool {
+        self.mismatches.iter().any(|m| m.subject == subject)
+    }
+
+    fn header(&self, name: &str) -> bool {
+        self.mismatches.iter().any(|m| {
+            m.subject.strip_prefix("header `").and_then(|s| s.strip_suffix('`')).is_some_and(|h| h.eq_ignore_ascii_case(name))
+        })
+    }
+
+    fn mark(&self, differs: bool, line: String) -> String {
+        if differs { self.paint.bold_red(&line) } else { line }
+    }
+}
+
 /// The request sent and the response received, headers in the order they came.
-fn exchange(out: &mut String, label: &str, request: &SentRequest, response: Option<&ReceivedResponse>) {
+fn exchange(out: &mut String, label: &str, request: &SentRequest, response: Option<&ReceivedResponse>, differs: &Differs) {
     let label = if label.is_empty() { String::new() } else { format!(" {label}") };
     let _ = writeln!(out, "  sent{label}: {} {}", request.method, request.url);
     for (name, value) in &request.headers {
@@ -49,12 +85,14 @@ fn exchange(out: &mut String, label: &str, request: &SentRequest, response: Opti
         let _ = writeln!(out, "    body: {}", clip(body));
     }
     if let Some(response) = response {
-        let _ = writeln!(out, "  received{label}: {}", response.status);
+        let status = format!("  received{label}: {}", response.status);
+        let _ = writeln!(out, "{}", differs.mark(differs.names("status"), status));
         for (name, value) in &response.headers {
-            let _ = writeln!(out, "    {name}: {value}");
+            let _ = writeln!(out, "{}", differs.mark(differs.header(name), format!("    {name}: {value}")));
         }
         let cut = if response.body_truncated { ", cut at the cap" } else { "" };
-        let _ = writeln!(out, "    body ({} bytes{cut}): {}", response.body_bytes, clip(&response.body));
+        let body = format!("    body ({} bytes{cut}): {}", response.body_bytes, clip(&response.body));
+        let _ = writeln!(out, "{}", differs.mark(differs.names("body"), body));
     }
 }
 
@@ -69,4 +107,53 @@ fn clip(text: &str) -> String {
 /// The closing line: `N passed, N failed, ...`, alone on its line.
 pub fn summary_line(results: &[CaseResult]) -> String {
     Summary::of(results).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::CheckEvidence;
+
+    fn failed() -> (Case, CaseResult) {
+        let text = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
+                    [[step]]\nrequest = { path = \"/x\" }\nexpect.status = 204\nexpect.headers.allow = \"GET\"\n";
+        let case = spec::parse_case("area/case", std::path::Path::new("case.toml"), text).unwrap();
+        let response = spec::Response {
+            status: 200,
+            headers: vec![("allow".into(), "POST".into()), ("date".into(), "today".into())],
+            body: b"hi".to_vec(),
+            body_truncated: false,
+        };
+        let mismatches = case.steps[0].expect.check(&response);
+        let request = SentRequest { method: "GET".into(), url: "http://h/x".into(), headers: vec![], body: None };
+        let evidence = CheckEvidence {
+            step: 1,
+            curl: crate::evidence::curl_command(&request),
+            request,
+            response: Some((&response).into()),
+            expected: case.steps[0].expect.clone(),
+            mismatches,
+        };
+        let result = CaseResult {
+            id: case.id.clone(),
+            outcome: Outcome::Fail,
+            duration: std::time::Duration::ZERO,
+            message: Some("step 1: status: expected 204, got 200".into()),
+            evidence: Some(Evidence::Check(evidence)),
+        };
+        (case, result)
+    }
+
+    #[test]
+    fn on_a_terminal_the_parts_that_differ_are_red_and_elsewhere_nothing_is_colored() {
+        let (case, result) = failed();
+        let plain = describe(&case, &result).unwrap();
+        assert!(!plain.contains('\x1b'), "{plain}");
+        let colored = describe_with(&case, &result, Paint::ANSI).unwrap();
+        assert!(colored.contains("\x1b[1;31m  received: 200\x1b[0m"), "{colored}");
+        assert!(colored.contains("\x1b[1;31m    allow: POST\x1b[0m"), "{colored}");
+        assert!(colored.contains("\n    date: today\n"), "{colored}");
+        let stripped = colored.replace("\x1b[0m", "").replace("\x1b[1;31m", "").replace("\x1b[31m", "").replace("\x1b[2m", "");
+        assert_eq!(stripped, plain);
+    }
 }

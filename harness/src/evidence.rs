@@ -1,20 +1,20 @@
 //! Evidence of an exchange: the request as sent, the response as received, what was expected,
 //! and a `curl` command that sends the same request again.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spec::{Mismatch, Response};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SentRequest {
     pub method: String,
     pub url: String,
     /// The headers the case sets, in order (the client adds `host` and `accept: */*`).
     pub headers: Vec<(String, String)>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReceivedResponse {
     pub status: u16,
     /// In the order received; repeated headers kept.
@@ -76,11 +76,11 @@ pub struct DiffEvidence {
 }
 
 /// One server's side of a compared exchange.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Side {
     pub request: SentRequest,
     /// Absent when no response came back.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<ReceivedResponse>,
     pub curl: String,
 }
@@ -103,7 +103,8 @@ pub fn curl_command(request: &SentRequest) -> String {
     parts.join(" ")
 }
 
-fn shell_quote(text: &str) -> String {
+/// `text` as one shell word: as is when it is safe, otherwise in single quotes.
+pub fn shell_quote(text: &str) -> String {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b)) {
         return text.to_owned();
     }

@@ -15,8 +15,10 @@
 //! - [`diff`]: sends each case to two servers and compares their answers by meaning.
 //! - [`filter`]: `--filter` globs over case ids.
 //! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
-//! - [`console`]: failure details and the closing summary line.
-//! - [`report`]: report files (JSON), written whole or not at all.
+//! - [`shard`]: `--shard I/N`, a deterministic part of the selected cases.
+//! - [`console`]: progress bar, failure details (colored on a terminal), the summary line.
+//! - [`report`]: report files (JSON, JUnit, Markdown, HTML) and merging them into one report
+//!   or a matrix of targets; each written whole or not at all.
 //! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`.
 //! - [`cli`]: the `harness` command line.
 
@@ -31,6 +33,7 @@ pub mod filter;
 pub mod outcome;
 pub mod report;
 pub mod runner;
+pub mod shard;
 pub mod target;
 
 pub use outcome::{CaseResult, Outcome, Summary};

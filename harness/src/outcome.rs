@@ -1,11 +1,11 @@
 //! What running a case came to.
 
 use crate::evidence::Evidence;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::time::Duration;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Pass,
@@ -21,6 +21,10 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, in the order reports list them.
+    pub const ALL: [Outcome; 6] =
+        [Outcome::Pass, Outcome::Fail, Outcome::ExpectedFail, Outcome::UnexpectedPass, Outcome::NotApplicable, Outcome::Error];
+
     /// Whether this outcome makes the run fail.
     pub fn is_unexpected(self) -> bool {
         matches!(self, Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error)
@@ -56,7 +60,7 @@ pub struct CaseResult {
     pub evidence: Option<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub pass: usize,
     pub fail: usize,
@@ -68,22 +72,38 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(results: &[CaseResult]) -> Summary {
-        let mut s = Summary::default();
-        for r in results {
-            *match r.outcome {
-                Outcome::Pass => &mut s.pass,
-                Outcome::Fail => &mut s.fail,
-                Outcome::ExpectedFail => &mut s.expected_fail,
-                Outcome::UnexpectedPass => &mut s.unexpected_pass,
-                Outcome::NotApplicable => &mut s.not_applicable,
-                Outcome::Error => &mut s.error,
-            } += 1;
-        }
-        s
+        results.iter().map(|r| r.outcome).collect()
+    }
+
+    /// Counts one more case with `outcome`.
+    pub fn add(&mut self, outcome: Outcome) {
+        *match outcome {
+            Outcome::Pass => &mut self.pass,
+            Outcome::Fail => &mut self.fail,
+            Outcome::ExpectedFail => &mut self.expected_fail,
+            Outcome::UnexpectedPass => &mut self.unexpected_pass,
+            Outcome::NotApplicable => &mut self.not_applicable,
+            Outcome::Error => &mut self.error,
+        } += 1;
+    }
+
+    /// How many cases were counted.
+    pub fn total(&self) -> usize {
+        self.pass + self.fail + self.expected_fail + self.unexpected_pass + self.not_applicable + self.error
     }
 
     pub fn all_expected(&self) -> bool {
         self.fail == 0 && self.unexpected_pass == 0 && self.error == 0
+    }
+}
+
+impl FromIterator<Outcome> for Summary {
+    fn from_iter<I: IntoIterator<Item = Outcome>>(outcomes: I) -> Summary {
+        let mut summary = Summary::default();
+        for outcome in outcomes {
+            summary.add(outcome);
+        }
+        summary
     }
 }
 

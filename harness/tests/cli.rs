@@ -254,3 +254,19 @@ fn diff_names_the_differences_between_two_next_versions() {
     assert!(case["evidence"]["b"]["curl"].as_str().unwrap().contains(&fifteen.url));
     assert!(json["next_version"].is_null());
 }
+
+#[test]
+fn every_file_of_the_broken_case_corpus_exits_2_with_its_location() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/tests/corpus");
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = case_dir(&format!("corpus-{name}"), &[]);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        let out = harness(&["run", "--cases", dir.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}.toml:")) && stderr.contains("error: "), "{name}: {stderr}");
+    }
+}

@@ -9,7 +9,8 @@ use std::fmt;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
     BindingPattern, Declaration, ExportDefaultDeclarationKind, ExportSpecifier, Expression,
-    ModuleDeclaration, UnaryOperator, VariableDeclarationKind,
+    ModuleDeclaration, ObjectPropertyKind, PropertyKey, PropertyKind, UnaryOperator,
+    VariableDeclarationKind,
 };
 use oxc_parser::Parser;
 use oxc_span::SourceType;
@@ -20,9 +21,10 @@ pub struct Exports {
     /// Exported binding names in source order (e.g. "GET", "POST", "dynamic", "default" for a default export).
     pub names: Vec<String>,
     /// `export const NAME = <literal>` values where the initializer is a string, number, boolean literal
-    /// (or a template literal without expressions, or a negative number, or an array of string literals);
-    /// used later for route segment config such as `export const dynamic = 'force-static'`, `revalidate = 60`,
-    /// `preferredRegion = ['iad1', 'sfo1']`.
+    /// (or a template literal without expressions, or a negative number, or an array of string literals,
+    /// or an object literal whose members are all such literals); used for route segment config such as
+    /// `export const dynamic = 'force-static'`, `revalidate = 60`, `preferredRegion = ['iad1', 'sfo1']`,
+    /// and for the API route `export const config = { api: { bodyParser: false } }`.
     pub constants: BTreeMap<String, ConstValue>,
 }
 
@@ -32,6 +34,18 @@ pub enum ConstValue {
     Number(f64),
     Bool(bool),
     StrList(Vec<String>),
+    /// An object literal, members in source order.
+    Object(Vec<(String, ConstValue)>),
+}
+
+impl ConstValue {
+    /// The member `key` of an object value.
+    pub fn get(&self, key: &str) -> Option<&ConstValue> {
+        match self {
+            ConstValue::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
 }
 
 /// Why a source file could not be read. `line` and `column` are 1-based (columns count characters);
@@ -173,7 +187,30 @@ fn const_value(init: &Expression) -> Option<ConstValue> {
             .map(|element| element.as_expression().and_then(string_value))
             .collect::<Option<Vec<_>>>()
             .map(ConstValue::StrList),
+        Expression::ObjectExpression(object) => object
+            .properties
+            .iter()
+            .map(|property| match property {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.kind == PropertyKind::Init && !p.method && !p.computed =>
+                {
+                    Some((property_key(&p.key)?, const_value(&p.value)?))
+                }
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(ConstValue::Object),
         other => string_value(other).map(ConstValue::Str),
+    }
+}
+
+/// The name of a non-computed property key: `a`, `'a'` or `1`.
+fn property_key(key: &PropertyKey) -> Option<String> {
+    match key {
+        PropertyKey::StaticIdentifier(id) => Some(id.name.to_string()),
+        PropertyKey::StringLiteral(s) => Some(s.value.to_string()),
+        PropertyKey::NumericLiteral(n) => Some(n.value.to_string()),
+        _ => None,
     }
 }
 
@@ -333,6 +370,32 @@ export const GET = () => {};";
             ["computed", "templated", "mixed", "mutable", "GET"]
         );
         assert!(exports.constants.is_empty(), "{:?}", exports.constants);
+    }
+
+    #[test]
+    fn object_literal_constants_nest() {
+        let source = "export const config = { api: { bodyParser: { sizeLimit: '1kb' }, 'externalResolver': true }, n: -1 };";
+        let config = constants(source).remove("config").expect("an object constant");
+        let api = config.get("api").expect("api member");
+        assert_eq!(
+            api.get("bodyParser").and_then(|b| b.get("sizeLimit")),
+            Some(&ConstValue::Str("1kb".to_owned()))
+        );
+        assert_eq!(api.get("externalResolver"), Some(&ConstValue::Bool(true)));
+        assert_eq!(config.get("n"), Some(&ConstValue::Number(-1.0)));
+        assert_eq!(config.get("missing"), None);
+    }
+
+    #[test]
+    fn objects_with_non_literal_members_are_not_constants() {
+        let source = "\
+export const spread = { ...base };
+export const computed = { [key]: 1 };
+export const method = { f() {} };
+export const getter = { get x() { return 1 } };
+export const deep = { api: { bodyParser: limit } };
+export const shorthand = { a };";
+        assert!(constants(source).is_empty(), "{:?}", constants(source));
     }
 
     #[test]

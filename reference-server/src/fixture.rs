@@ -1,5 +1,9 @@
-//! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree becomes
-//! a list of routes, each with its URL pattern and the exports read from its source.
+//! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree and the
+//! API routes of `pages/api` (or `src/pages/api`) become a list of routes, each with its URL
+//! pattern and the exports read from its source.
+//!
+//! In `pages/api`, every source file is a route: `index.js` answers for its folder, and file
+//! and folder names may be `[param]`, `[...all]` or `[[...all]]`.
 
 use crate::error::Error;
 use crate::exports::{Exports, read_exports};
@@ -12,6 +16,8 @@ pub enum RouteKind {
     Handler,
     /// `page.js`: a page.
     Page,
+    /// A file under `pages/api`: a Pages Router API route.
+    Api,
 }
 
 #[derive(Debug, Clone)]
@@ -28,22 +34,26 @@ const SOURCE_EXTENSIONS: [&str; 5] = ["js", "jsx", "ts", "tsx", "mjs"];
 
 /// Every route and page file of the app at `root`, in a stable order.
 pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
-    let app_dir = ["app", "src/app"].iter().map(|d| root.join(d)).find(|d| d.is_dir());
-    let Some(app_dir) = app_dir else {
+    let existing = |dirs: [&str; 2]| dirs.iter().map(|d| root.join(d)).find(|d| d.is_dir());
+    let app_dir = existing(["app", "src/app"]);
+    let api_dir = existing(["pages/api", "src/pages/api"]);
+    if app_dir.is_none() && api_dir.is_none() {
         return Err(Error::NoAppDir { path: root.to_owned() });
-    };
+    }
     let mut routes = Vec::new();
-    walk(root, &app_dir, &mut Vec::new(), &mut routes)?;
+    if let Some(app_dir) = app_dir {
+        walk(root, &app_dir, &mut Vec::new(), &mut routes)?;
+    }
+    if let Some(api_dir) = api_dir {
+        walk_api(root, &api_dir, &mut vec![Segment::Static("api".into())], &mut routes)?;
+    }
     routes.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(routes)
 }
 
 fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
-    let io = |source| Error::Io { path: dir.to_owned(), source };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
-    entries.sort();
     let mut found_here: Option<String> = None;
-    for path in entries {
+    for path in sorted_entries(dir)? {
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         if path.is_dir() {
             match folder_segment(&name) {
@@ -70,16 +80,47 @@ fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<Route
         if let Some(other) = found_here.replace(file.clone()) {
             return Err(Error::Route { file, message: format!("conflicts with {other} for the same path") });
         }
-        let source = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-        let exports = read_exports(&source, &name).map_err(|e| Error::Parse {
-            file: file.clone(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        })?;
+        let exports = exports_of(&path, &file)?;
         out.push(RouteFile { file, kind, pattern: pattern.clone(), exports });
     }
     Ok(())
+}
+
+fn walk_api(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
+    for path in sorted_entries(dir)? {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if path.is_dir() {
+            pattern.push(name_segment(&name));
+            walk_api(root, &path, pattern, out)?;
+            pattern.pop();
+            continue;
+        }
+        let Some((stem, ext)) = name.rsplit_once('.') else { continue };
+        if !SOURCE_EXTENSIONS.contains(&ext) {
+            continue;
+        }
+        let file = relative(root, &path);
+        let exports = exports_of(&path, &file)?;
+        let mut route_pattern = pattern.clone();
+        if stem != "index" {
+            route_pattern.push(name_segment(stem));
+        }
+        out.push(RouteFile { file, kind: RouteKind::Api, pattern: route_pattern, exports });
+    }
+    Ok(())
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let io = |source| Error::Io { path: dir.to_owned(), source };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(io)?;
+    entries.sort();
+    Ok(entries)
+}
+
+fn exports_of(path: &Path, file: &str) -> Result<Exports, Error> {
+    let source = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    read_exports(&source, &name).map_err(|e| Error::Parse { file: file.to_owned(), line: e.line, column: e.column, message: e.message })
 }
 
 enum Folder {
@@ -97,15 +138,20 @@ fn folder_segment(name: &str) -> Folder {
     if name.starts_with('(') && name.ends_with(')') {
         return Folder::Group;
     }
+    Folder::Segment(name_segment(name))
+}
+
+/// The URL segment a folder or file name stands for: `[[...p]]`, `[...p]`, `[p]` or itself.
+fn name_segment(name: &str) -> Segment {
     let bracketed = |prefix: &str, suffix: &str| name.strip_prefix(prefix).and_then(|n| n.strip_suffix(suffix)).map(str::to_owned);
     if let Some(param) = bracketed("[[...", "]]") {
-        Folder::Segment(Segment::OptionalCatchAll(param))
+        Segment::OptionalCatchAll(param)
     } else if let Some(param) = bracketed("[...", "]") {
-        Folder::Segment(Segment::CatchAll(param))
+        Segment::CatchAll(param)
     } else if let Some(param) = bracketed("[", "]") {
-        Folder::Segment(Segment::Dynamic(param))
+        Segment::Dynamic(param)
     } else {
-        Folder::Segment(Segment::Static(name.to_owned()))
+        Segment::Static(name.to_owned())
     }
 }
 

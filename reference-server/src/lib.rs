@@ -5,10 +5,12 @@
 //!
 //! Layout:
 //! - [`server`]: [`run`] accepts connections on a listener until shutdown; [`App`] answers.
-//! - [`fixture`]: reads `app/` (or `src/app/`) into route files, with [`exports`] read from
+//! - [`fixture`]: reads `app/` (or `src/app/`) and `pages/api/` into route files, with [`exports`] read from
 //!   each file's source by a JavaScript parser.
 //! - [`router`]: URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) and precedence;
 //!   [`params`] decodes the matched values.
+//! - [`pages_api`]: Pages Router API routes (`pages/api/**`): body parsing, `req.query`,
+//!   `req.cookies` and the `res` helpers with ETag and 304.
 //! - [`route_handler`]: method dispatch of `route.js`: automatic HEAD and OPTIONS, 405, 400.
 //! - [`web`]: the Web `Request`/`Response` surface mirrors use.
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
@@ -32,6 +34,7 @@ pub mod exports;
 pub mod fixture;
 pub mod mirrors;
 pub mod next_start;
+pub mod pages_api;
 pub mod params;
 pub mod route_handler;
 pub mod router;

@@ -113,7 +113,7 @@ pub fn normalize_redirect(location: &str) -> Response<Body> {
 }
 
 /// Content types the compression layer would compress, for which it adds `Vary: Accept-Encoding`.
-fn compressible(content_type: &str) -> bool {
+pub(crate) fn compressible(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     essence.starts_with("text/")
         || essence.ends_with("+json")

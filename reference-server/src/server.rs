@@ -4,10 +4,13 @@ use crate::error::Error;
 use crate::fixture::{self, RouteFile, RouteKind};
 use crate::mirrors::{self, Handled, Mirror};
 use crate::next_start::{self, Body};
+use crate::pages_api::config::ApiConfig;
+use crate::pages_api::wire::WireBody;
+use crate::pages_api::{self, ApiHandler};
 use crate::route_handler::{Dispatch, dispatch};
 use crate::router::Router;
 use crate::web::{RouteRequest, WebResponse};
-use http_body_util::{BodyExt, Limited};
+use http_body_util::{BodyExt, Either, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -20,7 +23,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// The largest request body read; a larger one is refused with 413.
-const MAX_REQUEST_BODY: usize = 32 * 1024 * 1024;
+pub const MAX_REQUEST_BODY: usize = 32 * 1024 * 1024;
 /// How long a client may take to send its request head.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -38,9 +41,16 @@ impl Default for Config {
     }
 }
 
+/// What answers a route: the mirror of an app route or page, or an API route's handler and config.
+enum Code {
+    Handler(&'static Mirror),
+    Page(&'static Mirror),
+    Api(ApiConfig, ApiHandler),
+}
+
 /// The loaded app: its routes, their mirrors and the router over them.
 pub struct App {
-    routes: Vec<(RouteFile, &'static Mirror)>,
+    routes: Vec<(RouteFile, Code)>,
     router: Router,
     next_version: semver::Version,
 }
@@ -52,8 +62,16 @@ impl App {
         let mut routes = Vec::with_capacity(files.len());
         for (index, file) in files.into_iter().enumerate() {
             router.insert(&file.pattern, index).map_err(|message| Error::Route { file: file.file.clone(), message })?;
-            let mirror = mirrors::find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
-            routes.push((file, mirror));
+            let no_mirror = || Error::NoMirror { file: file.file.clone() };
+            let code = match file.kind {
+                RouteKind::Api => {
+                    let config = ApiConfig::read(&file.exports).map_err(|message| Error::Route { file: file.file.clone(), message })?;
+                    Code::Api(config, mirrors::find_api(&file.file).ok_or_else(no_mirror)?.handle)
+                }
+                RouteKind::Handler => Code::Handler(mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Page => Code::Page(mirrors::find(&file.file).ok_or_else(no_mirror)?),
+            };
+            routes.push((file, code));
         }
         Ok(App { routes, router, next_version: config.next_version.clone() })
     }
@@ -67,10 +85,11 @@ impl App {
         self.routes.iter().map(|(file, _)| file)
     }
 
-    pub async fn handle(&self, request: hyper::Request<Incoming>) -> hyper::Response<Body> {
+    pub async fn handle(&self, request: hyper::Request<Incoming>) -> hyper::Response<WireBody> {
+        let whole = |response: hyper::Response<Body>| response.map(Either::Left);
         let method = request.method().as_str().to_owned();
         if !next_start::node_accepts_method(&method) {
-            return next_start::parser_rejection();
+            return whole(next_start::parser_rejection());
         }
         let path = request.uri().path().to_owned();
         let query = request.uri().query().map(str::to_owned);
@@ -82,24 +101,33 @@ impl App {
             if let Some(q) = &query {
                 location = format!("{location}?{q}");
             }
-            return next_start::normalize_redirect(&location);
+            return whole(next_start::normalize_redirect(&location));
         }
         let Some(matched) = self.router.find(&path) else {
-            return next_start::not_found_page();
+            return whole(next_start::not_found_page());
         };
         let Ok(params) = matched.params() else {
-            return next_start::malformed_path_segment(&self.next_version);
+            return whole(next_start::malformed_path_segment(&self.next_version));
         };
-        let (file, mirror) = &self.routes[matched.route];
+        let (file, code) = &self.routes[matched.route];
         let (parts, body) = request.into_parts();
+        if let Code::Api(config, handler) = code {
+            let incoming = pages_api::Incoming { method, query: query.unwrap_or_default(), headers: parts.headers, body, params };
+            return pages_api::serve(config, *handler, incoming, MAX_REQUEST_BODY).await;
+        }
         let body = match Limited::new(body, MAX_REQUEST_BODY).collect().await {
             Ok(collected) => collected.to_bytes(),
-            Err(_) => return next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version),
+            Err(_) => return whole(next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version)),
         };
         let route_request =
             RouteRequest { method, path, query: query.unwrap_or_default(), headers: parts.headers, body, params };
-        match file.kind {
-            RouteKind::Handler => match dispatch(&file.exports.names, mirror, &route_request) {
+        whole(self.answer_app(file, code, &route_request))
+    }
+
+    /// The answer of an app route or page.
+    fn answer_app(&self, file: &RouteFile, code: &Code, route_request: &RouteRequest) -> hyper::Response<Body> {
+        match code {
+            Code::Handler(mirror) => match dispatch(&file.exports.names, mirror, route_request) {
                 Dispatch::Respond { response, strip_body } => {
                     next_start::app_response(response, strip_body, &self.next_version)
                 }
@@ -107,13 +135,14 @@ impl App {
                     next_start::app_response(WebResponse::empty().with_status(500), false, &self.next_version)
                 }
             },
-            RouteKind::Page => match (mirror.handle)("default", &route_request) {
+            Code::Page(mirror) => match (mirror.handle)("default", route_request) {
                 Handled::Answer(page) => {
                     let markup = page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
                     next_start::page(200, "s-maxage=31536000", &markup)
                 }
                 Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text(),
             },
+            Code::Api(..) => unreachable!("API routes are answered by pages_api::serve"),
         }
     }
 }

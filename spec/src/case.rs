@@ -108,7 +108,21 @@ struct RawRequest {
     body: Option<String>,
     #[serde(default)]
     json: Option<serde_json::Value>,
+    #[serde(default)]
+    body_repeat: Option<Repeat>,
 }
+
+/// `body_repeat = { text = "a", times = 1048576 }`: a text body of `text` written `times`
+/// times, for bodies of an exact size too large to spell out (size limits).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Repeat {
+    text: String,
+    times: usize,
+}
+
+/// The largest body `body_repeat` may build.
+const MAX_REPEATED_BODY: usize = 64 * 1024 * 1024;
 
 impl TryFrom<RawRequest> for RequestSpec {
     type Error = String;
@@ -124,11 +138,17 @@ impl TryFrom<RawRequest> for RequestSpec {
         if raw.path.chars().any(|c| c.is_ascii_control() || c == ' ' || c == '#') {
             return Err(format!("the request path `{}` has a space, `#` or control character; percent-encode it", raw.path));
         }
-        let body = match (raw.body, raw.json) {
-            (Some(_), Some(_)) => return Err("a request has either `body` or `json`, not both".into()),
-            (Some(text), None) => Some(RequestBody::Text(text)),
-            (None, Some(json)) => Some(RequestBody::Json(json)),
-            (None, None) => None,
+        let body = match (raw.body, raw.json, raw.body_repeat) {
+            (Some(text), None, None) => Some(RequestBody::Text(text)),
+            (None, Some(json), None) => Some(RequestBody::Json(json)),
+            (None, None, Some(repeat)) => {
+                if repeat.text.len().saturating_mul(repeat.times) > MAX_REPEATED_BODY {
+                    return Err(format!("`body_repeat` builds more than {MAX_REPEATED_BODY} bytes"));
+                }
+                Some(RequestBody::Text(repeat.text.repeat(repeat.times)))
+            }
+            (None, None, None) => None,
+            _ => return Err("a request has at most one of `body`, `json` and `body_repeat`".into()),
         };
         Ok(RequestSpec { method, path: raw.path, headers: raw.headers.0, body })
     }
@@ -200,4 +220,31 @@ pub(crate) fn header_name(name: &str) -> Result<String, String> {
         return Err(format!("`{name}` is not a valid header name"));
     }
     Ok(name.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(toml_text: &str) -> Result<RequestSpec, String> {
+        toml::from_str::<std::collections::BTreeMap<String, RequestSpec>>(toml_text)
+            .map(|mut m| m.remove("r").expect("the r key"))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn body_repeat_builds_a_body_of_exact_size() {
+        let spec = request("r = { method = \"POST\", path = \"/\", body_repeat = { text = \"ab\", times = 3 } }").unwrap();
+        assert!(matches!(spec.body, Some(RequestBody::Text(ref t)) if t == "ababab"));
+    }
+
+    #[test]
+    fn body_repeat_excludes_other_bodies_and_huge_sizes() {
+        let both = request("r = { path = \"/\", body = \"x\", body_repeat = { text = \"a\", times = 1 } }").unwrap_err();
+        assert!(both.contains("at most one of"), "{both}");
+        let huge = request("r = { path = \"/\", body_repeat = { text = \"a\", times = 100000000 } }").unwrap_err();
+        assert!(huge.contains("more than"), "{huge}");
+        let typo = request("r = { path = \"/\", body_repeat = { text = \"a\", count = 1 } }").unwrap_err();
+        assert!(typo.contains("count"), "{typo}");
+    }
 }

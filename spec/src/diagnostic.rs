@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: PathBuf,
-    /// 1-based line; 0 when the problem is about the file as a whole.
+    /// 1-based line; a problem with the file as a whole points at its start.
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
@@ -17,9 +17,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem with the file as a whole (it cannot be read, its name is not a valid id...).
+    /// A problem with the file as a whole (it cannot be read, its name is not a valid id...),
+    /// located at its start.
     pub fn whole_file(file: &Path, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_owned(), line: 0, column: 0, message: message.into(), source_line: None }
+        Diagnostic { file: file.to_owned(), line: 1, column: 1, message: message.into(), source_line: None }
     }
 
     /// A problem at a byte range of the file's text.
@@ -45,14 +46,11 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = self.line.to_string();
+        let pad = " ".repeat(number.len());
         writeln!(f, "error: {}", self.message)?;
-        if self.line == 0 {
-            return write!(f, "  --> {}", self.file.display());
-        }
-        write!(f, "  --> {}:{}:{}", self.file.display(), self.line, self.column)?;
+        write!(f, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column)?;
         if let Some((source, width)) = &self.source_line {
-            let number = self.line.to_string();
-            let pad = " ".repeat(number.len());
             write!(f, "\n{pad} |\n{number} | {source}\n{pad} | {}{}", " ".repeat(self.column - 1), "^".repeat(*width))?;
         }
         Ok(())
@@ -71,7 +69,7 @@ mod tests {
         let d = Diagnostic::at(Path::new("a.toml"), text, 12..18, "unknown field");
         assert_eq!((d.line, d.column), (2, 1));
         let shown = d.to_string();
-        assert!(shown.contains("--> a.toml:2:1"), "{shown}");
+        assert!(shown.contains("\n --> a.toml:2:1\n  |\n"), "{shown}");
         assert!(shown.contains("2 | tittle = \"y\"\n  | ^^^^^^"), "{shown}");
     }
 

@@ -93,15 +93,19 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-/// Ids that collide when letter case is ignored (two files reached through links, say).
+/// Cases that are the same case twice: ids that collide when letter case is ignored, or one
+/// file reached through two paths (a linked folder).
 fn duplicate_ids(cases: &[Case]) -> Vec<Diagnostic> {
-    let mut first_seen: HashMap<String, &Path> = HashMap::new();
+    let mut ids: HashMap<String, &Path> = HashMap::new();
+    let mut files: HashMap<PathBuf, &Path> = HashMap::new();
     let mut out = Vec::new();
     for case in cases {
-        if let Some(other) = first_seen.insert(case.id.to_lowercase(), &case.path) {
+        let same_id = ids.insert(case.id.to_lowercase(), &case.path);
+        let same_file = std::fs::canonicalize(&case.path).ok().and_then(|real| files.insert(real, &case.path));
+        if let Some(other) = same_id.or(same_file) {
             out.push(Diagnostic::whole_file(
                 &case.path,
-                format!("duplicate case id `{}` (also {})", case.id, other.display()),
+                format!("duplicate case `{}`: the same case as {}", case.id, other.display()),
             ));
         }
     }

@@ -1,7 +1,36 @@
-//! Report files. Each is rendered whole in memory, written to a temporary file beside the
-//! destination and renamed over it, so a report is complete or absent, never partial.
+//! Report files. A finished [`Run`] becomes a [`Report`] (the data every format renders and
+//! the JSON file holds), so a report read back from JSON renders exactly as a fresh one; that is
+//! what `harness report --merge` relies on. Each file is rendered whole in memory, written to a
+//! temporary file beside the destination and renamed over it, so a report is complete or
+//! absent, never partial.
+//!
+//! - [`model`]: the report as data, built from a run or read back from JSON.
+//! - [`json`]: the JSON report, and reading it back.
+//! - [`junit`]: JUnit XML for CI systems: one testsuite per area, one testcase per case.
+//! - [`markdown`]: a summary table by area, then the failures with their evidence.
+//! - [`html`]: one self-contained page: summary, filterable cases, evidence side by side.
+//! - [`merge`]: shard reports of one target into one report, several targets into a matrix.
+//! - [`matrix`]: cases × targets, as HTML and Markdown.
+//! - [`area`]: a case's area (its id up to the last `/`) and per-area tallies.
+//! - [`doc_link`]: the nextjs.org URL of a case's doc section.
+//! - [`expected`]: a step's expectation in words, for reports that show it.
+//! - [`text`]: plain-text renderings of exchanges, shared by JUnit and Markdown.
+//! - [`escape`]: HTML and XML escaping.
 
+pub mod area;
+pub mod doc_link;
+pub mod escape;
+pub mod expected;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod matrix;
+pub mod merge;
+pub mod model;
+pub mod text;
+
+pub use model::Report;
 
 use crate::outcome::CaseResult;
 use spec::Case;
@@ -17,6 +46,10 @@ pub struct RunInfo {
     pub capabilities: Vec<String>,
     pub started_at: SystemTime,
     pub duration: Duration,
+    /// The `harness` command that repeats the run; `--filter ID` appended replays one case.
+    pub replay: String,
+    /// `I/N` when the run was one shard of the selected cases.
+    pub shard: Option<String>,
 }
 
 /// A finished run: its cases with their results, in the same order.

@@ -2,12 +2,15 @@
 //!
 //! The route table and each file's exports come from `fixture-app/` itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
-//! the JavaScript does. [`MIRRORS`] names each mirror's source file, and the server refuses to
-//! start when a fixture route has no mirror (a test also checks the reverse).
+//! the JavaScript does. [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router
+//! API routes) name each mirror's source file, and the server refuses to start when a fixture
+//! route has no mirror (a test also checks the reverse).
 
 mod pages;
+mod pages_api;
 mod route_handlers;
 
+use crate::pages_api::ApiHandler;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 
 /// What calling one export of a route module did.
@@ -31,10 +34,12 @@ impl From<Result<WebResponse, Thrown>> for Handled {
 /// Calls the function a module exports under `export` (`GET`, `default`...).
 pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
 
-pub struct Mirror {
+/// The Rust code of one fixture file: a [`Handler`] for app routes and pages, an
+/// [`ApiHandler`] for API routes.
+pub struct Mirror<H = Handler> {
     /// The mirrored source, relative to the fixture app (`app/.../route.js`).
     pub file: &'static str,
-    pub handle: Handler,
+    pub handle: H,
 }
 
 pub static MIRRORS: &[Mirror] = &[
@@ -60,6 +65,38 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/route-handlers/responses/status/route.js", handle: route_handlers::responses_status },
 ];
 
+pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
+    Mirror { file: "pages/api/body/echo.js", handle: pages_api::body_echo },
+    Mirror { file: "pages/api/body/length.js", handle: pages_api::body_length },
+    Mirror { file: "pages/api/body/limit-1kb.js", handle: pages_api::body_length },
+    Mirror { file: "pages/api/body/limit-decimal.js", handle: pages_api::body_length },
+    Mirror { file: "pages/api/body/limit-number.js", handle: pages_api::body_length },
+    Mirror { file: "pages/api/body/raw.js", handle: pages_api::body_raw },
+    Mirror { file: "pages/api/config/external-resolver.js", handle: pages_api::config_external_resolver },
+    Mirror { file: "pages/api/config/response-limit.js", handle: pages_api::config_response_limit },
+    Mirror { file: "pages/api/cookies.js", handle: pages_api::cookies },
+    Mirror { file: "pages/api/methods.js", handle: pages_api::methods },
+    Mirror { file: "pages/api/query/[id].js", handle: pages_api::query_echo },
+    Mirror { file: "pages/api/query/all/[...slug].js", handle: pages_api::query_echo },
+    Mirror { file: "pages/api/query/index.js", handle: pages_api::query_echo },
+    Mirror { file: "pages/api/query/optional/[[...slug]].js", handle: pages_api::query_echo },
+    Mirror { file: "pages/api/res/json.js", handle: pages_api::res_json },
+    Mirror { file: "pages/api/res/redirect-status.js", handle: pages_api::res_redirect_status },
+    Mirror { file: "pages/api/res/redirect.js", handle: pages_api::res_redirect },
+    Mirror { file: "pages/api/res/revalidate.js", handle: pages_api::res_revalidate },
+    Mirror { file: "pages/api/res/send-buffer.js", handle: pages_api::res_send_buffer },
+    Mirror { file: "pages/api/res/send-object.js", handle: pages_api::res_send_object },
+    Mirror { file: "pages/api/res/send-string.js", handle: pages_api::res_send_string },
+    Mirror { file: "pages/api/res/set-header.js", handle: pages_api::res_set_header },
+    Mirror { file: "pages/api/res/status.js", handle: pages_api::res_status },
+    Mirror { file: "pages/api/res/write.js", handle: pages_api::res_write },
+    Mirror { file: "pages/api/throws.js", handle: pages_api::throws },
+];
+
 pub fn find(file: &str) -> Option<&'static Mirror> {
     MIRRORS.iter().find(|m| m.file == file)
+}
+
+pub fn find_api(file: &str) -> Option<&'static Mirror<ApiHandler>> {
+    API_MIRRORS.iter().find(|m| m.file == file)
 }

@@ -1,0 +1,3 @@
+export default function handler() {
+  throw new Error('API route failed on purpose')
+}

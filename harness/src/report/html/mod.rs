@@ -1,0 +1,102 @@
+//! The HTML report: one self-contained page (inline style and script, nothing fetched) with the
+//! run, a summary by area with a bar per area, and a table of cases filterable by outcome, area,
+//! basis and free text, each case expanding to its doc quote and evidence ([`detail`]).
+//! Every piece of text is escaped: bodies and headers come from the target.
+
+pub mod detail;
+pub mod layout;
+
+use super::model::{CaseEntry, Report};
+use super::{area, escape::html};
+use crate::outcome::{Outcome, Summary};
+use layout::{badge, bar, count_cells, count_headers, key};
+use std::fmt::Write as _;
+
+pub fn render(report: &Report) -> String {
+    let mut body = String::new();
+    let _ = writeln!(body, "<header>\n<h1>Next.js conformance report</h1>");
+    run_facts(&mut body, report);
+    let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
+    let _ = writeln!(body, "<p class=\"totals\" id=\"totals\">{}</p>\n{}\n</header>", html(&total.to_string()), bar(&total));
+
+    let areas = area::tally(&report.cases);
+    body.push_str("<h2>By area</h2>\n<table class=\"areas\">\n");
+    let _ = writeln!(body, "<thead><tr><th>area</th>{}<th></th></tr></thead>\n<tbody>", count_headers());
+    for (name, summary) in &areas {
+        let _ = writeln!(
+            body,
+            "<tr><td><a href=\"#cases\" data-filter-area=\"{0}\"><code>{0}</code></a></td>{1}<td>{2}</td></tr>",
+            html(name),
+            count_cells(summary),
+            bar(summary)
+        );
+    }
+    let _ = writeln!(body, "<tr><th>total</th>{}<td></td></tr>\n</tbody>\n</table>", count_cells(&total));
+
+    body.push_str("<h2 id=\"cases\">Cases</h2>\n");
+    filters(&mut body, &areas);
+    body.push_str("<table class=\"cases\">\n<thead><tr><th>outcome</th><th>case</th><th>basis</th><th class=\"n\">ms</th></tr></thead>\n");
+    for case in &report.cases {
+        case_rows(&mut body, case, &report.replay);
+    }
+    body.push_str("</table>\n");
+    layout::document(&format!("Next.js conformance: {}", report.target_label()), &body)
+}
+
+fn run_facts(out: &mut String, report: &Report) {
+    out.push_str("<dl class=\"run\">\n");
+    let mut fact = |name: &str, value: &str| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{}</dd>", html(value));
+    };
+    fact("Target", &report.target);
+    fact("Next.js version claimed", report.next_version.as_deref().unwrap_or("none (differential run)"));
+    fact("Capabilities", &report.capabilities.join(", "));
+    if let Some(shard) = &report.shard {
+        fact("Shard", shard);
+    }
+    fact("Started", &report.started_at);
+    fact("Duration", &format!("{:.3} s", report.duration_ms as f64 / 1000.0));
+    fact("Harness", &report.harness_version);
+    out.push_str("</dl>\n");
+}
+
+fn filters(out: &mut String, areas: &[(String, Summary)]) {
+    out.push_str("<div class=\"filters\">\n<label>outcome<select id=\"f-outcome\">\n<option value=\"\">all</option>\n");
+    out.push_str("<option value=\"not-passing\">not passing</option>\n");
+    for outcome in Outcome::ALL {
+        let _ = writeln!(out, "<option value=\"{}\">{}</option>", key(outcome), html(outcome.label()));
+    }
+    out.push_str("</select></label>\n<label>area<select id=\"f-area\">\n<option value=\"\">all</option>\n");
+    for (name, _) in areas {
+        let _ = writeln!(out, "<option value=\"{0}\">{0}</option>", html(name));
+    }
+    out.push_str(
+        "</select></label>\n<label>basis<select id=\"f-basis\">\n<option value=\"\">all</option>\n\
+         <option value=\"documented\">documented</option>\n<option value=\"observed\">observed</option>\n</select></label>\n\
+         <label>text<input id=\"f-text\" type=\"search\" placeholder=\"id, title, message\"></label>\n\
+         <span id=\"shown\"></span>\n</div>\n",
+    );
+}
+
+fn case_rows(out: &mut String, case: &CaseEntry, run_replay: &str) {
+    let basis = case.basis_name();
+    let text = format!("{} {} {}", case.id, case.title, case.message.as_deref().unwrap_or_default()).to_lowercase();
+    let _ = writeln!(
+        out,
+        "<tbody class=\"case\" id=\"case-{id}\" data-outcome=\"{}\" data-area=\"{}\" data-basis=\"{basis}\" data-text=\"{}\">",
+        key(case.outcome),
+        html(area::of(&case.id)),
+        html(&text),
+        id = html(&case.id),
+    );
+    let _ = writeln!(
+        out,
+        "<tr class=\"head\"><td>{}</td><td><button class=\"toggle\" type=\"button\" aria-expanded=\"false\">{}</button>\
+         <div class=\"title\">{}</div></td><td>{basis}</td><td class=\"n\">{}</td></tr>",
+        badge(case.outcome),
+        html(&case.id),
+        html(&case.title),
+        case.duration_ms
+    );
+    let _ = writeln!(out, "<tr class=\"detail\" hidden><td colspan=\"4\">\n{}</td></tr>\n</tbody>", detail::render(case, run_replay));
+}

@@ -1,0 +1,105 @@
+//! JUnit XML, in the dialect CI systems (GitHub, GitLab, Jenkins, Azure) read: one
+//! `<testsuite>` per area, one `<testcase>` per case named after the id's last segment with the
+//! area as its class. A fail or an unexpected pass is a `<failure>`, an error an `<error>`,
+//! both with the message as attribute and the whole evidence as text; n/a and expected-fail
+//! are `<skipped>` with their reason.
+
+use super::escape::{xml_attribute as attr, xml_text as text};
+use super::model::{CaseEntry, Report};
+use super::{area, text as plain};
+use crate::outcome::{Outcome, Summary};
+use std::fmt::Write as _;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
+    let _ = writeln!(
+        out,
+        r#"<testsuites name="{}" tests="{}" failures="{}" errors="{}" skipped="{}" time="{}" timestamp="{}">"#,
+        attr(&format!("Next.js conformance: {}", report.target_label())),
+        total.total(),
+        failures(&total),
+        total.error,
+        skipped(&total),
+        seconds(report.duration_ms),
+        attr(&report.started_at),
+    );
+    for (area, summary) in area::tally(&report.cases) {
+        let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| area::of(&c.id) == area).collect();
+        let time: u64 = cases.iter().map(|c| c.duration_ms).sum();
+        let _ = writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="{}" failures="{}" errors="{}" skipped="{}" time="{}" timestamp="{}">"#,
+            attr(&area),
+            summary.total(),
+            failures(&summary),
+            summary.error,
+            skipped(&summary),
+            seconds(time),
+            attr(&report.started_at),
+        );
+        properties(&mut out, report);
+        for case in cases {
+            testcase(&mut out, case, &area, &report.replay);
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+fn properties(out: &mut String, report: &Report) {
+    out.push_str("    <properties>\n");
+    let mut property = |name: &str, value: &str| {
+        let _ = writeln!(out, r#"      <property name="{name}" value="{}"/>"#, attr(value));
+    };
+    property("target", &report.target);
+    if let Some(version) = &report.next_version {
+        property("next_version", version);
+    }
+    property("capabilities", &report.capabilities.join(","));
+    property("harness_version", &report.harness_version);
+    out.push_str("    </properties>\n");
+}
+
+fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str) {
+    let _ = write!(
+        out,
+        r#"    <testcase name="{}" classname="{}" time="{}""#,
+        attr(area::leaf(&case.id)),
+        attr(area),
+        seconds(case.duration_ms)
+    );
+    let message = case.message.as_deref().unwrap_or_default();
+    let first_line = message.lines().next().unwrap_or_default();
+    match case.outcome {
+        Outcome::Pass => out.push_str("/>\n"),
+        Outcome::NotApplicable | Outcome::ExpectedFail => {
+            let reason = format!("{}: {first_line}", case.outcome.label());
+            let _ = write!(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n", attr(&reason));
+        }
+        Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error => {
+            let element = if case.outcome == Outcome::Error { "error" } else { "failure" };
+            let _ = write!(
+                out,
+                ">\n      <{element} message=\"{}\" type=\"{}\">{}</{element}>\n    </testcase>\n",
+                attr(&message.replace('\n', "; ")),
+                case.outcome.label(),
+                text(&format!("{}\n\n{}", case.title, plain::case(case, replay))),
+            );
+        }
+    }
+}
+
+/// What counts as a JUnit failure: fails and stale expectations.
+fn failures(summary: &Summary) -> usize {
+    summary.fail + summary.unexpected_pass
+}
+
+fn skipped(summary: &Summary) -> usize {
+    summary.not_applicable + summary.expected_fail
+}
+
+fn seconds(millis: u64) -> String {
+    format!("{}.{:03}", millis / 1000, millis % 1000)
+}

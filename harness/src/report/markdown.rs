@@ -1,0 +1,174 @@
+//! The Markdown report, for pull-request comments and job summaries: the run, a summary table
+//! by area, then every unexpected outcome with its evidence (request, response excerpt,
+//! mismatches, the commands that replay it), then the known failures and the n/a cases.
+
+use super::expected::Expected;
+use super::model::{CaseEntry, Evidence, Report};
+use super::{area, doc_link, text};
+use crate::outcome::{Outcome, Summary};
+use std::fmt::Write as _;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::from("# Next.js conformance report\n\n");
+    let _ = writeln!(out, "| | |\n| --- | --- |");
+    let _ = writeln!(out, "| Target | {} |", code(&report.target));
+    let _ = writeln!(out, "| Next.js version claimed | {} |", report.next_version.as_deref().map_or("none".into(), code));
+    let _ = writeln!(out, "| Capabilities | {} |", inline(&report.capabilities.join(", ")));
+    if let Some(shard) = &report.shard {
+        let _ = writeln!(out, "| Shard | {shard} |");
+    }
+    let _ = writeln!(out, "| Started | {} |", report.started_at);
+    let _ = writeln!(out, "| Duration | {:.3} s |", report.duration_ms as f64 / 1000.0);
+    let _ = writeln!(out, "| Harness | {} |\n", report.harness_version);
+    let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
+    let _ = writeln!(out, "**{total}**\n");
+
+    out.push_str("## Summary by area\n\n");
+    summary_table(&mut out, &area::tally(&report.cases), &total);
+
+    let unexpected: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome.is_unexpected()).collect();
+    if !unexpected.is_empty() {
+        out.push_str("\n## Failures\n");
+        for case in unexpected {
+            out.push('\n');
+            case_section(&mut out, case, &report.replay, None);
+        }
+    }
+    short_list(&mut out, report, Outcome::ExpectedFail, "Expected failures");
+    short_list(&mut out, report, Outcome::NotApplicable, "Not applicable");
+    out
+}
+
+/// `| Area | Cases | Pass | ... |`, one row per area and a total row.
+pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summary) {
+    out.push_str("| Area | Cases | Pass | Fail | Expected fail | Unexpected pass | N/A | Error |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    let row = |out: &mut String, name: String, s: &Summary| {
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+            s.total(),
+            s.pass,
+            s.fail,
+            s.expected_fail,
+            s.unexpected_pass,
+            s.not_applicable,
+            s.error
+        );
+    };
+    for (name, summary) in areas {
+        row(out, code(name), summary);
+    }
+    row(out, "**Total**".into(), total);
+}
+
+/// A case's heading, doc, mismatches and exchange. `anchor` puts an HTML anchor before the
+/// heading so a table cell can link to it.
+pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor: Option<&str>) {
+    if let Some(anchor) = anchor {
+        let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n");
+    }
+    let _ = writeln!(out, "### {} {}\n", case.outcome.label(), code(&case.id));
+    let _ = writeln!(out, "{}\n", inline(&case.title));
+    let doc = format!("{}#{}", case.doc.page, case.doc.anchor);
+    match doc_link::url(&case.doc.page, &case.doc.anchor) {
+        Some(url) => {
+            let _ = writeln!(out, "Doc: [{}]({url}): {}\n", inline(&doc), quote(&case.doc.quote));
+        }
+        None => {
+            let _ = writeln!(out, "Doc: {}: {}\n", inline(&doc), quote(&case.doc.quote));
+        }
+    }
+    if let Some(message) = &case.message {
+        let _ = writeln!(out, "{}", fenced("text", message));
+    }
+    match &case.evidence {
+        Some(Evidence::Check(e)) => {
+            let _ = writeln!(out, "Request (step {}):\n\n{}", e.step, fenced("http", &text::request(&e.request)));
+            if let Some(response) = &e.response {
+                let _ = writeln!(out, "Response:\n\n{}", fenced("http", &text::response(response)));
+            }
+            let expected = text::expected(&Expected::from_json(&e.expected));
+            let _ = writeln!(out, "Expected:\n\n{}", fenced("text", &expected));
+            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &format!("{}\n{}", e.curl, case.replay(run_replay))));
+        }
+        Some(Evidence::Diff(e)) => {
+            for (label, side) in [("a", &e.a), ("b", &e.b)] {
+                let _ = writeln!(out, "Request to {label} (step {}):\n\n{}", e.step, fenced("http", &text::request(&side.request)));
+                if let Some(response) = &side.response {
+                    let _ = writeln!(out, "Response from {label}:\n\n{}", fenced("http", &text::response(response)));
+                }
+            }
+            let replay = format!("{}\n{}\n{}", e.a.curl, e.b.curl, case.replay(run_replay));
+            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &replay));
+        }
+        None => {
+            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &case.replay(run_replay)));
+        }
+    }
+}
+
+/// The cases with `outcome`, each with the first line of its message, folded away.
+fn short_list(out: &mut String, report: &Report, outcome: Outcome, heading: &str) {
+    let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == outcome).collect();
+    if cases.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}\n\n<details><summary>{} cases</summary>\n", cases.len());
+    for case in cases {
+        let reason = case.message.as_deref().and_then(|m| m.lines().next()).unwrap_or_default();
+        let _ = writeln!(out, "- {}: {}", code(&case.id), inline(reason));
+    }
+    out.push_str("\n</details>\n");
+}
+
+/// Inline code that survives backticks and pipes in `text`.
+pub fn code(text: &str) -> String {
+    let text = text.replace('|', "\\|").replace('\n', " ");
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// Text shown as is: Markdown and HTML characters escaped, on one line.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    format!("“{}”", inline(text))
+}
+
+/// A fenced code block whose fence is longer than any backtick run in `body`.
+fn fenced(language: &str, body: &str) -> String {
+    let fence = "`".repeat(longest_run(body, '`').max(2) + 1);
+    let body = body.trim_end_matches('\n');
+    format!("{fence}{language}\n{body}\n{fence}\n")
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    text.split(|x| x != c).map(str::len).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_and_code_spans_outgrow_backticks_in_the_content() {
+        assert_eq!(fenced("text", "a ``` b\n"), "````text\na ``` b\n````\n");
+        assert_eq!(code("a`b|c"), "``a`b\\|c``");
+        assert_eq!(inline("<b>*x*</b>\nnext"), "\\<b\\>\\*x\\*\\</b\\> next");
+    }
+}

@@ -1,0 +1,182 @@
+//! The report as data. [`Report::of`] builds it from a finished run; the JSON report is this
+//! type serialized, so reading a JSON report back gives the same value, and every other format
+//! renders from it.
+
+use super::Run;
+use crate::evidence::{self, ReceivedResponse, SentRequest, Side};
+use crate::outcome::{Outcome, Summary};
+use serde::{Deserialize, Serialize};
+use spec::{Basis, Doc};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub harness_version: String,
+    /// The target's base URL, or a description of it (`reference server (...)`, `a = .., b = ..`).
+    pub target: String,
+    /// The Next.js version the target claims (none in differential mode).
+    pub next_version: Option<String>,
+    pub capabilities: Vec<String>,
+    /// RFC 3339, UTC, milliseconds.
+    pub started_at: String,
+    pub duration_ms: u64,
+    /// The `harness` command that repeats the run; `--filter ID` appended replays one case.
+    #[serde(default)]
+    pub replay: String,
+    /// `I/N` when the run was one shard of the selected cases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    pub summary: Summary,
+    pub cases: Vec<CaseEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseEntry {
+    pub id: String,
+    pub title: String,
+    pub outcome: Outcome,
+    pub duration_ms: u64,
+    pub doc: Doc,
+    pub basis: Basis,
+    /// The Next.js version range for which the case holds.
+    pub next: String,
+    /// Why it is not a pass: the mismatches, the transport error, why it is n/a.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// The exchange that decided a case (see [`crate::evidence`]), with the expectation kept as the
+/// JSON it serializes to so that reports can be read back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Evidence {
+    Check(CheckEvidence),
+    Diff(DiffEvidence),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckEvidence {
+    /// 1-based index of the step that decided the outcome.
+    pub step: usize,
+    pub request: SentRequest,
+    /// Absent when no response came back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ReceivedResponse>,
+    /// The step's `expect` table: `status`, `headers` as `[name, matcher]` pairs, `body`.
+    pub expected: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mismatches: Vec<Mismatch>,
+    pub curl: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DiffEvidence {
+    /// 1-based index of the step whose answers differ.
+    pub step: usize,
+    pub a: Side,
+    pub b: Side,
+    pub differences: Vec<Mismatch>,
+}
+
+/// One difference: what was compared (`status`, ``header `allow` ``, `body`) and why it differs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Mismatch {
+    pub subject: String,
+    pub problem: String,
+}
+
+impl Mismatch {
+    /// The header a mismatch is about, lower-case, if it is about one.
+    pub fn header(&self) -> Option<&str> {
+        self.subject.strip_prefix("header `")?.strip_suffix('`')
+    }
+}
+
+impl Report {
+    pub fn of(run: &Run) -> Report {
+        let cases: Vec<CaseEntry> = run
+            .cases
+            .iter()
+            .zip(run.results)
+            .map(|(case, result)| CaseEntry {
+                id: case.id.clone(),
+                title: case.title.clone(),
+                outcome: result.outcome,
+                duration_ms: millis(result.duration),
+                doc: case.doc.clone(),
+                basis: case.basis,
+                next: case.next.to_string(),
+                message: result.message.clone(),
+                evidence: result.evidence.as_ref().map(Evidence::from),
+            })
+            .collect();
+        Report {
+            harness_version: env!("CARGO_PKG_VERSION").to_owned(),
+            target: run.info.target.clone(),
+            next_version: run.info.next_version.as_ref().map(ToString::to_string),
+            capabilities: run.info.capabilities.clone(),
+            started_at: humantime::format_rfc3339_millis(run.info.started_at).to_string(),
+            duration_ms: millis(run.info.duration),
+            replay: run.info.replay.clone(),
+            shard: run.info.shard.clone(),
+            summary: cases.iter().map(|c| c.outcome).collect(),
+            cases,
+        }
+    }
+
+    /// A short name for the target, e.g. for a matrix column: its URL or description, with
+    /// the Next.js version it claims.
+    pub fn target_label(&self) -> String {
+        match &self.next_version {
+            Some(version) => format!("{} (Next.js {version})", self.target),
+            None => self.target.clone(),
+        }
+    }
+}
+
+impl CaseEntry {
+    pub fn basis_name(&self) -> &'static str {
+        match self.basis {
+            Basis::Documented => "documented",
+            Basis::Observed => "observed",
+        }
+    }
+
+    /// The command that replays this case alone against the same target.
+    pub fn replay(&self, run_replay: &str) -> String {
+        let run_replay = if run_replay.is_empty() { "harness run" } else { run_replay };
+        format!("{run_replay} --filter {}", self.id)
+    }
+}
+
+fn millis(duration: std::time::Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+impl From<&evidence::Evidence> for Evidence {
+    fn from(evidence: &evidence::Evidence) -> Evidence {
+        match evidence {
+            evidence::Evidence::Check(e) => Evidence::Check(CheckEvidence {
+                step: e.step,
+                request: e.request.clone(),
+                response: e.response.clone(),
+                expected: serde_json::to_value(&e.expected).expect("an expectation always serializes"),
+                mismatches: e.mismatches.iter().map(Mismatch::from).collect(),
+                curl: e.curl.clone(),
+            }),
+            evidence::Evidence::Diff(e) => Evidence::Diff(DiffEvidence {
+                step: e.step,
+                a: e.a.clone(),
+                b: e.b.clone(),
+                differences: e.differences.iter().map(Mismatch::from).collect(),
+            }),
+        }
+    }
+}
+
+impl From<&spec::Mismatch> for Mismatch {
+    fn from(m: &spec::Mismatch) -> Mismatch {
+        Mismatch { subject: m.subject.clone(), problem: m.problem.clone() }
+    }
+}

@@ -1,0 +1,147 @@
+//! A fixed run with one case of every kind of outcome, for report tests: a pass, a fail with
+//! evidence (its body holds markup), an expected fail, an unexpected pass, an n/a, an error,
+//! and a diff-mode failure. Times are fixed, so reports rendered from it never change.
+
+use harness::evidence::{CheckEvidence, DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
+use harness::report::{Report, Run, RunInfo};
+use harness::{CaseResult, Outcome};
+use spec::{Case, Response};
+use std::time::{Duration, SystemTime};
+
+const BASE: &str = "http://127.0.0.1:3000";
+
+fn case(id: &str, page: &str, anchor: &str, step: &str) -> Case {
+    let text = format!(
+        "title = \"{title}\"\nbasis = \"documented\"\nnext = \">=15.0.0\"\nneeds = [\"app-router\"]\n\
+         doc = {{ page = \"{page}\", anchor = \"{anchor}\", quote = \"The doc says <so> & so.\" }}\n\n[[step]]\n{step}",
+        title = format!("Claim of {}", id.rsplit('/').next().unwrap()),
+    );
+    spec::parse_case(id, std::path::Path::new(&format!("{id}.toml")), &text).unwrap()
+}
+
+fn result(case: &Case, outcome: Outcome, millis: u64, message: Option<&str>, evidence: Option<Evidence>) -> CaseResult {
+    CaseResult {
+        id: case.id.clone(),
+        outcome,
+        duration: Duration::from_millis(millis),
+        message: message.map(str::to_owned),
+        evidence,
+    }
+}
+
+fn request(method: &str, base: &str, path: &str) -> SentRequest {
+    SentRequest { method: method.into(), url: format!("{base}{path}"), headers: vec![("accept".into(), "*/*".into())], body: None }
+}
+
+/// Checks the case's first step against `response`, as the runner does.
+fn checked(case: &Case, request: SentRequest, response: Option<Response>) -> (Option<String>, Evidence) {
+    let expect = &case.steps[0].expect;
+    let mismatches = response.as_ref().map(|r| expect.check(r)).unwrap_or_default();
+    let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+    let evidence = Evidence::Check(CheckEvidence {
+        step: 1,
+        curl: curl_command(&request),
+        request,
+        response: response.as_ref().map(ReceivedResponse::from),
+        expected: expect.clone(),
+        mismatches,
+    });
+    (Some(format!("step 1: {}", lines.join("\n"))), evidence)
+}
+
+fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
+    Response {
+        status,
+        headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+        body: body.as_bytes().to_vec(),
+        body_truncated: false,
+    }
+}
+
+/// The cases and their results, in the order a run lists them.
+pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
+    let mut cases = Vec::new();
+    let mut results = Vec::new();
+
+    let pass = case("app-router/route-handlers/methods/get-export-answers-get", "route.js", "http-methods",
+        "request = { path = \"/route-handlers/methods/get-post\" }\nexpect.status = 200\n");
+    results.push(result(&pass, Outcome::Pass, 4, None, None));
+    cases.push(pass);
+
+    let fail = case("app-router/route-handlers/methods/auto-options-lists-exported-methods", "route.js", "http-methods",
+        "request = { method = \"OPTIONS\", path = \"/route-handlers/methods/get-post\" }\nexpect.status = 204\n\
+         expect.headers.allow = { set = [\"GET\", \"HEAD\", \"OPTIONS\", \"POST\"] }\nexpect.body = { empty = true }\n");
+    let answer = response(200, &[("content-type", "text/html"), ("x-powered-by", "Next.js")], "<script>alert('x & y')</script>");
+    let (message, evidence) = checked(&fail, request("OPTIONS", BASE, "/route-handlers/methods/get-post"), Some(answer));
+    results.push(result(&fail, Outcome::Fail, 12, message.as_deref(), Some(evidence)));
+    cases.push(fail);
+
+    let known = case("app-router/route-handlers/methods/auto-head", "route.js", "http-methods",
+        "request = { method = \"HEAD\", path = \"/route-handlers/methods/get-only\" }\nexpect.status = 200\n");
+    let (message, evidence) = checked(&known, request("HEAD", BASE, "/route-handlers/methods/get-only"), Some(response(405, &[("allow", "GET")], "")));
+    let message = format!("known failure: the platform answers HEAD with 405\n{}", message.unwrap());
+    results.push(result(&known, Outcome::ExpectedFail, 7, Some(&message), Some(evidence)));
+    cases.push(known);
+
+    let stale = case("app-router/route-groups/group-folder-is-not-in-the-url", "Route Groups", "convention",
+        "request = { path = \"/grouped\" }\nexpect.status = 200\n");
+    let message = "listed as a known failure (groups leak into URLs) but passed: remove it from the list";
+    results.push(result(&stale, Outcome::UnexpectedPass, 3, Some(message), None));
+    cases.push(stale);
+
+    let not_applicable = case("pages-router/api-routes/res-json-sends-json", "API Routes", "response-helpers",
+        "request = { path = \"/api/json\" }\nexpect.status = 200\n");
+    let message = "needs pages-router, which the target does not declare";
+    results.push(result(&not_applicable, Outcome::NotApplicable, 0, Some(message), None));
+    cases.push(not_applicable);
+
+    let error = case("app-router/route-handlers/redirects/redirect-answers-307", "Redirecting", "redirect-function",
+        "request = { path = \"/redirects/temporary\" }\nexpect.status = 307\nexpect.headers.location = \"/target\"\n");
+    let sent = request("GET", BASE, "/redirects/temporary");
+    let (_, evidence) = checked(&error, sent, None);
+    let message = format!("step 1: GET {BASE}/redirects/temporary: connection refused");
+    results.push(result(&error, Outcome::Error, 5003, Some(&message), Some(evidence)));
+    cases.push(error);
+
+    let diff = case("app-router/route-handlers/methods/vary-on-accept-encoding", "route.js", "http-methods",
+        "request = { path = \"/route-handlers/methods/get-post\" }\nexpect.status = 200\nexpect.headers.vary = { present = true }\n");
+    let (a, b) = ("http://127.0.0.1:3001", "http://127.0.0.1:3002");
+    let side = |base: &str, vary: &str| {
+        let sent = request("GET", base, "/route-handlers/methods/get-post");
+        let answer = response(200, &[("vary", vary), ("content-type", "application/json")], "{\"ok\":true}");
+        Side { curl: curl_command(&sent), request: sent, response: Some(ReceivedResponse::from(&answer)) }
+    };
+    let differences = vec![spec::Mismatch {
+        subject: "header `vary`".into(),
+        problem: "a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}".into(),
+    }];
+    let evidence = Evidence::Diff(DiffEvidence {
+        step: 1,
+        a: side(a, "rsc, next-router-state-tree, accept-encoding"),
+        b: side(b, "rsc, next-router-state-tree"),
+        differences,
+    });
+    let message = "step 1: GET /route-handlers/methods/get-post\nheader `vary`: a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}";
+    results.push(result(&diff, Outcome::Fail, 9, Some(message), Some(evidence)));
+    cases.push(diff);
+
+    (cases, results)
+}
+
+pub fn info() -> RunInfo {
+    RunInfo {
+        target: BASE.into(),
+        next_version: Some(semver::Version::new(16, 4, 6)),
+        capabilities: vec!["app-router".into(), "proxy".into()],
+        started_at: SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600),
+        duration: Duration::from_millis(5_432),
+        replay: format!("harness run --target {BASE} --next-version 16.4.6 --capabilities app-router,proxy"),
+        shard: None,
+    }
+}
+
+/// The fixed run's report.
+pub fn report() -> Report {
+    let (cases, results) = cases_and_results();
+    Report::of(&Run { info: info(), cases: &cases, results: &results })
+}

@@ -1,0 +1,151 @@
+//! Pages Router API routes (`pages/api/**`): what Next.js's `apiResolver` does around the
+//! user's handler, for every route alike.
+//!
+//! - [`config`]: the route's `export const config` (body parser on or off, its size limit).
+//! - [`size_limit`]: `sizeLimit` values (`'1mb'`, `'0.5kb'`, `100`) as bytes.
+//! - [`body`]: `req.body`, read within the limit and parsed by [`content_type`].
+//! - [`querystring`], [`cookies`]: `req.query` and `req.cookies`.
+//! - [`request`], [`response`]: `req` and `res` with Next.js's helpers; [`fresh`] decides the
+//!   304 of `res.send`, [`revalidate`] checks `res.revalidate`'s argument.
+//! - [`wire`]: how `res` is sent by `next start`.
+//!
+//! A handler runs for every method; Next.js adds no automatic HEAD or OPTIONS answer here
+//! (Node drops the body of a HEAD answer). A handler that throws gets
+//! `500 Internal Server Error` with that text as body; failures of the body parser are answered
+//! without calling the handler.
+
+pub mod body;
+pub mod config;
+pub mod content_type;
+pub mod cookies;
+pub mod fresh;
+pub mod querystring;
+pub mod request;
+pub mod response;
+pub mod revalidate;
+pub mod size_limit;
+pub mod wire;
+
+use crate::params::{ParamValue, Params};
+use crate::web::Thrown;
+use bytes::Bytes;
+use config::ApiConfig;
+use fresh::Conditional;
+use http_body_util::{BodyExt, Limited};
+use request::ApiRequest;
+use response::ApiResponse;
+use serde_json::Value;
+use wire::WireBody;
+
+/// The user code of one API route: `export default function handler(req, res)`.
+pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;
+
+/// What the server hands over for one request to an API route.
+pub struct Incoming<B> {
+    pub method: String,
+    /// The raw query, without `?`.
+    pub query: String,
+    pub headers: http::HeaderMap,
+    pub body: B,
+    pub params: Option<Params>,
+}
+
+/// Answers `incoming` with `handler` under `config`. `max_raw_body` caps what a route with the
+/// body parser off may receive (the server's own cap).
+pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, incoming: Incoming<B>, max_raw_body: usize) -> hyper::Response<WireBody>
+where
+    B: hyper::body::Body<Data = Bytes> + Unpin,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let Incoming { method, query, headers, body, params } = incoming;
+    let mut res = ApiResponse::new(Conditional::from_headers(&headers));
+    let (parsed, stream) = match &config.body_parser {
+        Some(limit) => match body::parse(&headers, body, limit).await {
+            Ok(value) => (Some(value), Bytes::new()),
+            Err(error) => {
+                res.send_error(error.status, &error.message);
+                return wire::into_http(res);
+            }
+        },
+        None => match Limited::new(body, max_raw_body).collect().await {
+            Ok(collected) => (None, collected.to_bytes()),
+            Err(_) => {
+                res.send_error(413, "Payload Too Large");
+                return wire::into_http(res);
+            }
+        },
+    };
+    let req = ApiRequest {
+        method,
+        query: req_query(&query, params.as_ref()),
+        cookies: cookies::parse(&headers),
+        headers,
+        body: parsed,
+        stream,
+    };
+    let outcome = handler(&req, &mut res);
+    if !res.is_ended() {
+        match outcome {
+            Ok(()) => res.end(b""),
+            Err(_) => res.send_error(500, "Internal Server Error"),
+        }
+    }
+    wire::into_http(res)
+}
+
+/// `{ ...query, ...params }`: a parameter replaces a query pair of the same name.
+fn req_query(query: &str, params: Option<&Params>) -> serde_json::Map<String, Value> {
+    let mut object = querystring::decode(query);
+    for (name, value) in params.map(|p| p.0.as_slice()).unwrap_or_default() {
+        let value = match value {
+            ParamValue::One(s) => Value::String(s.clone()),
+            ParamValue::Many(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+        };
+        object.insert(name.clone(), value);
+    }
+    object
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::Full;
+    use serde_json::json;
+
+    fn echo_query(req: &ApiRequest, res: &mut ApiResponse) -> Result<(), Thrown> {
+        res.json(&json!({ "query": req.query, "body": req.body }));
+        Ok(())
+    }
+
+    fn throws(_: &ApiRequest, res: &mut ApiResponse) -> Result<(), Thrown> {
+        res.set_header("X-Before", "1");
+        Err(Thrown("Error: failed".into()))
+    }
+
+    fn incoming(query: &str, params: Option<Params>) -> Incoming<Full<Bytes>> {
+        Incoming { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
+    }
+
+    async fn body_of(response: hyper::Response<WireBody>) -> Value {
+        serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn params_replace_query_pairs_in_place() {
+        let params = Params(vec![("id".into(), ParamValue::One("42".into()))]);
+        let response = serve(&ApiConfig::default(), echo_query, incoming("id=q&x=1&x=2", Some(params)), 1024).await;
+        let body = body_of(response).await;
+        assert_eq!(body, json!({ "query": { "id": "42", "x": ["1", "2"] }, "body": "" }));
+        assert_eq!(body["query"].as_object().unwrap().keys().collect::<Vec<_>>(), ["id", "x"]);
+    }
+
+    #[tokio::test]
+    async fn a_throwing_handler_keeps_its_headers_and_gets_a_500() {
+        let response = serve(&ApiConfig::default(), throws, incoming("", None), 1024).await;
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.headers()["x-before"], "1");
+        assert!(response.headers().get("content-type").is_none());
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(body, "Internal Server Error");
+    }
+}

@@ -1,0 +1,237 @@
+//! `res` of an API route: Node's `ServerResponse` surface the fixture uses (status, headers,
+//! `write`, `end`) and the helpers Next.js adds: `status`, `json`, `send`, `redirect`,
+//! `revalidate`, plus the `sendError` Next.js answers failures with.
+//!
+//! `res.send` is where Next.js computes the ETag (of the body as sent, or of
+//! `JSON.stringify(buffer)` for a Buffer) and answers `304` to a request it is fresh for.
+
+use super::fresh::Conditional;
+use super::revalidate;
+use crate::etag::etag;
+use crate::web::Thrown;
+use bytes::Bytes;
+use serde_json::Value;
+
+const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
+/// What `res.send(body)` is given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// A string, sent as is with no content type of its own.
+    Text(String),
+    /// An object, array, number or boolean: sent as JSON; `null` ends the response empty.
+    Json(Value),
+    /// A Buffer: sent as bytes, `application/octet-stream` unless a content type is set.
+    Buffer(Vec<u8>),
+}
+
+/// The response an API route builds. Once ended, further writes are ignored.
+#[derive(Debug, Clone)]
+pub struct ApiResponse {
+    status: u16,
+    status_message: Option<String>,
+    /// Fields in the order first set, each with the name as last spelled and its values.
+    headers: Vec<(String, Vec<String>)>,
+    chunks: Vec<Bytes>,
+    ended: bool,
+    conditional: Conditional,
+}
+
+impl ApiResponse {
+    /// A fresh `res` for a request with these conditional headers.
+    pub fn new(conditional: Conditional) -> ApiResponse {
+        ApiResponse { status: 200, status_message: None, headers: Vec::new(), chunks: Vec::new(), ended: false, conditional }
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.ended
+    }
+
+    /// `res.status(code)`
+    pub fn status(&mut self, code: u16) -> &mut Self {
+        self.status = code;
+        self
+    }
+
+    /// `res.setHeader(name, value)`
+    pub fn set_header(&mut self, name: &str, value: &str) -> &mut Self {
+        self.set_header_list(name, &[value])
+    }
+
+    /// `res.setHeader(name, [values])`: one header field per value.
+    pub fn set_header_list(&mut self, name: &str, values: &[&str]) -> &mut Self {
+        let values = values.iter().map(|v| (*v).to_owned()).collect();
+        match self.headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            Some(field) => *field = (name.to_owned(), values),
+            None => self.headers.push((name.to_owned(), values)),
+        }
+        self
+    }
+
+    fn has_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+
+    fn remove_header(&mut self, name: &str) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+
+    /// `res.write(chunk)`
+    pub fn write(&mut self, chunk: &[u8]) -> &mut Self {
+        if !self.ended && !chunk.is_empty() {
+            self.chunks.push(Bytes::copy_from_slice(chunk));
+        }
+        self
+    }
+
+    /// `res.end(chunk)`; an empty chunk is `res.end()`.
+    pub fn end(&mut self, chunk: &[u8]) {
+        self.write(chunk);
+        self.ended = true;
+    }
+
+    /// `res.json(body)`: sets the JSON content type, then sends `JSON.stringify(body)` as a string.
+    pub fn json(&mut self, body: &Value) {
+        self.set_header("Content-Type", JSON_CONTENT_TYPE);
+        self.send(Payload::Text(body.to_string()));
+    }
+
+    /// `res.send(body)`
+    pub fn send(&mut self, body: Payload) {
+        if body == Payload::Json(Value::Null) {
+            return self.end(b"");
+        }
+        if self.status == 204 || self.status == 304 {
+            for name in ["Content-Type", "Content-Length", "Transfer-Encoding"] {
+                self.remove_header(name);
+            }
+            return self.end(b"");
+        }
+        let stringified = match &body {
+            Payload::Text(text) => text.clone(),
+            Payload::Json(value) => value.to_string(),
+            Payload::Buffer(bytes) => buffer_json(bytes),
+        };
+        let tag = etag(&stringified);
+        self.set_header("ETag", &tag);
+        if self.conditional.fresh(&tag) {
+            self.status = 304;
+            return self.end(b"");
+        }
+        let bytes = match body {
+            Payload::Buffer(bytes) => {
+                if !self.has_header("Content-Type") {
+                    self.set_header("Content-Type", "application/octet-stream");
+                }
+                bytes
+            }
+            Payload::Json(_) => {
+                self.set_header("Content-Type", JSON_CONTENT_TYPE);
+                stringified.into_bytes()
+            }
+            Payload::Text(_) => stringified.into_bytes(),
+        };
+        self.set_header("Content-Length", &bytes.len().to_string());
+        self.end(&bytes);
+    }
+
+    /// `res.redirect([status,] url)`: `status` defaults to 307; the body is the URL.
+    pub fn redirect(&mut self, status: Option<u16>, url: &str) {
+        self.status = status.unwrap_or(307);
+        self.set_header("Location", url);
+        self.write(url.as_bytes());
+        self.end(b"");
+    }
+
+    /// `await res.revalidate(urlPath)`
+    pub fn revalidate(&self, url_path: Option<&Value>) -> Result<(), Thrown> {
+        revalidate::revalidate(url_path)
+    }
+
+    /// Next.js's `sendError`: `status` with `message` as status text and body.
+    pub fn send_error(&mut self, status: u16, message: &str) {
+        self.status = status;
+        self.status_message = Some(message.to_owned());
+        self.end(message.as_bytes());
+    }
+
+    /// Status, status text, header fields and body chunks, for the wire.
+    pub fn into_parts(self) -> (u16, Option<String>, Vec<(String, Vec<String>)>, Vec<Bytes>) {
+        (self.status, self.status_message, self.headers, self.chunks)
+    }
+}
+
+/// `JSON.stringify(buffer)`: `{"type":"Buffer","data":[...bytes]}`.
+fn buffer_json(bytes: &[u8]) -> String {
+    let data: Vec<String> = bytes.iter().map(u8::to_string).collect();
+    format!("{{\"type\":\"Buffer\",\"data\":[{}]}}", data.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sent(body: Payload) -> (u16, Vec<(String, Vec<String>)>, Vec<Bytes>) {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.send(body);
+        let (status, _, headers, chunks) = res.into_parts();
+        (status, headers, chunks)
+    }
+
+    fn header<'a>(headers: &'a [(String, Vec<String>)], name: &str) -> Option<&'a str> {
+        headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v[0].as_str())
+    }
+
+    #[test]
+    fn etags_match_those_next_start_sent() {
+        // Seen on next start 16.4.6 and 15.5.29 for these handlers of fixture-app/pages/api/res.
+        let (_, headers, _) = sent(Payload::Text("Hello from Next.js!".into()));
+        assert_eq!(header(&headers, "etag"), Some("\"731kqan6y1j\""));
+        assert_eq!(header(&headers, "content-type"), None);
+        let (_, headers, _) = sent(Payload::Json(json!({ "result": "ok" })));
+        assert_eq!(header(&headers, "etag"), Some("\"123nw43g918f\""));
+        assert_eq!(header(&headers, "content-type"), Some(JSON_CONTENT_TYPE));
+        let (_, headers, chunks) = sent(Payload::Buffer(b"binary data".to_vec()));
+        assert_eq!(header(&headers, "etag"), Some("\"6s50sayl5z1t\""));
+        assert_eq!(header(&headers, "content-type"), Some("application/octet-stream"));
+        assert_eq!(chunks.concat(), b"binary data");
+    }
+
+    #[test]
+    fn json_sets_its_type_before_the_etag() {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.json(&json!({ "message": "Hello from Next.js!" }));
+        let (_, _, headers, _) = res.into_parts();
+        let names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Content-Type", "ETag", "Content-Length"]);
+        assert_eq!(header(&headers, "etag"), Some("\"x0q7xhtzoxx\""));
+    }
+
+    #[test]
+    fn no_content_statuses_and_null_send_nothing() {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.set_header("Content-Type", "text/plain").status(204).send(Payload::Text("ignored".into()));
+        let (status, _, headers, chunks) = res.into_parts();
+        assert_eq!((status, headers.len(), chunks.len()), (204, 0, 0));
+        let (status, headers, chunks) = sent(Payload::Json(Value::Null));
+        assert_eq!((status, headers.len(), chunks.len()), (200, 0, 0));
+    }
+
+    #[test]
+    fn redirect_defaults_to_307_with_the_url_as_body() {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.redirect(None, "/to");
+        assert!(res.is_ended());
+        let (status, _, headers, chunks) = res.into_parts();
+        assert_eq!((status, header(&headers, "location"), chunks.concat()), (307, Some("/to"), b"/to".to_vec()));
+    }
+
+    #[test]
+    fn set_header_replaces_in_place() {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.set_header("a", "1").set_header("b", "2").set_header("A", "3");
+        let (_, _, headers, _) = res.into_parts();
+        assert_eq!(headers, [("A".to_owned(), vec!["3".to_owned()]), ("b".to_owned(), vec!["2".to_owned()])]);
+    }
+}
