@@ -9,7 +9,8 @@
 # next-16 (the default) uses fixture-app's own package.json and lockfile; next-15 uses those in
 # targets/next-15/. The app is staged in STATE_DIR/app, so fixture-app/ stays clean and both
 # majors can be built side by side; STATE_DIR also keeps the PID, the URL and the logs.
-# FIXTURE_APP names another app folder to stage instead of fixture-app/.
+# FIXTURE_APP names another app folder to stage instead of fixture-app/. For next-15 the
+# proxy file is staged under its Next.js 15 name, middleware.js.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +42,11 @@ start() {
   (cd "$sources" && find . -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .next \
     ! -name package.json ! -name package-lock.json -exec cp -r {} "$app/" \;)
   cp "$packages/package.json" "$app/package.json"
+  # Next.js 15 knows the proxy file by its former name, middleware.js, exporting `middleware`.
+  if [ "$kind" = next-15 ] && [ -f "$app/proxy.js" ]; then
+    sed 's/export function proxy(/export function middleware(/' "$app/proxy.js" >"$app/middleware.js"
+    rm "$app/proxy.js"
+  fi
   if ! cmp -s "$packages/package-lock.json" "$app/package-lock.json" || [ ! -d "$app/node_modules" ]; then
     cp "$packages/package-lock.json" "$app/package-lock.json"
     (cd "$app" && npm ci --no-audit --no-fund) >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }

@@ -113,7 +113,8 @@ struct ReportFiles {
 
 impl ReportFiles {
     fn write(&self, report: &Report) -> Result<(), Usage> {
-        let formats: [(&Option<PathBuf>, fn(&Report) -> String); 4] = [
+        type Render = fn(&Report) -> String;
+        let formats: [(&Option<PathBuf>, Render); 4] = [
             (&self.report_json, report::json::render),
             (&self.report_junit, report::junit::render),
             (&self.report_md, report::markdown::render),
@@ -301,7 +302,9 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         server.stop().await;
     }
 
-    let name = if args.target.is_some() { target.base_url.clone() } else { format!("reference server ({base_url})") };
+    // The embedded server's port changes from run to run; its name does not, so that the
+    // reports of its shards merge as one target.
+    let name = if args.target.is_some() { target.base_url.clone() } else { "embedded reference server".to_owned() };
     let info = RunInfo {
         target: name,
         next_version: Some(target.next_version.clone()),

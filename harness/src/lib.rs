@@ -14,6 +14,7 @@
 //! - [`runner`]: runs cases concurrently, keeping their order.
 //! - [`diff`]: sends each case to two servers and compares their answers by meaning.
 //! - [`filter`]: `--filter` globs over case ids.
+//! - [`faults`]: a proxy that breaks answers in named ways, to measure the suite's sensitivity.
 //! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
 //! - [`shard`]: `--shard I/N`, a deterministic part of the selected cases.
 //! - [`console`]: progress bar, failure details (colored on a terminal), the summary line.
@@ -29,6 +30,7 @@ pub mod diff;
 pub mod embedded;
 pub mod evidence;
 pub mod expectations;
+pub mod faults;
 pub mod filter;
 pub mod outcome;
 pub mod report;

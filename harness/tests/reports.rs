@@ -69,7 +69,7 @@ fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> &'a str {
 fn junit_has_a_testsuite_per_area_and_maps_outcomes_to_what_ci_systems_count() {
     let xml = junit::render(&fixed_run::report());
     let elements = junit_elements(&xml);
-    let named = |name: &str| elements.iter().filter(move |(n, _)| n == name).map(|(_, a)| a);
+    let named = |name: &'static str| elements.iter().filter(move |(n, _)| n == name).map(|(_, a)| a.as_slice());
     let root = named("testsuites").next().unwrap();
     assert_eq!(
         ["tests", "failures", "errors", "skipped"].map(|a| attribute(root, a)),
@@ -105,7 +105,7 @@ fn html_escapes_what_the_target_sent_and_needs_no_network() {
     for fetches in ["src=", "<link", "@import", "url(", "fetch("] {
         assert!(!page.contains(fetches), "the page must not load `{fetches}`");
     }
-    assert_eq!(page.matches("<tbody class=\"case\"").count(), 7);
+    assert_eq!(page.matches("<tbody class=\"case\" id=").count(), 7);
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route#http-methods\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route-groups#convention\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/pages/building-your-application/routing/api-routes#response-helpers\""));

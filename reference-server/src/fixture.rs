@@ -1,4 +1,5 @@
-//! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree and the
+//! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree (pages,
+//! route handlers and metadata files) and the
 //! API routes of `pages/api` (or `src/pages/api`) become a list of routes, each with its URL
 //! pattern and the exports read from its source.
 //!
@@ -7,6 +8,7 @@
 
 use crate::error::Error;
 use crate::exports::{Exports, read_exports};
+use crate::metadata;
 use crate::router::Segment;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +20,8 @@ pub enum RouteKind {
     Page,
     /// A file under `pages/api`: a Pages Router API route.
     Api,
+    /// A metadata file (`robots.js`, `icon.png`...), see [`crate::metadata`].
+    Metadata,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +35,11 @@ pub struct RouteFile {
 }
 
 const SOURCE_EXTENSIONS: [&str; 5] = ["js", "jsx", "ts", "tsx", "mjs"];
+
+/// Whether the app at `root` uses the Pages Router (has `pages/` or `src/pages/`).
+pub fn has_pages_router(root: &Path) -> bool {
+    ["pages", "src/pages"].iter().any(|d| root.join(d).is_dir())
+}
 
 /// Every route and page file of the app at `root`, in a stable order.
 pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
@@ -71,7 +80,10 @@ fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<Route
         let kind = match stem {
             "route" => RouteKind::Handler,
             "page" => RouteKind::Page,
-            _ => continue,
+            _ => {
+                out.extend(metadata_file(root, &path, &name, pattern)?);
+                continue;
+            }
         };
         if !SOURCE_EXTENSIONS.contains(&ext) {
             continue;
@@ -84,6 +96,20 @@ fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<Route
         out.push(RouteFile { file, kind, pattern: pattern.clone(), exports });
     }
     Ok(())
+}
+
+/// The route of a metadata file, or `None` when `name` is not one.
+fn metadata_file(root: &Path, path: &Path, name: &str, pattern: &[Segment]) -> Result<Option<RouteFile>, Error> {
+    let file = relative(root, path);
+    let folder = metadata::folder_of(&file);
+    let Some(found) = metadata::convention::recognize(name, folder.is_empty()) else { return Ok(None) };
+    let exports = match found.source {
+        metadata::convention::Source::Static => Exports::default(),
+        metadata::convention::Source::Generated => exports_of(path, &file)?,
+    };
+    let mut pattern = pattern.to_vec();
+    pattern.extend(metadata::url_segments(&found, &folder, &exports));
+    Ok(Some(RouteFile { file, kind: RouteKind::Metadata, pattern, exports }))
 }
 
 fn walk_api(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {

@@ -11,8 +11,13 @@
 //!   [`params`] decodes the matched values.
 //! - [`pages_api`]: Pages Router API routes (`pages/api/**`): body parsing, `req.query`,
 //!   `req.cookies` and the `res` helpers with ETag and 304.
+//! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher and what its
+//!   answer makes the server do.
 //! - [`route_handler`]: method dispatch of `route.js`: automatic HEAD and OPTIONS, 405, 400.
-//! - [`web`]: the Web `Request`/`Response` surface mirrors use.
+//! - [`web`]: the Web `Request`/`Response` surface mirrors use; [`cookies`] the cookie store
+//!   and `Set-Cookie` serializer behind `cookies()` and `response.cookies`.
+//! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
+//!   head tags they add to pages.
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
 //! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
 //! - [`error`]: why the app could not be loaded.
@@ -28,14 +33,17 @@
 //! # }
 //! ```
 
+pub mod cookies;
 pub mod error;
 pub mod etag;
 pub mod exports;
 pub mod fixture;
+pub mod metadata;
 pub mod mirrors;
 pub mod next_start;
 pub mod pages_api;
 pub mod params;
+pub mod proxy;
 pub mod route_handler;
 pub mod router;
 pub mod server;

@@ -59,9 +59,10 @@ pub fn not_found_page() -> Response<Body> {
     html_page(404, NO_STORE, html)
 }
 
-/// A page rendered inside the root layout.
-pub fn page(status: u16, cache_control: &str, markup: &str) -> Response<Body> {
-    let html = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/></head><body>{markup}</body></html>");
+/// A page rendered inside the root layout; `head` is markup added to its `<head>` (the tags of
+/// metadata files).
+pub fn page(status: u16, cache_control: &str, head: &str, markup: &str) -> Response<Body> {
+    let html = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>");
     html_page(status, cache_control, &html)
 }
 
@@ -76,10 +77,11 @@ fn html_page(status: u16, cache_control: &str, html: &str) -> Response<Body> {
     build(status, headers, Some(Bytes::from(html.to_owned())))
 }
 
-/// The answer to a path segment that is not valid percent-encoding: Next.js 16 fails with a
-/// plain-text 500, Next.js 15 with its 400 error page.
-pub fn malformed_path_segment(next: &Version) -> Response<Body> {
-    if next.major >= 16 {
+/// The answer to a path segment that is not valid percent-encoding: the 400 error page, except
+/// that Next.js 16 without a Pages Router (no `pages/` folder, so no `/_error` page) fails with a
+/// plain-text 500.
+pub fn malformed_path_segment(next: &Version, pages_router: bool) -> Response<Body> {
+    if next.major >= 16 && !pages_router {
         return internal_error_text();
     }
     let html = "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>400: Bad Request</title></head>\
@@ -110,6 +112,46 @@ pub fn internal_error_text() -> Response<Body> {
 pub fn normalize_redirect(location: &str) -> Response<Body> {
     let headers = vec![("location".into(), location.into()), ("refresh".into(), format!("0;url={location}"))];
     build(308, headers, Some(Bytes::from(location.to_owned())))
+}
+
+/// The proxy file's own answer. A redirect goes out with its Location and, as body, the
+/// Location text: Next.js 16 makes a Location on the request's origin relative, Next.js 15
+/// keeps it absolute. Any other answer goes out as built, varying on Accept-Encoding when its
+/// body is compressible.
+pub fn proxy_answer(web: WebResponse, origin: &str, next: &Version) -> Response<Body> {
+    if let Some(location) = web.header("location").filter(|_| (300..400).contains(&web.status)) {
+        let location = match location.strip_prefix(origin) {
+            Some(path) if next.major >= 16 => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
+            _ => location.to_owned(),
+        };
+        return build(web.status, vec![("location".into(), location.clone())], Some(Bytes::from(location)));
+    }
+    let vary = web.body.is_some() && web.header("content-type").is_some_and(compressible);
+    let mut headers = web.headers;
+    headers.sort_by(|a, b| a.0.cmp(&b.0));
+    if vary {
+        headers.push(("vary".into(), "Accept-Encoding".into()));
+    }
+    build(web.status, headers, web.body)
+}
+
+/// Puts `headers` (the proxy's response headers) before those of the routed answer.
+pub fn prepend_headers(map: &mut http::HeaderMap, headers: &[(String, String)]) {
+    let existing = std::mem::take(map);
+    for (name, value) in headers {
+        if let (Ok(n), Ok(v)) = (http::HeaderName::try_from(name.as_str()), HeaderValue::try_from(value.as_str())) {
+            map.append(n, v);
+        }
+    }
+    let mut last = None;
+    for (name, value) in existing {
+        if let Some(name) = name {
+            last = Some(name);
+        }
+        if let Some(name) = &last {
+            map.append(name.clone(), value);
+        }
+    }
 }
 
 /// Content types the compression layer would compress, for which it adds `Vary: Accept-Encoding`.
@@ -147,6 +189,13 @@ mod tests {
         assert!(vary(app_response(json(), false, &next(16))).ends_with(", Accept-Encoding"));
         assert_eq!(vary(app_response(json(), false, &next(15))), APP_VARY);
         assert_eq!(vary(app_response(WebResponse::empty().with_status(405), false, &next(16))), APP_VARY);
+    }
+
+    #[test]
+    fn malformed_segments_get_the_error_page_unless_16_without_pages() {
+        assert_eq!(malformed_path_segment(&next(16), false).status(), 500);
+        assert_eq!(malformed_path_segment(&next(16), true).status(), 400);
+        assert_eq!(malformed_path_segment(&next(15), false).status(), 400);
     }
 
     #[test]

@@ -21,7 +21,12 @@ pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) ->
     let method = request.method.as_str();
     let exports = |m: &str| exported.iter().any(|e| e == m);
     let call = |export: &str, strip_body: bool| match (mirror.handle)(export, request) {
-        Handled::Answer(response) => Dispatch::Respond { response, strip_body },
+        Handled::Answer(response) => {
+            // What the handler set or deleted through `cookies()` goes out with its answer.
+            let lines = request.cookies.borrow().set_cookie_lines();
+            let response = lines.iter().fold(response, |r, line| r.with_appended_header("set-cookie", line));
+            Dispatch::Respond { response, strip_body }
+        }
         Handled::Throw(error) => Dispatch::Threw(error.0),
         Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", mirror.file)),
     };

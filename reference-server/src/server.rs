@@ -2,13 +2,16 @@
 
 use crate::error::Error;
 use crate::fixture::{self, RouteFile, RouteKind};
+use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::{self, Handled, Mirror};
+use crate::params::ParamValue;
+use crate::proxy::{self, Decision, ProxyFile};
 use crate::next_start::{self, Body};
 use crate::pages_api::config::ApiConfig;
 use crate::pages_api::wire::WireBody;
 use crate::pages_api::{self, ApiHandler};
 use crate::route_handler::{Dispatch, dispatch};
-use crate::router::Router;
+use crate::router::{Router, Segment};
 use crate::web::{RouteRequest, WebResponse};
 use http_body_util::{BodyExt, Either, Limited};
 use hyper::body::Incoming;
@@ -43,16 +46,29 @@ impl Default for Config {
 
 /// What answers a route: the mirror of an app route or page, or an API route's handler and config.
 enum Code {
-    Handler(&'static Mirror),
-    Page(&'static Mirror),
+    App(AppKind, &'static Mirror),
     Api(ApiConfig, ApiHandler),
+    /// A metadata file: its index in [`App::metadata`].
+    Metadata(usize),
+}
+
+#[derive(Clone, Copy)]
+enum AppKind {
+    Handler,
+    Page,
 }
 
 /// The loaded app: its routes, their mirrors and the router over them.
 pub struct App {
     routes: Vec<(RouteFile, Code)>,
+    /// The app's metadata files, which also give pages their head tags.
+    metadata: Vec<MetadataRoute>,
     router: Router,
     next_version: semver::Version,
+    /// Whether the app has a `pages/` folder, which changes some of Next.js's own answers.
+    pages_router: bool,
+    /// The proxy file and the mirror of its function.
+    proxy: Option<(ProxyFile, &'static Mirror)>,
 }
 
 impl App {
@@ -60,6 +76,7 @@ impl App {
         let files = fixture::scan(&config.fixture_dir)?;
         let mut router = Router::default();
         let mut routes = Vec::with_capacity(files.len());
+        let mut metadata = Vec::new();
         for (index, file) in files.into_iter().enumerate() {
             router.insert(&file.pattern, index).map_err(|message| Error::Route { file: file.file.clone(), message })?;
             let no_mirror = || Error::NoMirror { file: file.file.clone() };
@@ -68,12 +85,26 @@ impl App {
                     let config = ApiConfig::read(&file.exports).map_err(|message| Error::Route { file: file.file.clone(), message })?;
                     Code::Api(config, mirrors::find_api(&file.file).ok_or_else(no_mirror)?.handle)
                 }
-                RouteKind::Handler => Code::Handler(mirrors::find(&file.file).ok_or_else(no_mirror)?),
-                RouteKind::Page => Code::Page(mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Handler => Code::App(AppKind::Handler, mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Page => Code::App(AppKind::Page, mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Metadata => {
+                    let code = mirrors::find_metadata(&file.file).map(|m| m.handle);
+                    let url: String = file.pattern.iter().filter(|s| !matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM)).map(|s| format!("/{s}")).collect();
+                    metadata.push(MetadataRoute::load(&config.fixture_dir, &file.file, url, &file.exports, code)?);
+                    Code::Metadata(metadata.len() - 1)
+                }
             };
             routes.push((file, code));
         }
-        Ok(App { routes, router, next_version: config.next_version.clone() })
+        let pages_router = fixture::has_pages_router(&config.fixture_dir);
+        let proxy = match ProxyFile::find(&config.fixture_dir)? {
+            Some(file) => {
+                let mirror = mirrors::find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
+                Some((file, mirror))
+            }
+            None => None,
+        };
+        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy })
     }
 
     pub fn next_version(&self) -> &semver::Version {
@@ -85,7 +116,60 @@ impl App {
         self.routes.iter().map(|(file, _)| file)
     }
 
-    pub async fn handle(&self, request: hyper::Request<Incoming>) -> hyper::Response<WireBody> {
+    /// Answers one request: the proxy file first, where its matcher says so, then routing.
+    pub async fn handle(&self, mut request: hyper::Request<Incoming>) -> hyper::Response<WireBody> {
+        let path = request.uri().path();
+        let proxied = self.proxy.as_ref().filter(|(file, _)| {
+            file.runs_for(path) && next_start::node_accepts_method(request.method().as_str()) && !needs_normalizing(path)
+        });
+        let Some((file, mirror)) = proxied else {
+            return self.route(request).await;
+        };
+        let port = request.extensions().get::<LocalPort>().map_or(0, |p| p.0);
+        let query = request.uri().query().unwrap_or_default().to_owned();
+        let proxy_request = RouteRequest::new(
+            request.method().to_string(),
+            path.to_owned(),
+            query,
+            request.headers().clone(),
+            bytes::Bytes::new(),
+            None,
+            port,
+        );
+        let answer = match (mirror.handle)(&file.export, &proxy_request) {
+            Handled::Answer(answer) => answer,
+            Handled::Throw(_) | Handled::NotMirrored => return next_start::internal_error_text().map(Either::Left),
+        };
+        let added = match proxy::decide(answer, &proxy_request.origin) {
+            Decision::Answer(answer) => {
+                return next_start::proxy_answer(answer, &proxy_request.origin, &self.next_version).map(Either::Left);
+            }
+            Decision::Continue { request_headers, response_headers } => {
+                if let Some(replacement) = request_headers {
+                    let headers = request.headers_mut();
+                    headers.clear();
+                    for (name, value) in replacement {
+                        if let (Ok(n), Ok(v)) = (http::HeaderName::try_from(name), http::HeaderValue::try_from(value)) {
+                            headers.append(n, v);
+                        }
+                    }
+                }
+                response_headers
+            }
+            Decision::Rewrite { path_and_query, response_headers } => {
+                if let Ok(uri) = path_and_query.parse() {
+                    *request.uri_mut() = uri;
+                }
+                response_headers
+            }
+        };
+        let mut response = self.route(request).await;
+        next_start::prepend_headers(response.headers_mut(), &added);
+        response
+    }
+
+    /// Answers a request by routing it to a route, page, API route or metadata file.
+    async fn route(&self, request: hyper::Request<Incoming>) -> hyper::Response<WireBody> {
         let whole = |response: hyper::Response<Body>| response.map(Either::Left);
         let method = request.method().as_str().to_owned();
         if !next_start::node_accepts_method(&method) {
@@ -93,7 +177,7 @@ impl App {
         }
         let path = request.uri().path().to_owned();
         let query = request.uri().query().map(str::to_owned);
-        if path != "/" && (path.ends_with('/') || path.contains("//")) {
+        if needs_normalizing(&path) {
             let mut location: String = path.split('/').filter(|s| !s.is_empty()).map(|s| format!("/{s}")).collect();
             if location.is_empty() {
                 location.push('/');
@@ -107,27 +191,38 @@ impl App {
             return whole(next_start::not_found_page());
         };
         let Ok(params) = matched.params() else {
-            return whole(next_start::malformed_path_segment(&self.next_version));
+            return whole(next_start::malformed_path_segment(&self.next_version, self.pages_router));
         };
         let (file, code) = &self.routes[matched.route];
-        let (parts, body) = request.into_parts();
-        if let Code::Api(config, handler) = code {
-            let incoming = pages_api::Incoming { method, query: query.unwrap_or_default(), headers: parts.headers, body, params };
-            return pages_api::serve(config, *handler, incoming, MAX_REQUEST_BODY).await;
+        if let Code::Metadata(index) = code {
+            let id = match params.as_ref().and_then(|p| p.get(metadata::ID_PARAM)) {
+                Some(ParamValue::One(id)) => Some(id.as_str()),
+                _ => None,
+            };
+            return whole(metadata::answer::serve(&self.metadata[*index], &method, id, &self.next_version));
         }
+        let (parts, body) = request.into_parts();
+        let (kind, mirror) = match code {
+            Code::Api(config, handler) => {
+                let call = pages_api::ApiCall { method, query: query.unwrap_or_default(), headers: parts.headers, body, params };
+                return pages_api::serve(config, *handler, call, MAX_REQUEST_BODY).await;
+            }
+            Code::App(kind, mirror) => (*kind, *mirror),
+            Code::Metadata(_) => unreachable!("metadata files are answered above"),
+        };
         let body = match Limited::new(body, MAX_REQUEST_BODY).collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(_) => return whole(next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version)),
         };
-        let route_request =
-            RouteRequest { method, path, query: query.unwrap_or_default(), headers: parts.headers, body, params };
-        whole(self.answer_app(file, code, &route_request))
+        let port = parts.extensions.get::<LocalPort>().map_or(0, |p| p.0);
+        let route_request = RouteRequest::new(method, path, query.unwrap_or_default(), parts.headers, body, params, port);
+        whole(self.answer_app(file, kind, mirror, &route_request))
     }
 
     /// The answer of an app route or page.
-    fn answer_app(&self, file: &RouteFile, code: &Code, route_request: &RouteRequest) -> hyper::Response<Body> {
-        match code {
-            Code::Handler(mirror) => match dispatch(&file.exports.names, mirror, route_request) {
+    fn answer_app(&self, file: &RouteFile, kind: AppKind, mirror: &Mirror, route_request: &RouteRequest) -> hyper::Response<Body> {
+        match kind {
+            AppKind::Handler => match dispatch(&file.exports.names, mirror, route_request) {
                 Dispatch::Respond { response, strip_body } => {
                     next_start::app_response(response, strip_body, &self.next_version)
                 }
@@ -135,17 +230,26 @@ impl App {
                     next_start::app_response(WebResponse::empty().with_status(500), false, &self.next_version)
                 }
             },
-            Code::Page(mirror) => match (mirror.handle)("default", route_request) {
+            AppKind::Page => match (mirror.handle)("default", route_request) {
                 Handled::Answer(page) => {
                     let markup = page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-                    next_start::page(200, "s-maxage=31536000", &markup)
+                    let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
+                    next_start::page(200, "s-maxage=31536000", &head, &markup)
                 }
                 Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text(),
             },
-            Code::Api(..) => unreachable!("API routes are answered by pages_api::serve"),
         }
     }
 }
+
+/// Whether the path has a trailing slash or an empty segment, which Next.js redirects away.
+fn needs_normalizing(path: &str) -> bool {
+    path != "/" && (path.ends_with('/') || path.contains("//"))
+}
+
+/// The port the connection came in on; `request.url` is built from it.
+#[derive(Debug, Clone, Copy)]
+struct LocalPort(u16);
 
 /// Serves `app` on `listener` until `shutdown` completes. Connections already open finish
 /// their current exchange.
@@ -161,9 +265,11 @@ pub async fn run(listener: TcpListener, app: Arc<App>, shutdown: impl Future<Out
             () = &mut shutdown => return Ok(()),
         };
         let _ = stream.set_nodelay(true);
+        let port = LocalPort(stream.local_addr().map_or(0, |a| a.port()));
         let app = app.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |request| {
+            let service = service_fn(move |mut request: hyper::Request<Incoming>| {
+                request.extensions_mut().insert(port);
                 let app = app.clone();
                 async move { Ok::<_, Infallible>(app.handle(request).await) }
             });

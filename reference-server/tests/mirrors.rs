@@ -1,7 +1,8 @@
 //! The fixture app and its Rust mirrors cover each other exactly.
 
 use reference_server::fixture::{self, RouteKind};
-use reference_server::mirrors::{API_MIRRORS, Handled, MIRRORS};
+use reference_server::metadata::MetadataCode;
+use reference_server::mirrors::{API_MIRRORS, Handled, METADATA_MIRRORS, MIRRORS};
 use reference_server::pages_api::fresh::Conditional;
 use reference_server::pages_api::request::ApiRequest;
 use reference_server::pages_api::response::ApiResponse;
@@ -11,14 +12,7 @@ use reference_server::{App, Config, default_fixture_dir};
 use std::path::Path;
 
 fn sample_request(method: &str) -> RouteRequest {
-    RouteRequest {
-        method: method.into(),
-        path: "/".into(),
-        query: String::new(),
-        headers: http::HeaderMap::new(),
-        body: bytes::Bytes::from_static(b"{}"),
-        params: None,
-    }
+    RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000)
 }
 
 #[test]
@@ -30,8 +24,10 @@ fn every_fixture_route_has_a_mirror() {
 
 #[test]
 fn every_mirror_has_a_fixture_route() {
-    let files: Vec<String> = fixture::scan(&default_fixture_dir()).unwrap().into_iter().map(|r| r.file).collect();
-    let mirrored = MIRRORS.iter().map(|m| m.file).chain(API_MIRRORS.iter().map(|m| m.file));
+    let mut files: Vec<String> = fixture::scan(&default_fixture_dir()).unwrap().into_iter().map(|r| r.file).collect();
+    files.extend(reference_server::proxy::ProxyFile::find(&default_fixture_dir()).unwrap().map(|p| p.file));
+    let mirrored =
+        MIRRORS.iter().map(|m| m.file).chain(API_MIRRORS.iter().map(|m| m.file)).chain(METADATA_MIRRORS.iter().map(|m| m.file));
     let orphans: Vec<&str> = mirrored.filter(|f| !files.iter().any(|x| x == f)).collect();
     assert!(orphans.is_empty(), "mirrors without a fixture route: {orphans:?}");
 }
@@ -49,6 +45,10 @@ fn every_export_is_mirrored() {
                 let mut response = ApiResponse::new(Conditional::default());
                 let _ = (mirror.handle)(&request, &mut response);
                 assert!(response.is_ended() || route.file.ends_with("throws.js"), "{}: the mirror did not respond", route.file);
+                continue;
+            }
+            RouteKind::Metadata => {
+                check_metadata_mirror(&route);
                 continue;
             }
         };
@@ -99,4 +99,47 @@ fn a_route_without_a_mirror_stops_the_load() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/src-layout");
     let error = App::load(&Config { fixture_dir: root, ..Config::default() }).err().expect("no mirrors for this app");
     assert!(error.to_string().contains("no Rust mirror"), "{error}");
+}
+
+/// A generated metadata file has a mirror of the right kind, with a `generate*` function
+/// exactly when the file exports one; a static one has none.
+fn check_metadata_mirror(route: &fixture::RouteFile) {
+    let exported = |name: &str| route.exports.names.iter().any(|n| n == name);
+    let mirror = reference_server::mirrors::find_metadata(&route.file);
+    if !route.file.ends_with(".js") {
+        assert!(mirror.is_none(), "{} is a static file but has a mirror", route.file);
+        return;
+    }
+    let mirror = mirror.unwrap_or_else(|| panic!("{} has no metadata mirror", route.file));
+    assert!(exported("default"), "{} has no default export", route.file);
+    let name = route.file.rsplit('/').next().unwrap();
+    let fits = match mirror.handle {
+        MetadataCode::Robots(_) => name.starts_with("robots."),
+        MetadataCode::Manifest(_) => name.starts_with("manifest."),
+        MetadataCode::Sitemap { generate_sitemaps, .. } => name.starts_with("sitemap.") && generate_sitemaps.is_some() == exported("generateSitemaps"),
+        MetadataCode::Image { generate_image_metadata, .. } => {
+            !name.starts_with("sitemap.") && generate_image_metadata.is_some() == exported("generateImageMetadata")
+        }
+    };
+    assert!(fits, "{}: the mirror is not of the file's kind or misses its generate* export", route.file);
+}
+
+#[test]
+fn metadata_files_are_routed_at_the_urls_next_uses() {
+    let routes = fixture::scan(&default_fixture_dir()).unwrap();
+    let url = |file: &str| -> String {
+        let route = routes.iter().find(|r| r.file == file).unwrap_or_else(|| panic!("{file} not scanned"));
+        assert_eq!(route.kind, RouteKind::Metadata);
+        route.pattern.iter().map(|s| format!("/{s}")).collect()
+    };
+    assert_eq!(url("app/robots.js"), "/robots.txt");
+    assert_eq!(url("app/sitemap.js"), "/sitemap.xml");
+    assert_eq!(url("app/manifest.js"), "/manifest.webmanifest");
+    assert_eq!(url("app/favicon.ico"), "/favicon.ico");
+    assert_eq!(url("app/metadata/icons/icon1.svg"), "/metadata/icons/icon1.svg");
+    assert_eq!(url("app/metadata/products/sitemap.js"), "/metadata/products/sitemap/[__metadata_id__]");
+    assert_eq!(url("app/metadata/generated/icon.js"), "/metadata/generated/icon/[__metadata_id__]");
+    assert_eq!(url("app/metadata/generated/opengraph-image.js"), "/metadata/generated/opengraph-image");
+    assert_eq!(url("app/metadata/(grouped)/grouped/twitter-image.js"), "/metadata/grouped/twitter-image-wfszrk");
+    assert!(!routes.iter().any(|r| r.file.ends_with(".alt.txt")), "alt text files are not served");
 }

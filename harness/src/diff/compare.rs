@@ -104,9 +104,17 @@ fn items(value: &str, ignore_case: bool) -> BTreeSet<String> {
         .collect()
 }
 
-/// A Location on the server's own origin, as a path; any other Location unchanged.
+/// A Location on the server's own origin, as a path; any other Location unchanged. A loopback
+/// server's own origin may be written with `localhost` or `127.0.0.1` (`next start` writes
+/// `localhost` whatever the Host header says), so any loopback name on the base's port counts.
 fn local<'a>(location: &'a str, base: &str) -> &'a str {
-    location.strip_prefix(base).filter(|rest| rest.is_empty() || rest.starts_with('/')).map_or(location, |rest| if rest.is_empty() { "/" } else { rest })
+    let Some((scheme, rest)) = location.split_once("://") else { return location };
+    let (authority, path) = rest.find('/').map_or((rest, "/"), |i| (&rest[..i], &rest[i..]));
+    let base_port = base.rsplit_once(':').map(|(_, p)| p.trim_end_matches('/'));
+    let (host, port) = authority.rsplit_once(':').unwrap_or((authority, ""));
+    let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    let same_origin = location.starts_with(base) || (loopback && Some(port) == base_port && base.starts_with(&format!("{scheme}://")));
+    if same_origin { path } else { location }
 }
 
 fn compare_body(a: &Response, b: &Response) -> Option<String> {
@@ -161,6 +169,15 @@ mod tests {
             r#"{"b":2, "a":1}"#,
         );
         assert_eq!(differences(&a, &b), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_location_on_the_servers_own_loopback_origin_is_a_path() {
+        assert_eq!(local("http://localhost:3000/new?x", "http://127.0.0.1:3000"), "/new?x");
+        assert_eq!(local("http://127.0.0.1:3000", "http://127.0.0.1:3000"), "/");
+        assert_eq!(local("http://localhost:4000/new", "http://127.0.0.1:3000"), "http://localhost:4000/new");
+        assert_eq!(local("https://example.com/new", "http://127.0.0.1:3000"), "https://example.com/new");
+        assert_eq!(local("/new", "http://127.0.0.1:3000"), "/new");
     }
 
     #[test]

@@ -28,9 +28,8 @@ pub fn render(report: &Report) -> String {
 
     let unexpected: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome.is_unexpected()).collect();
     if !unexpected.is_empty() {
-        out.push_str("\n## Failures\n");
+        out.push_str("\n## Failures\n\n");
         for case in unexpected {
-            out.push('\n');
             case_section(&mut out, case, &report.replay, None);
         }
     }

@@ -11,7 +11,7 @@ use spec::{Basis, Doc};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub harness_version: String,
-    /// The target's base URL, or a description of it (`reference server (...)`, `a = .., b = ..`).
+    /// The target's base URL, or a description of it (`embedded reference server`, `a = .., b = ..`).
     pub target: String,
     /// The Next.js version the target claims (none in differential mode).
     pub next_version: Option<String>,

@@ -23,7 +23,7 @@ pub fn request(request: &SentRequest) -> String {
 
 /// The status, the headers in the order received and the start of the body.
 pub fn response(response: &ReceivedResponse) -> String {
-    let mut out = format!("{}\n", response.status);
+    let mut out = format!("HTTP {}\n", response.status);
     for (name, value) in &response.headers {
         let _ = writeln!(out, "{name}: {value}");
     }

@@ -12,9 +12,9 @@ const BASE: &str = "http://127.0.0.1:3000";
 
 fn case(id: &str, page: &str, anchor: &str, step: &str) -> Case {
     let text = format!(
-        "title = \"{title}\"\nbasis = \"documented\"\nnext = \">=15.0.0\"\nneeds = [\"app-router\"]\n\
+        "title = \"Claim of {title}\"\nbasis = \"documented\"\nnext = \">=15.0.0\"\nneeds = [\"app-router\"]\n\
          doc = {{ page = \"{page}\", anchor = \"{anchor}\", quote = \"The doc says <so> & so.\" }}\n\n[[step]]\n{step}",
-        title = format!("Claim of {}", id.rsplit('/').next().unwrap()),
+        title = id.rsplit('/').next().unwrap(),
     );
     spec::parse_case(id, std::path::Path::new(&format!("{id}.toml")), &text).unwrap()
 }

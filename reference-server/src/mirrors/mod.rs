@@ -4,12 +4,19 @@
 //! functions do comes from here, one small function per route file, written to do exactly what
 //! the JavaScript does. [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router
 //! API routes) name each mirror's source file, and the server refuses to start when a fixture
-//! route has no mirror (a test also checks the reverse).
+//! route has no mirror (a test also checks the reverse). [`METADATA_MIRRORS`] do the same for
+//! generated metadata files (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code
+//! returns typed data.
 
+mod cookies;
+mod metadata;
+mod next_response;
 mod pages;
 mod pages_api;
+mod proxy;
 mod route_handlers;
 
+use crate::metadata::MetadataCode;
 use crate::pages_api::ApiHandler;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 
@@ -44,6 +51,18 @@ pub struct Mirror<H = Handler> {
 
 pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
+    Mirror { file: "proxy.js", handle: proxy::proxy },
+    Mirror { file: "app/proxy/cookies/route.js", handle: proxy::cookies_route },
+    Mirror { file: "app/proxy/headers/route.js", handle: proxy::headers_route },
+    Mirror { file: "app/metadata/(grouped)/grouped/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/generated/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/icons/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/social/page.js", handle: metadata::page },
+    Mirror { file: "app/cookies/read/route.js", handle: cookies::read },
+    Mirror { file: "app/cookies/set/[variant]/route.js", handle: cookies::set },
+    Mirror { file: "app/next-response/cookies/route.js", handle: next_response::cookies },
+    Mirror { file: "app/next-response/json/route.js", handle: next_response::json },
+    Mirror { file: "app/next-response/redirect/[variant]/route.js", handle: next_response::redirect },
     Mirror { file: "app/route-handlers/methods/all/route.js", handle: route_handlers::methods_all },
     Mirror { file: "app/route-handlers/methods/export-forms/route.js", handle: route_handlers::methods_export_forms },
     Mirror { file: "app/route-handlers/methods/get-post/route.js", handle: route_handlers::methods_get_post },
@@ -93,8 +112,23 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/throws.js", handle: pages_api::throws },
 ];
 
+pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
+    Mirror { file: "app/manifest.js", handle: metadata::MANIFEST },
+    Mirror { file: "app/metadata/(grouped)/grouped/twitter-image.js", handle: metadata::GROUPED_TWITTER },
+    Mirror { file: "app/metadata/generated/apple-icon.js", handle: metadata::GENERATED_APPLE_ICON },
+    Mirror { file: "app/metadata/generated/icon.js", handle: metadata::GENERATED_ICON },
+    Mirror { file: "app/metadata/generated/opengraph-image.js", handle: metadata::GENERATED_OPENGRAPH },
+    Mirror { file: "app/metadata/products/sitemap.js", handle: metadata::PRODUCT_SITEMAP },
+    Mirror { file: "app/robots.js", handle: metadata::ROBOTS },
+    Mirror { file: "app/sitemap.js", handle: metadata::SITEMAP },
+];
+
 pub fn find(file: &str) -> Option<&'static Mirror> {
     MIRRORS.iter().find(|m| m.file == file)
+}
+
+pub fn find_metadata(file: &str) -> Option<&'static Mirror<MetadataCode>> {
+    METADATA_MIRRORS.iter().find(|m| m.file == file)
 }
 
 pub fn find_api(file: &str) -> Option<&'static Mirror<ApiHandler>> {

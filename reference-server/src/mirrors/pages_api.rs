@@ -52,12 +52,16 @@ pub fn body_echo(req: &ApiRequest, res: &mut ApiResponse) -> Handled {
 /// `res.status(200).json({ length: req.body.length })` for a text body.
 pub fn body_length(req: &ApiRequest, res: &mut ApiResponse) -> Handled {
     let length = match &req.body {
-        Some(Value::String(text)) => json!(text.encode_utf16().count()),
-        Some(Value::Array(items)) => json!(items.len()),
-        Some(_) => Value::Null,
+        Some(Value::String(text)) => Some(text.encode_utf16().count()),
+        Some(Value::Array(items)) => Some(items.len()),
+        // `length` of another value is undefined, which JSON.stringify leaves out.
+        Some(_) => None,
         None => return Err(Thrown("TypeError: Cannot read properties of undefined (reading 'length')".into())),
     };
-    res.status(200).json(&json!({ "length": length }));
+    res.status(200).json(&match length {
+        Some(length) => json!({ "length": length }),
+        None => json!({}),
+    });
     Ok(())
 }
 

@@ -41,7 +41,7 @@ use wire::WireBody;
 pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;
 
 /// What the server hands over for one request to an API route.
-pub struct Incoming<B> {
+pub struct ApiCall<B> {
     pub method: String,
     /// The raw query, without `?`.
     pub query: String,
@@ -50,14 +50,14 @@ pub struct Incoming<B> {
     pub params: Option<Params>,
 }
 
-/// Answers `incoming` with `handler` under `config`. `max_raw_body` caps what a route with the
+/// Answers `call` with `handler` under `config`. `max_raw_body` caps what a route with the
 /// body parser off may receive (the server's own cap).
-pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, incoming: Incoming<B>, max_raw_body: usize) -> hyper::Response<WireBody>
+pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, call: ApiCall<B>, max_raw_body: usize) -> hyper::Response<WireBody>
 where
     B: hyper::body::Body<Data = Bytes> + Unpin,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let Incoming { method, query, headers, body, params } = incoming;
+    let ApiCall { method, query, headers, body, params } = call;
     let mut res = ApiResponse::new(Conditional::from_headers(&headers));
     let (parsed, stream) = match &config.body_parser {
         Some(limit) => match body::parse(&headers, body, limit).await {
@@ -86,6 +86,8 @@ where
     let outcome = handler(&req, &mut res);
     if !res.is_ended() {
         match outcome {
+            // Next.js would leave the request open (and warn); a mirror always answers, so this
+            // only ends what a mirror left unfinished rather than hanging the client.
             Ok(()) => res.end(b""),
             Err(_) => res.send_error(500, "Internal Server Error"),
         }
@@ -122,8 +124,8 @@ mod tests {
         Err(Thrown("Error: failed".into()))
     }
 
-    fn incoming(query: &str, params: Option<Params>) -> Incoming<Full<Bytes>> {
-        Incoming { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
+    fn call(query: &str, params: Option<Params>) -> ApiCall<Full<Bytes>> {
+        ApiCall { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
     }
 
     async fn body_of(response: hyper::Response<WireBody>) -> Value {
@@ -133,7 +135,7 @@ mod tests {
     #[tokio::test]
     async fn params_replace_query_pairs_in_place() {
         let params = Params(vec![("id".into(), ParamValue::One("42".into()))]);
-        let response = serve(&ApiConfig::default(), echo_query, incoming("id=q&x=1&x=2", Some(params)), 1024).await;
+        let response = serve(&ApiConfig::default(), echo_query, call("id=q&x=1&x=2", Some(params)), 1024).await;
         let body = body_of(response).await;
         assert_eq!(body, json!({ "query": { "id": "42", "x": ["1", "2"] }, "body": "" }));
         assert_eq!(body["query"].as_object().unwrap().keys().collect::<Vec<_>>(), ["id", "x"]);
@@ -141,7 +143,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_throwing_handler_keeps_its_headers_and_gets_a_500() {
-        let response = serve(&ApiConfig::default(), throws, incoming("", None), 1024).await;
+        let response = serve(&ApiConfig::default(), throws, call("", None), 1024).await;
         assert_eq!(response.status(), 500);
         assert_eq!(response.headers()["x-before"], "1");
         assert!(response.headers().get("content-type").is_none());

@@ -25,13 +25,25 @@ pub enum Payload {
     Buffer(Vec<u8>),
 }
 
+/// Header fields in the order first set, each with the name as last spelled and its values.
+pub type HeaderFields = Vec<(String, Vec<String>)>;
+
+/// What an ended response consists of, for the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    pub status: u16,
+    /// The status text when one was set (`sendError`); else the standard one.
+    pub status_message: Option<String>,
+    pub headers: HeaderFields,
+    pub chunks: Vec<Bytes>,
+}
+
 /// The response an API route builds. Once ended, further writes are ignored.
 #[derive(Debug, Clone)]
 pub struct ApiResponse {
     status: u16,
     status_message: Option<String>,
-    /// Fields in the order first set, each with the name as last spelled and its values.
-    headers: Vec<(String, Vec<String>)>,
+    headers: HeaderFields,
     chunks: Vec<Bytes>,
     ended: bool,
     conditional: Conditional,
@@ -155,9 +167,8 @@ impl ApiResponse {
         self.end(message.as_bytes());
     }
 
-    /// Status, status text, header fields and body chunks, for the wire.
-    pub fn into_parts(self) -> (u16, Option<String>, Vec<(String, Vec<String>)>, Vec<Bytes>) {
-        (self.status, self.status_message, self.headers, self.chunks)
+    pub fn into_parts(self) -> Parts {
+        Parts { status: self.status, status_message: self.status_message, headers: self.headers, chunks: self.chunks }
     }
 }
 
@@ -170,13 +181,13 @@ fn buffer_json(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use serde_json::json;
 
-    fn sent(body: Payload) -> (u16, Vec<(String, Vec<String>)>, Vec<Bytes>) {
+    fn sent(body: Payload) -> Parts {
         let mut res = ApiResponse::new(Conditional::default());
         res.send(body);
-        let (status, _, headers, chunks) = res.into_parts();
-        (status, headers, chunks)
+        res.into_parts()
     }
 
     fn header<'a>(headers: &'a [(String, Vec<String>)], name: &str) -> Option<&'a str> {
@@ -186,13 +197,13 @@ mod tests {
     #[test]
     fn etags_match_those_next_start_sent() {
         // Seen on next start 16.4.6 and 15.5.29 for these handlers of fixture-app/pages/api/res.
-        let (_, headers, _) = sent(Payload::Text("Hello from Next.js!".into()));
+        let Parts { headers, .. } = sent(Payload::Text("Hello from Next.js!".into()));
         assert_eq!(header(&headers, "etag"), Some("\"731kqan6y1j\""));
         assert_eq!(header(&headers, "content-type"), None);
-        let (_, headers, _) = sent(Payload::Json(json!({ "result": "ok" })));
+        let Parts { headers, .. } = sent(Payload::Json(json!({ "result": "ok" })));
         assert_eq!(header(&headers, "etag"), Some("\"123nw43g918f\""));
         assert_eq!(header(&headers, "content-type"), Some(JSON_CONTENT_TYPE));
-        let (_, headers, chunks) = sent(Payload::Buffer(b"binary data".to_vec()));
+        let Parts { headers, chunks, .. } = sent(Payload::Buffer(b"binary data".to_vec()));
         assert_eq!(header(&headers, "etag"), Some("\"6s50sayl5z1t\""));
         assert_eq!(header(&headers, "content-type"), Some("application/octet-stream"));
         assert_eq!(chunks.concat(), b"binary data");
@@ -202,7 +213,7 @@ mod tests {
     fn json_sets_its_type_before_the_etag() {
         let mut res = ApiResponse::new(Conditional::default());
         res.json(&json!({ "message": "Hello from Next.js!" }));
-        let (_, _, headers, _) = res.into_parts();
+        let Parts { headers, .. } = res.into_parts();
         let names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Content-Type", "ETag", "Content-Length"]);
         assert_eq!(header(&headers, "etag"), Some("\"x0q7xhtzoxx\""));
@@ -212,9 +223,9 @@ mod tests {
     fn no_content_statuses_and_null_send_nothing() {
         let mut res = ApiResponse::new(Conditional::default());
         res.set_header("Content-Type", "text/plain").status(204).send(Payload::Text("ignored".into()));
-        let (status, _, headers, chunks) = res.into_parts();
+        let Parts { status, headers, chunks, .. } = res.into_parts();
         assert_eq!((status, headers.len(), chunks.len()), (204, 0, 0));
-        let (status, headers, chunks) = sent(Payload::Json(Value::Null));
+        let Parts { status, headers, chunks, .. } = sent(Payload::Json(Value::Null));
         assert_eq!((status, headers.len(), chunks.len()), (200, 0, 0));
     }
 
@@ -223,7 +234,7 @@ mod tests {
         let mut res = ApiResponse::new(Conditional::default());
         res.redirect(None, "/to");
         assert!(res.is_ended());
-        let (status, _, headers, chunks) = res.into_parts();
+        let Parts { status, headers, chunks, .. } = res.into_parts();
         assert_eq!((status, header(&headers, "location"), chunks.concat()), (307, Some("/to"), b"/to".to_vec()));
     }
 
@@ -231,7 +242,48 @@ mod tests {
     fn set_header_replaces_in_place() {
         let mut res = ApiResponse::new(Conditional::default());
         res.set_header("a", "1").set_header("b", "2").set_header("A", "3");
-        let (_, _, headers, _) = res.into_parts();
+        let Parts { headers, .. } = res.into_parts();
         assert_eq!(headers, [("A".to_owned(), vec!["3".to_owned()]), ("b".to_owned(), vec!["2".to_owned()])]);
+    }
+
+    fn conditional(if_none_match: &str) -> Conditional {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(http::header::IF_NONE_MATCH, if_none_match.parse().unwrap());
+        Conditional::from_headers(&headers)
+    }
+
+    proptest! {
+        #[test]
+        fn send_tags_any_body_and_answers_304_to_that_tag_only(body in "\\PC*", other in "\\PC*") {
+            let Parts { status, headers, chunks, .. } = sent(Payload::Text(body.clone()));
+            let tag = header(&headers, "etag").unwrap().to_owned();
+            prop_assert_eq!(status, 200);
+            prop_assert_eq!(&tag, &etag(&body));
+            prop_assert!(tag.len() > 2 && tag.starts_with('"') && tag.ends_with('"'));
+            prop_assert!(tag[1..tag.len() - 1].bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
+            prop_assert_eq!(chunks.concat(), body.as_bytes().to_vec());
+            prop_assert_eq!(header(&headers, "content-length").map(str::to_owned), Some(body.len().to_string()));
+
+            let mut revisit = ApiResponse::new(conditional(&tag));
+            revisit.send(Payload::Text(body.clone()));
+            let Parts { status, headers, chunks, .. } = revisit.into_parts();
+            prop_assert_eq!((status, chunks.len()), (304, 0));
+            prop_assert_eq!(header(&headers, "etag"), Some(tag.as_str()));
+            prop_assert_eq!(header(&headers, "content-length"), None);
+
+            let mut changed = ApiResponse::new(conditional(&tag));
+            changed.send(Payload::Text(other.clone()));
+            let Parts { status, .. } = changed.into_parts();
+            prop_assert_eq!(status, if etag(&other) == tag { 304 } else { 200 });
+        }
+
+        #[test]
+        fn json_and_buffer_bodies_are_tagged_by_their_serialized_form(bytes in proptest::collection::vec(any::<u8>(), 0..64), n in any::<i64>()) {
+            let Parts { headers, chunks, .. } = sent(Payload::Buffer(bytes.clone()));
+            prop_assert_eq!(header(&headers, "etag").map(str::to_owned), Some(etag(&buffer_json(&bytes))));
+            prop_assert_eq!(chunks.concat(), bytes);
+            let Parts { headers, .. } = sent(Payload::Json(json!({ "n": n })));
+            prop_assert_eq!(header(&headers, "etag").map(str::to_owned), Some(etag(&format!("{{\"n\":{n}}}"))));
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! set or else chunked.
 
 use super::fresh::has_directive;
-use super::response::ApiResponse;
+use super::response::{ApiResponse, Parts};
 use crate::next_start::compressible;
 use bytes::Bytes;
 use http_body_util::{Either, Full};
@@ -37,7 +37,7 @@ impl Body for Chunks {
 pub type WireBody = Either<Full<Bytes>, Chunks>;
 
 pub fn into_http(res: ApiResponse) -> hyper::Response<WireBody> {
-    let (status, status_message, mut headers, chunks) = res.into_parts();
+    let Parts { status, status_message, mut headers, chunks } = res.into_parts();
     let content_type = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).and_then(|(_, v)| v.first());
     let no_transform = headers
         .iter()

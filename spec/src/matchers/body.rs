@@ -1,9 +1,13 @@
 //! Body matchers. In a case, `expect.body` is a table of one or more checks, all of which must
-//! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON) and
-//! `json_subset` (objects may have more members).
+//! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON),
+//! `json_subset` (objects may have more members), `xml` (an element tree), `head_tags` (tags
+//! of the HTML head, as a set) and `image` (format and pixel size).
 
+use super::head_tags::TagPattern;
+use super::image::ImageExpect;
 use super::json::JsonPattern;
 use super::pattern::Pattern;
+use super::xml::XmlPattern;
 use crate::response::Response;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -22,6 +26,12 @@ pub struct BodyMatcher {
     pub json: Option<JsonPattern>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub json_subset: Option<JsonPattern>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xml: Option<XmlPattern>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub head_tags: Vec<TagPattern>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<ImageExpect>,
 }
 
 /// How much of a body a message quotes.
@@ -61,6 +71,15 @@ impl BodyMatcher {
                 Err(e) => out.push(format!("expected JSON, but it does not parse ({e}): {}", excerpt(&text))),
             }
         }
+        if let Some(problem) = self.xml.as_ref().and_then(|xml| xml.check(&text)) {
+            out.push(problem);
+        }
+        if let Some(problem) = (!self.head_tags.is_empty()).then(|| super::head_tags::check(&self.head_tags, &text)).flatten() {
+            out.push(problem);
+        }
+        if let Some(problem) = self.image.as_ref().and_then(|image| image.check(&response.body)) {
+            out.push(problem);
+        }
         if !out.is_empty() && response.body_truncated {
             out.push(format!("(the body was cut at {} bytes)", response.body.len()));
         }
@@ -85,6 +104,9 @@ struct RawBodyMatcher {
     regex: Option<Pattern>,
     json: Option<JsonPattern>,
     json_subset: Option<JsonPattern>,
+    xml: Option<XmlPattern>,
+    head_tags: Option<Vec<TagPattern>>,
+    image: Option<ImageExpect>,
 }
 
 #[derive(Deserialize)]
@@ -108,6 +130,9 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             regex: raw.regex,
             json: raw.json,
             json_subset: raw.json_subset,
+            xml: raw.xml,
+            head_tags: raw.head_tags.unwrap_or_default(),
+            image: raw.image,
         };
         let checks = [
             matcher.exact.is_some(),
@@ -116,10 +141,13 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             matcher.regex.is_some(),
             matcher.json.is_some(),
             matcher.json_subset.is_some(),
+            matcher.xml.is_some(),
+            !matcher.head_tags.is_empty(),
+            matcher.image.is_some(),
         ];
         match checks.iter().filter(|c| **c).count() {
             0 => Err(de::Error::custom(
-                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`",
+                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `image`",
             )),
             n if n > 1 && matcher.empty == Some(true) => {
                 Err(de::Error::custom("`empty = true` cannot be combined with other body checks"))

@@ -2,7 +2,8 @@
 //!
 //! In a case: `allow = "GET"` (exact), or a table with exactly one of `exact`, `regex`,
 //! `absent = true`, `present = true`, `set = [..]` (comma-separated list compared as a set),
-//! `contains`, `shape`.
+//! `fields = [..]` (the header's separate field lines, in order: a folded or split header
+//! fails it), `contains`, `shape`.
 
 use super::pattern::Pattern;
 use super::shape::Shape;
@@ -20,6 +21,7 @@ pub enum HeaderMatcher {
     Absent,
     Present,
     Set(Vec<String>),
+    Fields(Vec<String>),
     Contains(String),
     Shape(Shape),
 }
@@ -42,6 +44,12 @@ impl HeaderMatcher {
             HeaderMatcher::Contains(part) => value.contains(part.as_str()),
             HeaderMatcher::Shape(shape) => shape.matches_text(&value),
             HeaderMatcher::Set(expected) => return set_difference(expected, &value),
+            HeaderMatcher::Fields(expected) => {
+                let got: Vec<&str> = response.header_values(name).collect();
+                return (got != *expected).then(|| {
+                    format!("expected {} field lines {expected:?}, got {} field lines {got:?}", expected.len(), got.len())
+                });
+            }
         };
         (!ok).then(|| format!("expected {}, got `{value}`", self.describe()))
     }
@@ -53,6 +61,7 @@ impl HeaderMatcher {
             HeaderMatcher::Absent => "no such header".into(),
             HeaderMatcher::Present => "the header to be present".into(),
             HeaderMatcher::Set(items) => format!("the set {{{}}}", items.join(", ")),
+            HeaderMatcher::Fields(items) => format!("the field lines {items:?}"),
             HeaderMatcher::Contains(part) => format!("a value containing `{part}`"),
             HeaderMatcher::Shape(shape) => format!("a value of shape `{}`", shape.name()),
         }
@@ -95,6 +104,7 @@ struct RawHeaderMatcher {
     absent: Option<bool>,
     present: Option<bool>,
     set: Option<Vec<String>>,
+    fields: Option<Vec<String>>,
     contains: Option<String>,
     shape: Option<Shape>,
 }
@@ -123,6 +133,9 @@ impl TryFrom<RawHeaderMatcher> for HeaderMatcher {
         if let Some(items) = raw.set {
             found.push(HeaderMatcher::Set(items));
         }
+        if let Some(lines) = raw.fields {
+            found.push(HeaderMatcher::Fields(lines));
+        }
         if let Some(part) = raw.contains {
             found.push(HeaderMatcher::Contains(part));
         }
@@ -132,7 +145,7 @@ impl TryFrom<RawHeaderMatcher> for HeaderMatcher {
         match found.len() {
             1 => Ok(found.pop().unwrap()),
             n => Err(format!(
-                "a header matcher has exactly one of `exact`, `regex`, `absent`, `present`, `set`, `contains`, `shape` (found {n})"
+                "a header matcher has exactly one of `exact`, `regex`, `absent`, `present`, `set`, `fields`, `contains`, `shape` (found {n})"
             )),
         }
     }
@@ -198,6 +211,14 @@ mod tests {
     fn repeated_fields_are_joined() {
         let r = response(&[("x-a", "1"), ("X-A", "2")]);
         assert_eq!(HeaderMatcher::Exact("1, 2".into()).check("x-a", &r), None);
+    }
+
+    #[test]
+    fn fields_tell_separate_lines_from_one_folded_line() {
+        let fields = HeaderMatcher::Fields(vec!["a=1".into(), "b=2".into()]);
+        assert_eq!(fields.check("set-cookie", &response(&[("set-cookie", "a=1"), ("set-cookie", "b=2")])), None);
+        let folded = fields.check("set-cookie", &response(&[("set-cookie", "a=1, b=2")])).unwrap();
+        assert!(folded.contains("got 1 field lines"), "{folded}");
     }
 
     #[test]

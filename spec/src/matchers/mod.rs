@@ -1,16 +1,24 @@
 //! What a step expects of the response, and the comparison that explains each difference.
 //!
+//! - [`set_cookie`]: the list of `Set-Cookie` lines, parsed, attributes in order.
 //! - [`header`]: one matcher per header name (exact, regex, absent, present, set, contains, shape).
-//! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset.
+//! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset, XML, head tags, image.
+//! - [`xml`]: XML documents compared as element trees.
+//! - [`head_tags`]: `<link>`/`<meta>` tags of an HTML head, matched as a set.
+//! - [`image`]: image format and pixel size read from the bytes.
 //! - [`json`]: JSON patterns whose leaves may be shapes or regexes (`{ "$shape" = "integer" }`).
 //! - [`shape`]: named shapes for volatile values (dates, ETags, ids).
 //! - [`pattern`]: regexes compiled while the case file is read.
 
 pub mod body;
+pub mod head_tags;
 pub mod header;
+pub mod image;
 pub mod json;
 pub mod pattern;
+pub mod set_cookie;
 pub mod shape;
+pub mod xml;
 
 use crate::case::header_name;
 use crate::response::Response;
@@ -27,6 +35,9 @@ pub struct Expect {
     pub status: u16,
     #[serde(default, skip_serializing_if = "HeaderExpects::is_empty")]
     pub headers: HeaderExpects,
+    /// Every `Set-Cookie` line, in order (see [`set_cookie`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_cookies: Option<Vec<set_cookie::CookieExpect>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<BodyMatcher>,
 }
@@ -60,6 +71,10 @@ impl Expect {
             if let Some(problem) = matcher.check(name, response) {
                 out.push(Mismatch { subject: format!("header `{name}`"), problem });
             }
+        }
+        if let Some(cookies) = &self.set_cookies {
+            let subject = || "Set-Cookie".to_owned();
+            out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch { subject: subject(), problem }));
         }
         if let Some(body) = &self.body {
             out.extend(body.check(response).into_iter().map(|problem| Mismatch { subject: "body".into(), problem }));

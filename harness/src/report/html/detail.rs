@@ -13,15 +13,20 @@ use std::fmt::Write as _;
 pub fn render(case: &CaseEntry, run_replay: &str) -> String {
     let mut out = String::new();
     doc(&mut out, case);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"note\">Basis: {} · Next.js {} · {} ms</p>\n",
+        "<p class=\"note\">Basis: {} · Next.js {} · {} ms</p>",
         case.basis_name(),
         html(&case.next),
         case.duration_ms
     );
-    if let Some(message) = &case.message {
-        let _ = writeln!(out, "<pre class=\"message\">{}</pre>", html(message));
+    let listed: &[Mismatch] = match &case.evidence {
+        Some(Evidence::Check(e)) => &e.mismatches,
+        Some(Evidence::Diff(e)) => &e.differences,
+        None => &[],
+    };
+    if let Some(message) = unlisted(case.message.as_deref(), listed) {
+        let _ = writeln!(out, "<pre class=\"message\">{}</pre>", html(&message));
     }
     let mut commands = Vec::new();
     match &case.evidence {
@@ -38,6 +43,15 @@ pub fn render(case: &CaseEntry, run_replay: &str) -> String {
     commands.push(case.replay(run_replay));
     let _ = writeln!(out, "<h4>Replay</h4>\n<pre class=\"cmd\">{}</pre>", html(&commands.join("\n")));
     out
+}
+
+/// The lines of `message` that do not repeat a mismatch shown in the list below it.
+fn unlisted(message: Option<&str>, listed: &[Mismatch]) -> Option<String> {
+    let lines: Vec<&str> = message?
+        .lines()
+        .filter(|line| !listed.iter().any(|m| line.ends_with(&format!("{}: {}", m.subject, m.problem))))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 fn doc(out: &mut String, case: &CaseEntry) {

@@ -65,7 +65,6 @@ pub fn render(matrix: &Matrix) -> String {
         let _ = writeln!(out, "\n## T{}: {}\n", column + 1, code(&report.target_label()));
         for case in shown {
             case_section(&mut out, case, &report.replay, Some(&anchor(column, &case.id)));
-            out.push('\n');
         }
     }
     out

@@ -1,0 +1,37 @@
+import { NextResponse } from 'next/server'
+
+// The proxy (middleware before Next.js 16) runs for /proxy/* only; each path shows one thing it
+// can do.
+export function proxy(request) {
+  const { pathname } = request.nextUrl
+  if (pathname === '/proxy/rewrite') {
+    return NextResponse.rewrite(new URL('/route-handlers/responses/json', request.url))
+  }
+  if (pathname === '/proxy/rewrite-to-missing') {
+    return NextResponse.rewrite(new URL('/route-handlers/nope', request.url))
+  }
+  if (pathname === '/proxy/redirect') {
+    return NextResponse.redirect(new URL('/route-handlers/methods/get', request.url))
+  }
+  if (pathname === '/proxy/headers') {
+    const requestHeaders = new Headers(request.headers)
+    requestHeaders.set('x-custom', 'from-proxy')
+    const response = NextResponse.next({ request: { headers: requestHeaders } })
+    response.headers.set('x-proxy', 'yes')
+    return response
+  }
+  if (pathname === '/proxy/cookies') {
+    const response = NextResponse.next()
+    response.cookies.set('from-proxy', '1')
+    response.cookies.set('seen', request.cookies.get('a')?.value ?? 'none', { httpOnly: true })
+    return response
+  }
+  if (pathname === '/proxy/respond') {
+    return NextResponse.json({ fromProxy: true }, { status: 418, headers: { 'x-proxy': 'yes' } })
+  }
+  return NextResponse.next()
+}
+
+export const config = {
+  matcher: ['/proxy/:path*'],
+}

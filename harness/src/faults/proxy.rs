@@ -1,0 +1,96 @@
+//! A loopback proxy that forwards each request to an upstream target with the harness's own
+//! client and breaks the answer with one [`Fault`] before passing it on.
+
+use super::Fault;
+use crate::client::Client;
+use crate::evidence::SentRequest;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+
+/// Request headers that describe the hop, not the request; the client sets its own.
+const HOP_HEADERS: [&str; 4] = ["host", "connection", "content-length", "transfer-encoding"];
+
+pub struct Proxy {
+    /// `http://127.0.0.1:PORT`
+    pub url: String,
+    stop: oneshot::Sender<()>,
+}
+
+impl Proxy {
+    /// Starts the proxy on `127.0.0.1:0` in front of `upstream`. Call inside a Tokio runtime.
+    pub async fn start(upstream: &str, fault: Fault, client: Client) -> std::io::Result<Proxy> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let (stop, mut stopped) = oneshot::channel();
+        let shared = Arc::new((upstream.trim_end_matches('/').to_owned(), fault, client));
+        tokio::spawn(async move {
+            loop {
+                let stream = tokio::select! {
+                    accepted = listener.accept() => match accepted { Ok((s, _)) => s, Err(_) => continue },
+                    _ = &mut stopped => return,
+                };
+                let shared = shared.clone();
+                tokio::spawn(async move {
+                    let service = service_fn(move |request| {
+                        let shared = shared.clone();
+                        async move { Ok::<_, Infallible>(forward(&shared.0, &shared.1, &shared.2, request).await) }
+                    });
+                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                });
+            }
+        });
+        Ok(Proxy { url, stop })
+    }
+
+    pub fn stop(self) {
+        let _ = self.stop.send(());
+    }
+}
+
+async fn forward(upstream: &str, fault: &Fault, client: &Client, request: hyper::Request<hyper::body::Incoming>) -> hyper::Response<Full<Bytes>> {
+    let (parts, body) = request.into_parts();
+    let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+    let sent = SentRequest {
+        method: parts.method.to_string(),
+        url: format!("{upstream}{}", parts.uri.path_and_query().map_or("/", |p| p.as_str())),
+        headers: parts
+            .headers
+            .iter()
+            .filter(|(n, _)| !HOP_HEADERS.contains(&n.as_str()))
+            .map(|(n, v)| (n.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect(),
+        body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
+    };
+    let mut answer = match client.send(&sent).await {
+        Ok(answer) => answer,
+        Err(error) => return bad_gateway(&error),
+    };
+    fault.apply(&mut answer);
+    if parts.method != http::Method::HEAD {
+        // A fault may change the body's length; a HEAD answer has none to measure.
+        for (_, value) in answer.headers.iter_mut().filter(|(n, _)| n == "content-length") {
+            *value = answer.body.len().to_string();
+        }
+    }
+    let mut response = hyper::Response::new(Full::new(Bytes::from(answer.body)));
+    *response.status_mut() = http::StatusCode::from_u16(answer.status).unwrap_or(http::StatusCode::BAD_GATEWAY);
+    // Framing headers pass through too, so the client sees the upstream's framing.
+    for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection" && n != "date") {
+        if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {
+            response.headers_mut().append(name, value);
+        }
+    }
+    response
+}
+
+fn bad_gateway(error: &str) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(format!("fault proxy: {error}"))));
+    *response.status_mut() = http::StatusCode::BAD_GATEWAY;
+    response
+}

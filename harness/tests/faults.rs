@@ -1,0 +1,54 @@
+//! The suite's sensitivity: each named fault, injected by a proxy in front of the reference
+//! server, must fail at least one case whose failure names what the fault broke. Run with
+//! `--nocapture` to see the kill rate of every fault.
+
+use harness::client::{Client, Settings};
+use harness::embedded::Embedded;
+use harness::faults::Fault;
+use harness::faults::proxy::Proxy;
+use harness::runner::run_cases;
+use harness::{Outcome, Target};
+use spec::Capability;
+
+/// What a failure caused by the fault mentions.
+fn symptom(fault: &Fault) -> String {
+    match fault {
+        Fault::FoldSetCookie => "folded into one header line".into(),
+        Fault::DropHeader(name) => format!("header `{name}`"),
+        Fault::ChangeStatus => "status: expected".into(),
+        Fault::RelativeLocation => "header `location`".into(),
+        Fault::StripCacheControl => "header `cache-control`".into(),
+        Fault::ChangeContentType => "header `content-type`".into(),
+        Fault::TrimBody => "body:".into(),
+    }
+}
+
+#[test]
+fn every_fault_fails_a_case_that_names_it() {
+    let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let client = Client::new(Settings::default());
+    let server = runtime.block_on(Embedded::start(&reference_server::Config::default())).unwrap();
+    let mut uncaught = Vec::new();
+    println!("| fault | cases failed | kill rate | failures naming it |\n| --- | --- | --- | --- |");
+    for fault in Fault::catalogue() {
+        let proxy = runtime.block_on(Proxy::start(&server.url, fault.clone(), client.clone())).unwrap();
+        let target = Target::new(&proxy.url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
+        let results = runtime.block_on(run_cases(&client, &target, &cases, 8));
+        proxy.stop();
+        let applicable = results.iter().filter(|r| r.outcome != Outcome::NotApplicable).count();
+        let failed: Vec<_> = results.iter().filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::Error)).collect();
+        let naming = failed.iter().filter(|r| r.message.as_deref().unwrap_or("").contains(&symptom(&fault))).count();
+        println!("| {fault} | {} of {applicable} | {:.0}% | {naming} |", failed.len(), 100.0 * failed.len() as f64 / applicable as f64);
+        if std::env::var("SHOW_FAULT").is_ok_and(|f| f == fault.to_string()) {
+            for r in &failed {
+                println!("{}: {}", r.id, r.message.as_deref().unwrap_or(""));
+            }
+        }
+        if naming == 0 {
+            uncaught.push(fault.to_string());
+        }
+    }
+    runtime.block_on(server.stop());
+    assert!(uncaught.is_empty(), "faults no case catches: {uncaught:?}");
+}

@@ -1,0 +1,99 @@
+//! The HTTP answer `next start` gives for a metadata route.
+//!
+//! - GET and HEAD are served; any other method gets `405 Method Not Allowed` with `Allow: GET`
+//!   and `Allow: HEAD` as two fields.
+//! - `Cache-Control`: `public, max-age=0, must-revalidate`. Before Next.js 16, static files
+//!   other than `favicon.ico` and generated images were `public, immutable, no-transform,
+//!   max-age=31536000` instead.
+//! - `Vary`: the app router's request headers; from Next.js 16 also `Accept-Encoding`.
+//! - An id that `generateImageMetadata` did not return is a plain-text `404 Not Found`, and so
+//!   from Next.js 16 is one `generateSitemaps` did not return (before, any `<id>.xml` was
+//!   passed to `sitemap`).
+
+use super::convention::Convention;
+use super::{Content, MetadataCode, MetadataRoute, manifest, robots, sitemap, static_files};
+use crate::next_start::{APP_VARY, Body};
+use bytes::Bytes;
+use http::{HeaderValue, Response, StatusCode};
+use semver::Version;
+
+const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+const IMMUTABLE: &str = "public, immutable, no-transform, max-age=31536000";
+
+/// The answer to `method` on `route`; `id` is the id segment of a `generate*` route.
+pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Version) -> Response<Body> {
+    if method != "GET" && method != "HEAD" {
+        return method_not_allowed();
+    }
+    let Some((content_type, body)) = produce(route, id, next) else {
+        return not_found(next);
+    };
+    let body = if method == "HEAD" { Bytes::new() } else { body };
+    build(StatusCode::OK, vary(next), &[("cache-control", cache_control(route, next)), ("content-type", content_type)], body)
+}
+
+/// The content type and bytes of `route`, or `None` for an id its `generate*` export did not return.
+fn produce(route: &MetadataRoute, id: Option<&str>, next: &Version) -> Option<(&'static str, Bytes)> {
+    let text = |content_type, text: String| Some((content_type, Bytes::from(text)));
+    match &route.content {
+        Content::Static { bytes, content_type } => Some((content_type, bytes.clone())),
+        Content::Generated { code, .. } => match *code {
+            MetadataCode::Robots(robots) => text("text/plain", robots::serialize(&robots())),
+            MetadataCode::Manifest(manifest) => text("application/manifest+json", manifest::serialize(&manifest())),
+            MetadataCode::Sitemap { generate_sitemaps, sitemap } => {
+                let id = match (generate_sitemaps, id) {
+                    (Some(ids), Some(segment)) => {
+                        let id = segment.strip_suffix(".xml")?;
+                        (next.major < 16 || ids().iter().any(|known| known == id)).then_some(id)?;
+                        Some(id)
+                    }
+                    _ => None,
+                };
+                text(static_files::content_type("xml"), sitemap::serialize(&sitemap(id)))
+            }
+            MetadataCode::Image { generate_image_metadata, image } => {
+                if let (Some(items), Some(id)) = (generate_image_metadata, id) {
+                    items().iter().any(|item| item.id == id).then_some(())?;
+                }
+                Some(("image/png", image(id).render_png()))
+            }
+        },
+    }
+}
+
+fn cache_control(route: &MetadataRoute, next: &Version) -> &'static str {
+    let generated_image = matches!(route.content, Content::Generated { code: MetadataCode::Image { .. }, .. });
+    let static_file = matches!(route.content, Content::Static { .. });
+    if next.major < 16 && (generated_image || (static_file && route.convention != Convention::Favicon)) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    }
+}
+
+fn vary(next: &Version) -> String {
+    if next.major >= 16 { format!("{APP_VARY}, Accept-Encoding") } else { APP_VARY.to_owned() }
+}
+
+fn not_found(next: &Version) -> Response<Body> {
+    let mut headers = vec![("content-type", "text/plain;charset=UTF-8")];
+    if next.major >= 16 {
+        headers.insert(0, ("cache-control", "s-maxage=31536000"));
+    }
+    build(StatusCode::NOT_FOUND, vary(next), &headers, Bytes::from_static(b"Not Found"))
+}
+
+fn method_not_allowed() -> Response<Body> {
+    build(StatusCode::METHOD_NOT_ALLOWED, APP_VARY.to_owned(), &[("allow", "GET"), ("allow", "HEAD")], Bytes::from_static(b"Method Not Allowed"))
+}
+
+fn build(status: StatusCode, vary: String, headers: &[(&'static str, &'static str)], body: Bytes) -> Response<Body> {
+    let mut response = Response::new(Body::new(body));
+    *response.status_mut() = status;
+    let map = response.headers_mut();
+    map.append(http::header::VARY, HeaderValue::try_from(vary).expect("a valid Vary"));
+    for (name, value) in headers {
+        map.append(*name, HeaderValue::from_static(value));
+    }
+    response
+}

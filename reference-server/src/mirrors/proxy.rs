@@ -1,0 +1,63 @@
+//! Mirror of `fixture-app/proxy.js` (staged as `middleware.js` for Next.js 15).
+
+use super::Handled;
+use crate::cookies::{CookieStore, parse_cookie_header};
+use crate::web::{RouteRequest, WebResponse};
+use serde_json::json;
+
+/// proxy.js: one behaviour per path under /proxy.
+pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
+    if export != "proxy" {
+        return Handled::NotMirrored;
+    }
+    let answer = match request.path.as_str() {
+        "/proxy/rewrite" => WebResponse::rewrite(&request.resolve("/route-handlers/responses/json")),
+        "/proxy/rewrite-to-missing" => WebResponse::rewrite(&request.resolve("/route-handlers/nope")),
+        "/proxy/redirect" => return WebResponse::redirect(&request.resolve("/route-handlers/methods/get"), 307).into(),
+        "/proxy/headers" => {
+            let mut headers: Vec<(String, String)> = request
+                .headers
+                .iter()
+                .filter(|(n, _)| n.as_str() != "x-custom")
+                .map(|(n, v)| (n.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                .collect();
+            headers.push(("x-custom".into(), "from-proxy".into()));
+            WebResponse::next_with_request_headers(&headers).with_header("x-proxy", "yes")
+        }
+        "/proxy/cookies" => {
+            let seen = request
+                .header("cookie")
+                .and_then(|h| parse_cookie_header(&h).into_iter().find(|(n, _)| n == "a").map(|(_, v)| v))
+                .unwrap_or_else(|| "none".into());
+            let mut cookies = CookieStore::default();
+            cookies.set("from-proxy", "1", json!({}));
+            cookies.set("seen", &seen, json!({ "httpOnly": true }));
+            let lines = cookies.set_cookie_lines();
+            lines.iter().fold(WebResponse::next(), |r, line| r.with_appended_header("set-cookie", line))
+        }
+        "/proxy/respond" => WebResponse::json(&json!({ "fromProxy": true })).with_status(418).with_header("x-proxy", "yes"),
+        _ => WebResponse::next(),
+    };
+    Handled::Answer(answer)
+}
+
+/// app/proxy/headers/route.js: the request headers the handler sees after the proxy.
+pub fn headers_route(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({
+            "custom": request.header("x-custom"),
+            "fromRequest": request.header("x-custom"),
+        }))),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// app/proxy/cookies/route.js: the cookies the handler sees after the proxy set some.
+pub fn cookies_route(export: &str, request: &RouteRequest) -> Handled {
+    if export != "GET" {
+        return Handled::NotMirrored;
+    }
+    let store = request.cookies.borrow();
+    let value = |name: &str| store.get(name).and_then(|c| c.get("value")).cloned();
+    Handled::Answer(WebResponse::json(&json!({ "a": value("a"), "fromProxy": value("from-proxy") })))
+}

@@ -1,0 +1,91 @@
+//! The `config.matcher` paths of the proxy file, in the path-to-regexp form the docs use:
+//! literal segments and named parameters, optionally repeated (`/proxy/:path*`).
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Literal(String),
+    /// `:name`
+    One,
+    /// `:name?`
+    Optional,
+    /// `:name*`: zero or more segments.
+    ZeroOrMore,
+    /// `:name+`: one or more segments.
+    OneOrMore,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPattern {
+    source: String,
+    parts: Vec<Part>,
+}
+
+impl PathPattern {
+    pub fn parse(source: &str) -> Result<PathPattern, String> {
+        if !source.starts_with('/') {
+            return Err(format!("matcher `{source}` must start with `/`"));
+        }
+        let mut parts = Vec::new();
+        for segment in source.split('/').filter(|s| !s.is_empty()) {
+            let part = match segment.strip_prefix(':') {
+                None if segment.contains(['(', ')', '*', '+', '?', ':']) => {
+                    return Err(format!("matcher `{source}`: `{segment}` uses syntax the reference server does not support"));
+                }
+                None => Part::Literal(segment.to_owned()),
+                Some(name) => match name.chars().last() {
+                    Some('*') => Part::ZeroOrMore,
+                    Some('+') => Part::OneOrMore,
+                    Some('?') => Part::Optional,
+                    _ => Part::One,
+                },
+            };
+            parts.push(part);
+        }
+        Ok(PathPattern { source: source.to_owned(), parts })
+    }
+
+    pub fn matches(&self, path: &str) -> bool {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        matches_from(&self.parts, &segments)
+    }
+}
+
+fn matches_from(parts: &[Part], segments: &[&str]) -> bool {
+    let Some((part, rest)) = parts.split_first() else {
+        return segments.is_empty();
+    };
+    match part {
+        Part::Literal(text) => segments.first() == Some(&text.as_str()) && matches_from(rest, &segments[1..]),
+        Part::One => !segments.is_empty() && matches_from(rest, &segments[1..]),
+        Part::Optional => matches_from(rest, segments) || (!segments.is_empty() && matches_from(rest, &segments[1..])),
+        Part::ZeroOrMore => (0..=segments.len()).any(|n| matches_from(rest, &segments[n..])),
+        Part::OneOrMore => (1..=segments.len()).any(|n| matches_from(rest, &segments[n..])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_or_more_covers_the_prefix_itself() {
+        let p = PathPattern::parse("/proxy/:path*").unwrap();
+        assert!(p.matches("/proxy"));
+        assert!(p.matches("/proxy/a/b"));
+        assert!(!p.matches("/proxied"));
+        assert!(!p.matches("/route-handlers/proxy"));
+    }
+
+    #[test]
+    fn one_or_more_and_optional() {
+        assert!(!PathPattern::parse("/a/:b+").unwrap().matches("/a"));
+        assert!(PathPattern::parse("/a/:b+").unwrap().matches("/a/x/y"));
+        assert!(PathPattern::parse("/a/:b?").unwrap().matches("/a"));
+        assert!(!PathPattern::parse("/a/:b?").unwrap().matches("/a/x/y"));
+    }
+
+    #[test]
+    fn unsupported_syntax_is_refused() {
+        assert!(PathPattern::parse("/((?!api).*)").is_err());
+    }
+}
