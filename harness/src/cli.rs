@@ -9,6 +9,8 @@ use crate::embedded::Embedded;
 use crate::evidence::shell_quote;
 use crate::expectations::Expectations;
 use crate::diff::Pair;
+use crate::faults::Fault;
+use crate::faults::proxy::Proxy;
 use crate::filter::Filter;
 use crate::report::merge::Merged;
 use crate::report::{self, Report, Run, RunInfo};
@@ -82,6 +84,11 @@ struct RunArgs {
     /// The app the embedded reference server serves [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]
     fixture_app: Option<PathBuf>,
+    /// Put a proxy in front of the target that breaks every answer in this way, to see which
+    /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
+    /// strip-cache-control, change-content-type, trim-body.
+    #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
+    inject_fault: Option<Fault>,
 }
 
 #[derive(Args)]
@@ -277,7 +284,17 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
                 .map_err(Usage)?,
         ),
     };
-    let base_url = args.target.clone().unwrap_or_else(|| embedded.as_ref().map(|e| e.url.clone()).unwrap_or_default());
+    let mut base_url = args.target.clone().unwrap_or_else(|| embedded.as_ref().map(|e| e.url.clone()).unwrap_or_default());
+    let fault_proxy = match &args.inject_fault {
+        Some(fault) => {
+            let proxy = Proxy::start(&base_url, fault.clone(), client.clone())
+                .await
+                .map_err(|e| Usage(format!("cannot start the fault proxy: {e}")))?;
+            base_url = proxy.url.clone();
+            Some(proxy)
+        }
+        None => None,
+    };
     let target = Target::new(&base_url, args.next_version.clone(), capabilities);
 
     let started_at = SystemTime::now();
@@ -298,13 +315,22 @@ async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         expectations.apply(result);
     }
     let duration = clock.elapsed();
+    if let Some(proxy) = fault_proxy {
+        proxy.stop();
+    }
     if let Some(server) = embedded {
         server.stop().await;
     }
 
     // The embedded server's port changes from run to run; its name does not, so that the
     // reports of its shards merge as one target.
-    let name = if args.target.is_some() { target.base_url.clone() } else { "embedded reference server".to_owned() };
+    let mut name = match &args.target {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => "embedded reference server".to_owned(),
+    };
+    if let Some(fault) = &args.inject_fault {
+        name = format!("{name} behind fault {fault}");
+    }
     let info = RunInfo {
         target: name,
         next_version: Some(target.next_version.clone()),

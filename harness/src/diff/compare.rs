@@ -1,6 +1,6 @@
 //! Compares two answers to the same request by meaning: framing and per-response values
 //! (`Date`, `ETag`...) by presence only, list-valued headers as sets, `Cache-Control` as a
-//! directive set, `Location` resolved against each server's base URL, and bodies by content
+//! directive set, `Location` (and other URL headers) resolved against each server's base URL, and bodies by content
 //! type (JSON structurally, text line by line, anything else byte for byte).
 
 use spec::matchers::body::BodyMatcher;
@@ -36,6 +36,8 @@ impl Scope {
 const FRAMING: [&str; 5] = ["connection", "keep-alive", "transfer-encoding", "content-length", "date"];
 /// Headers whose value changes from response to response: compared by presence.
 const VOLATILE: [&str; 4] = ["etag", "age", "last-modified", "expires"];
+/// Headers whose value is a URL, compared as a path when it points at the server itself.
+const URLS: [&str; 3] = ["location", "content-location", "x-middleware-rewrite"];
 /// Comma-separated lists whose order carries no meaning.
 const SETS: [&str; 5] = ["allow", "vary", "access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers"];
 
@@ -87,7 +89,7 @@ fn compare_header(name: &str, a: Option<String>, b: Option<String>, base_a: &str
         items(&a, name == "vary" || name.starts_with("access-control-allow-h")) == items(&b, name == "vary" || name.starts_with("access-control-allow-h"))
     } else if name == "cache-control" {
         items(&a, true) == items(&b, true)
-    } else if name == "location" {
+    } else if URLS.contains(&name) {
         local(&a, base_a) == local(&b, base_b)
     } else {
         a == b
