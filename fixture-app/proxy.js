@@ -29,7 +29,9 @@ export function proxy(request) {
   if (pathname === '/proxy/respond') {
     return NextResponse.json({ fromProxy: true }, { status: 418, headers: { 'x-proxy': 'yes' } })
   }
-  return NextResponse.next()
+  const response = NextResponse.next()
+  response.headers.set('x-proxy-ran', '1')
+  return response
 }
 
 export const config = {

@@ -36,11 +36,12 @@ struct Args {
 }
 
 /// Routes of fixture-app measured under load: a static route handler, a dynamic one, a pages
-/// API route.
-const LOAD_ROUTES: [(&str, &str); 3] = [
+/// API route, a generated metadata file.
+const LOAD_ROUTES: [(&str, &str); 4] = [
     ("static route handler", "/route-handlers/responses/json"),
     ("dynamic route handler", "/route-handlers/params/team/1"),
     ("pages API route", "/api/methods"),
+    ("robots.txt", "/robots.txt"),
 ];
 
 fn main() {

@@ -68,6 +68,11 @@ impl Client {
         }
         let mut response = builder.send().await.map_err(|e| self.describe(&e))?;
         let status = response.status().as_u16();
+        // hyper keeps a reason phrase only when it is not the standard one for the status.
+        let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
+            Some(phrase) => Some(String::from_utf8_lossy(phrase.as_bytes()).into_owned()),
+            None => response.status().canonical_reason().map(str::to_owned),
+        };
         let headers = response
             .headers()
             .iter()
@@ -84,7 +89,7 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Response { status, headers, body, body_truncated })
+        Ok(Response { status, reason, headers, body, body_truncated })
     }
 
     fn describe(&self, error: &reqwest::Error) -> String {

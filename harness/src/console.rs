@@ -118,12 +118,7 @@ mod tests {
         let text = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
                     [[step]]\nrequest = { path = \"/x\" }\nexpect.status = 204\nexpect.headers.allow = \"GET\"\n";
         let case = spec::parse_case("area/case", std::path::Path::new("case.toml"), text).unwrap();
-        let response = spec::Response {
-            status: 200,
-            headers: vec![("allow".into(), "POST".into()), ("date".into(), "today".into())],
-            body: b"hi".to_vec(),
-            body_truncated: false,
-        };
+        let response = spec::Response::from_parts(200, &[("allow", "POST"), ("date", "today")], b"hi".to_vec());
         let mismatches = case.steps[0].expect.check(&response);
         let request = SentRequest { method: "GET".into(), url: "http://h/x".into(), headers: vec![], body: None };
         let evidence = CheckEvidence {

@@ -17,6 +17,9 @@ pub struct SentRequest {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReceivedResponse {
     pub status: u16,
+    /// The status line's reason phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// In the order received; repeated headers kept.
     pub headers: Vec<(String, String)>,
     /// The body as text (invalid UTF-8 replaced), up to [`BODY_EXCERPT`] bytes.
@@ -35,6 +38,7 @@ impl From<&Response> for ReceivedResponse {
         let excerpt = &r.body[..r.body.len().min(BODY_EXCERPT)];
         ReceivedResponse {
             status: r.status,
+            reason: r.reason.clone(),
             headers: r.headers.clone(),
             body: String::from_utf8_lossy(excerpt).into_owned(),
             body_bytes: r.body.len(),

@@ -28,7 +28,8 @@ fn fnv1a52(units: &[u16]) -> u64 {
     (v3 & 15) * 281_474_976_710_656 + v2 * 4_294_967_296 + v1 * 65_536 + (v0 ^ (v3 >> 4))
 }
 
-fn base36(mut n: u64) -> String {
+/// `n.toString(36)`.
+pub(crate) fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {
@@ -50,6 +51,13 @@ mod tests {
     fn matches_the_etag_next_start_sends_for_its_500_page() {
         // Seen on `next start` 16.4.6: `ETag: "66fci67lppl"` on the body `Internal Server Error`.
         assert_eq!(etag("Internal Server Error"), "\"66fci67lppl\"");
+    }
+
+    #[test]
+    fn base36_writes_like_to_string_36() {
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36), "10");
     }
 
     #[test]

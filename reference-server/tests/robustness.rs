@@ -149,3 +149,17 @@ proptest! {
         prop_assert_eq!(params.get("id"), Some(&reference_server::params::ParamValue::One(value)));
     }
 }
+
+#[test]
+fn a_bounded_load_is_served_without_errors() {
+    const THREADS: usize = 16;
+    const REQUESTS_EACH: usize = 125;
+    let paths = ["/route-handlers/responses/json", "/route-handlers/params/team/1", "/api/methods", "/robots.txt"];
+    let workers: Vec<_> = (0..THREADS)
+        .map(|t| {
+            std::thread::spawn(move || (0..REQUESTS_EACH).filter(|i| get(paths[(t + i) % paths.len()]) != 200).count())
+        })
+        .collect();
+    let errors: usize = workers.into_iter().map(|w| w.join().unwrap()).sum();
+    assert_eq!(errors, 0, "{errors} of {} requests failed", THREADS * REQUESTS_EACH);
+}

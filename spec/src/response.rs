@@ -6,6 +6,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Response {
     pub status: u16,
+    /// The reason phrase of the status line, as received (`OK`, `Body exceeded 1mb limit`).
+    pub reason: Option<String>,
     /// Header names in lower case, values as received (bytes that are not UTF-8 replaced).
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -14,6 +16,12 @@ pub struct Response {
 }
 
 impl Response {
+    /// A response with these headers (names as given) and body, the reason phrase unknown.
+    pub fn from_parts(status: u16, headers: &[(&str, &str)], body: impl Into<Vec<u8>>) -> Response {
+        let headers = headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        Response { status, reason: None, headers, body: body.into(), body_truncated: false }
+    }
+
     /// Every value of the named header, in order.
     pub fn header_values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())

@@ -146,12 +146,7 @@ mod tests {
     use super::*;
 
     fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
-        Response {
-            status,
-            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            body: body.as_bytes().to_vec(),
-            body_truncated: false,
-        }
+        Response::from_parts(status, headers, body)
     }
 
     fn differences(a: &Response, b: &Response) -> Vec<String> {

@@ -113,12 +113,7 @@ mod tests {
     use super::*;
 
     fn response(headers: &[(&str, &str)], body: &str) -> Response {
-        Response {
-            status: 200,
-            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            body: body.as_bytes().to_vec(),
-            body_truncated: false,
-        }
+        Response::from_parts(200, headers, body)
     }
 
     #[test]

@@ -80,6 +80,11 @@ async fn forward(upstream: &str, fault: &Fault, client: &Client, request: hyper:
     }
     let mut response = hyper::Response::new(Full::new(Bytes::from(answer.body)));
     *response.status_mut() = http::StatusCode::from_u16(answer.status).unwrap_or(http::StatusCode::BAD_GATEWAY);
+    if let Some(reason) = answer.reason.filter(|r| Some(r.as_str()) != response.status().canonical_reason())
+        && let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(reason)
+    {
+        response.extensions_mut().insert(phrase);
+    }
     // Framing headers pass through too, so the client sees the upstream's framing.
     for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection" && n != "date") {
         if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {

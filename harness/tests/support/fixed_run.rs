@@ -50,12 +50,7 @@ fn checked(case: &Case, request: SentRequest, response: Option<Response>) -> (Op
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
-    Response {
-        status,
-        headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-        body: body.as_bytes().to_vec(),
-        body_truncated: false,
-    }
+    Response::from_parts(status, headers, body)
 }
 
 /// The cases and their results, in the order a run lists them.

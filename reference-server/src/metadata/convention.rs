@@ -113,7 +113,7 @@ pub fn route_suffix(folder: &str) -> String {
         return String::new();
     }
     let hash = folder.encode_utf16().fold(5381u32, |h, c| h.wrapping_shl(5).wrapping_add(h).wrapping_add(u32::from(c)));
-    let digits = super::base36(u64::from(hash));
+    let digits = crate::etag::base36(u64::from(hash));
     format!("-{}", &digits[..digits.len().min(6)])
 }
 

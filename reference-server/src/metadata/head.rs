@@ -12,7 +12,8 @@
 
 use super::convention::Convention;
 use super::images::pixel_size;
-use super::{Content, MetadataCode, MetadataRoute, base36};
+use super::{Content, MetadataCode, MetadataRoute};
+use crate::etag::base36;
 use semver::Version;
 
 /// The base of absolute Open Graph and Twitter image URLs when the app sets no `metadataBase`.

@@ -158,20 +158,6 @@ fn js_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e21 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).expect("base-36 digits are ASCII")
-}
-
 /// A content hash for the cache-busting query of metadata image URLs.
 fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
@@ -191,6 +177,5 @@ mod tests {
     fn numbers_print_like_javascript() {
         assert_eq!(js_number(1.0), "1");
         assert_eq!(js_number(0.8), "0.8");
-        assert_eq!(base36(35), "z");
     }
 }

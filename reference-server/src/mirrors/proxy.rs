@@ -36,7 +36,7 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
             lines.iter().fold(WebResponse::next(), |r, line| r.with_appended_header("set-cookie", line))
         }
         "/proxy/respond" => WebResponse::json(&json!({ "fromProxy": true })).with_status(418).with_header("x-proxy", "yes"),
-        _ => WebResponse::next(),
+        _ => WebResponse::next().with_header("x-proxy-ran", "1"),
     };
     Handled::Answer(answer)
 }

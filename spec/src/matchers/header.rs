@@ -176,11 +176,7 @@ mod tests {
     use super::*;
 
     fn response(headers: &[(&str, &str)]) -> Response {
-        Response {
-            status: 200,
-            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            ..Default::default()
-        }
+        Response::from_parts(200, headers, Vec::new())
     }
 
     fn set(items: &[&str]) -> HeaderMatcher {

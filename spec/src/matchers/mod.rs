@@ -33,6 +33,9 @@ use std::fmt;
 pub struct Expect {
     #[serde(deserialize_with = "status_code")]
     pub status: u16,
+    /// The reason phrase of the status line, where Next.js writes its own (`Invalid JSON`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "HeaderExpects::is_empty")]
     pub headers: HeaderExpects,
     /// Every `Set-Cookie` line, in order (see [`set_cookie`]).
@@ -65,6 +68,14 @@ impl Expect {
             out.push(Mismatch {
                 subject: "status".into(),
                 problem: format!("expected {}, got {}", self.status, response.status),
+            });
+        }
+        if let Some(reason) = &self.reason
+            && response.reason.as_deref() != Some(reason.as_str())
+        {
+            out.push(Mismatch {
+                subject: "reason phrase".into(),
+                problem: format!("expected `{reason}`, got `{}`", response.reason.as_deref().unwrap_or("")),
             });
         }
         for (name, matcher) in &self.headers.0 {
