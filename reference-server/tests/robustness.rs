@@ -163,3 +163,24 @@ fn a_bounded_load_is_served_without_errors() {
     let errors: usize = workers.into_iter().map(|w| w.join().unwrap()).sum();
     assert_eq!(errors, 0, "{errors} of {} requests failed", THREADS * REQUESTS_EACH);
 }
+
+#[test]
+fn an_oversized_body_is_refused_and_the_server_goes_on() {
+    let size = 33 * 1024 * 1024;
+    let mut stream = TcpStream::connect(server()).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let head = format!("POST /route-handlers/request/text HTTP/1.1\r\nhost: x\r\ncontent-length: {size}\r\nconnection: close\r\n\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    // The server may answer and close before the whole body is sent.
+    let chunk = vec![b'a'; 1024 * 1024];
+    for _ in 0..33 {
+        if stream.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.is_empty() || status_of(&answer) == 413, "{}", &answer[..answer.len().min(200)]);
+    still_serves();
+}
