@@ -16,12 +16,15 @@ pub enum Scope {
     /// Only what the case's step asserts on: those headers, and the body as far as the step
     /// checks it (the whole body when it pins it exactly or as JSON; otherwise whether both
     /// answers satisfy its checks alike, so that page markup outside the claim is not noise).
-    Asserted { headers: Vec<String>, body: Option<BodyMatcher> },
+    Asserted { headers: Vec<String>, body: Option<Box<BodyMatcher>> },
 }
 
 impl Scope {
     pub fn asserted_by(expect: &Expect) -> Scope {
-        Scope::Asserted { headers: expect.headers.0.iter().map(|(n, _)| n.clone()).collect(), body: expect.body.clone() }
+        Scope::Asserted {
+            headers: expect.headers.0.iter().map(|(n, _)| n.clone()).collect(),
+            body: expect.body.clone().map(Box::new),
+        }
     }
 
     fn covers_header(&self, name: &str) -> bool {
@@ -206,7 +209,7 @@ mod tests {
             .unwrap()
             .remove("b")
             .unwrap();
-        let scope = Scope::Asserted { headers: vec![], body: Some(matcher) };
+        let scope = Scope::Asserted { headers: vec![], body: Some(Box::new(matcher)) };
         let a = response(404, &[], "<html>build 1: not found</html>");
         let b = response(404, &[], "<html>build 2: not found</html>");
         assert!(compare(&a, &b, &scope, "", "").is_empty());

@@ -98,7 +98,7 @@ fn normalize(cookie: Value) -> Cookie {
     if let Some(max_age) = cookie.get("maxAge").and_then(Value::as_f64).filter(|m| *m != 0.0) {
         cookie.insert("expires".into(), json!(now_millis() + max_age * 1000.0));
     }
-    if !cookie.get("path").is_some_and(|p| p.as_str().is_some_and(|s| !s.is_empty())) {
+    if cookie.get("path").and_then(Value::as_str).is_none_or(str::is_empty) {
         cookie.insert("path".into(), Value::String("/".into()));
     }
     cookie
