@@ -1,0 +1,208 @@
+//! The `harness` command line: `run`, `list`, `diff`, `report` and `serve`.
+//!
+//! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
+//! or could not reach the target, 2 for bad usage or an invalid case or expectations file.
+//!
+//! This module holds the options the commands share and the steps they share (selecting
+//! cases, finishing a run); each command lives in its own file.
+
+mod diff;
+mod merge;
+mod run;
+mod serve;
+
+use crate::client::{Client, Settings};
+use crate::console;
+use crate::console::paint::Paint;
+use crate::filter::Filter;
+use crate::report::{self, Report, Run};
+use crate::shard::Shard;
+use clap::{Args, Parser, Subcommand};
+use spec::Case;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "harness", version, about = "Conformance suite for the server-side contract of Next.js")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the cases against a target (the embedded reference server unless --target is given).
+    Run(run::RunArgs),
+    /// Print the ids of the cases, one a line.
+    List(Selection),
+    /// Send every case's requests to two servers and report where their answers differ.
+    Diff(diff::DiffArgs),
+    /// Combine JSON reports: shards of one target into one report, several targets into a matrix.
+    Report(merge::ReportArgs),
+    /// Serve fixture-app with the reference server until interrupted.
+    Serve(serve::ServeArgs),
+}
+
+#[derive(Args)]
+struct Selection {
+    /// Folder of case files [default: the bundled cases/]
+    #[arg(long, value_name = "DIR")]
+    cases: Option<PathBuf>,
+    /// Only cases whose id matches: a glob (`app-router/**/auto-*`) or a word the id contains.
+    #[arg(long, value_name = "GLOB")]
+    filter: Option<String>,
+    /// Only shard I of N of the selected cases (sorted by id, every Nth); merge the shards'
+    /// JSON reports with `harness report --merge`.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
+}
+
+#[derive(Args)]
+struct Exchange {
+    /// How many cases run at once.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    jobs: usize,
+    /// Seconds one exchange may take before it counts as an error.
+    #[arg(long, value_name = "SECS", default_value_t = 5.0)]
+    timeout: f64,
+}
+
+/// The report files of a run; each is written whole or not at all.
+#[derive(Args)]
+struct ReportFiles {
+    /// Write the JSON report here (reports merge with `harness report --merge`).
+    #[arg(long, value_name = "FILE")]
+    report_json: Option<PathBuf>,
+    /// Write a JUnit XML report here, for CI systems: a testsuite per area, a testcase per case.
+    #[arg(long, value_name = "FILE")]
+    report_junit: Option<PathBuf>,
+    /// Write a Markdown report here: a summary by area, then the failures with evidence.
+    #[arg(long, value_name = "FILE")]
+    report_md: Option<PathBuf>,
+    /// Write a self-contained HTML report here: filterable cases with their evidence.
+    #[arg(long, value_name = "FILE")]
+    report_html: Option<PathBuf>,
+}
+
+impl ReportFiles {
+    fn write(&self, report: &Report) -> Result<(), Usage> {
+        type Render = fn(&Report) -> String;
+        let formats: [(&Option<PathBuf>, Render); 4] = [
+            (&self.report_json, report::json::render),
+            (&self.report_junit, report::junit::render),
+            (&self.report_md, report::markdown::render),
+            (&self.report_html, report::html::render),
+        ];
+        for (path, render) in formats {
+            if let Some(path) = path {
+                write_report(path, render(report).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Exchange {
+    fn client(&self) -> Result<Client, Usage> {
+        if !(self.timeout > 0.0 && self.timeout.is_finite()) {
+            return Err(Usage("--timeout must be a positive number of seconds".into()));
+        }
+        Ok(Client::new(Settings { timeout: Duration::from_secs_f64(self.timeout), ..Settings::default() }))
+    }
+}
+
+/// A failure that ends the command with exit status 2.
+struct Usage(String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a Tokio runtime");
+    let result = match cli.command {
+        Command::List(selection) => list(&selection),
+        Command::Run(args) => runtime.block_on(run::run(args)),
+        Command::Diff(args) => runtime.block_on(diff::diff(args)),
+        Command::Report(args) => merge::merge_reports(&args),
+        Command::Serve(args) => runtime.block_on(serve::serve(args)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Usage(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The cases the selection names, and the ids of every case in the folder.
+fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<String>), Usage> {
+    let dir = selection.cases.clone().unwrap_or_else(crate::default_cases_dir);
+    let cases = spec::load_dir(&dir).map_err(|problems| {
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        Usage(format!("{}\n\n{} case file(s) have errors", shown.join("\n\n"), problems.len()))
+    })?;
+    let all_ids = cases.iter().map(|c| c.id.clone()).collect();
+    let filter = Filter::new(selection.filter.as_deref()).map_err(Usage)?;
+    let mut selected: Vec<Case> = cases.into_iter().filter(|c| filter.matches(&c.id)).collect();
+    if let Some(shard) = selection.shard {
+        selected = shard.select(selected);
+    }
+    if selected.is_empty() {
+        let shard = selection.shard.map(|s| format!(" in shard {s}")).unwrap_or_default();
+        return Err(Usage(format!("no case in {} matches the filter{shard}", dir.display())));
+    }
+    Ok((selected, all_ids))
+}
+
+fn list(selection: &Selection) -> Result<ExitCode, Usage> {
+    let (cases, _) = select(selection)?;
+    let mut out = std::io::stdout().lock();
+    for case in cases {
+        // A closed pipe (`harness list | head`) just ends the listing.
+        if writeln!(out, "{}", case.id).is_err() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reference_config(fixture_app: Option<PathBuf>, next_version: semver::Version) -> reference_server::Config {
+    reference_server::Config {
+        fixture_dir: fixture_app.unwrap_or_else(reference_server::default_fixture_dir),
+        next_version,
+    }
+}
+
+/// Prints what did not pass and the summary, writes the reports, and picks the exit status.
+fn finish(reports: &ReportFiles, run: Run) -> Result<ExitCode, Usage> {
+    let paint = Paint::for_stdout();
+    for (case, result) in run.cases.iter().zip(run.results) {
+        if let Some(block) = console::describe_with(case, result, paint) {
+            println!("{block}");
+        }
+    }
+    let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
+    let shard = run.info.shard.as_ref().map(|s| format!(" (shard {s})")).unwrap_or_default();
+    println!("ran {} cases{shard} against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
+    println!("{}", console::summary_line(run.results));
+    reports.write(&Report::of(&run))?;
+    let unexpected = run.results.iter().any(|r| r.outcome.is_unexpected());
+    Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_report(path: &Path, contents: &[u8]) -> Result<(), Usage> {
+    report::write_atomic(path, contents).map_err(|e| Usage(format!("cannot write the report {}: {e}", path.display())))
+}
+
+fn check_target_url(url: &str) -> Result<(), Usage> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| Usage(format!("--target `{url}`: {e}")))?;
+    if parsed.scheme() != "http" {
+        return Err(Usage(format!("--target `{url}`: only http:// targets are supported")));
+    }
+    if parsed.path() != "/" || parsed.query().is_some() {
+        return Err(Usage(format!("--target `{url}`: give the base URL only (scheme, host and port)")));
+    }
+    Ok(())
+}
+

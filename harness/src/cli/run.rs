@@ -1,0 +1,154 @@
+//! `harness run`.
+
+use super::{Exchange, ReportFiles, Selection, Usage, check_target_url, finish, reference_config, select};
+use crate::console::progress::Progress;
+use crate::embedded::Embedded;
+use crate::evidence::shell_quote;
+use crate::expectations::Expectations;
+use crate::faults::Fault;
+use crate::faults::proxy::Proxy;
+use crate::report::{Run, RunInfo};
+use crate::runner;
+use crate::target::Target;
+use clap::Args;
+use spec::Capability;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+#[derive(Args)]
+pub(super) struct RunArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Base URL of a server that serves fixture-app (loopback or your platform).
+    #[arg(long, value_name = "URL")]
+    target: Option<String>,
+    /// The Next.js version the target claims to match.
+    #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
+    next_version: semver::Version,
+    /// Capabilities the target declares, comma-separated [default: all]
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    capabilities: Option<Vec<String>>,
+    /// Known failures of this target, each with a reason (TOML).
+    #[arg(long, value_name = "FILE")]
+    expectations: Option<PathBuf>,
+    #[command(flatten)]
+    exchange: Exchange,
+    #[command(flatten)]
+    reports: ReportFiles,
+    /// The app the embedded reference server serves [default: the bundled fixture-app/]
+    #[arg(long, value_name = "DIR")]
+    fixture_app: Option<PathBuf>,
+    /// Put a proxy in front of the target that breaks every answer in this way, to see which
+    /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
+    /// strip-cache-control, change-content-type, trim-body.
+    #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
+    inject_fault: Option<Fault>,
+}
+
+pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
+    let (cases, all_ids) = select(&args.selection)?;
+    let capabilities: BTreeSet<Capability> = match &args.capabilities {
+        None => Capability::ALL.into_iter().collect(),
+        Some(names) => names.iter().map(|n| Capability::parse(n.trim())).collect::<Result<_, _>>().map_err(Usage)?,
+    };
+    let expectations = match &args.expectations {
+        None => Expectations::default(),
+        Some(path) => {
+            let ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
+            Expectations::load(path, &ids).map_err(Usage)?
+        }
+    };
+    let client = args.exchange.client()?;
+
+    let embedded = match &args.target {
+        Some(url) => {
+            check_target_url(url)?;
+            None
+        }
+        None => Some(
+            Embedded::start(&reference_config(args.fixture_app.clone(), args.next_version.clone()))
+                .await
+                .map_err(Usage)?,
+        ),
+    };
+    let mut base_url = args.target.clone().unwrap_or_else(|| embedded.as_ref().map(|e| e.url.clone()).unwrap_or_default());
+    let fault_proxy = match &args.inject_fault {
+        Some(fault) => {
+            let proxy = Proxy::start(&base_url, fault.clone(), client.clone())
+                .await
+                .map_err(|e| Usage(format!("cannot start the fault proxy: {e}")))?;
+            base_url = proxy.url.clone();
+            Some(proxy)
+        }
+        None => None,
+    };
+    let target = Target::new(&base_url, args.next_version.clone(), capabilities);
+
+    let started_at = SystemTime::now();
+    let clock = Instant::now();
+    let progress = Progress::start(cases.len());
+    let shared = Arc::new(target.clone());
+    let mut results = runner::run_concurrently(&cases, args.exchange.jobs, |case| {
+        let (client, target, progress) = (client.clone(), shared.clone(), progress.clone());
+        async move {
+            let result = runner::run_case(&client, &target, &case).await;
+            progress.done(&result);
+            result
+        }
+    })
+    .await;
+    progress.finish();
+    for result in &mut results {
+        expectations.apply(result);
+    }
+    let duration = clock.elapsed();
+    if let Some(proxy) = fault_proxy {
+        proxy.stop();
+    }
+    if let Some(server) = embedded {
+        server.stop().await;
+    }
+
+    // The embedded server's port changes from run to run; its name does not, so that the
+    // reports of its shards merge as one target.
+    let mut name = match &args.target {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => "embedded reference server".to_owned(),
+    };
+    if let Some(fault) = &args.inject_fault {
+        name = format!("{name} behind fault {fault}");
+    }
+    let info = RunInfo {
+        target: name,
+        next_version: Some(target.next_version.clone()),
+        capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
+        started_at,
+        duration,
+        replay: run_replay(&args),
+        shard: args.selection.shard.map(|s| s.to_string()),
+    };
+    finish(&args.reports, Run { info, cases: &cases, results: &results })
+}
+
+/// The `harness run` command that repeats this run (without `--filter` and `--shard`).
+fn run_replay(args: &RunArgs) -> String {
+    let mut words = vec!["harness".to_owned(), "run".into()];
+    let mut option = |name: &str, value: String| words.extend([name.to_owned(), shell_quote(&value)]);
+    if let Some(url) = &args.target {
+        option("--target", url.clone());
+    }
+    option("--next-version", args.next_version.to_string());
+    if let Some(capabilities) = &args.capabilities {
+        option("--capabilities", capabilities.join(","));
+    }
+    if let Some(path) = &args.expectations {
+        option("--expectations", path.display().to_string());
+    }
+    if let Some(dir) = &args.selection.cases {
+        option("--cases", dir.display().to_string());
+    }
+    words.join(" ")
+}
