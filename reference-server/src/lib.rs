@@ -14,8 +14,9 @@
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher and what its
 //!   answer makes the server do.
 //! - [`route_handler`]: method dispatch of `route.js`: automatic HEAD and OPTIONS, 405, 400.
-//! - [`web`]: the Web `Request`/`Response` surface mirrors use; [`cookies`] the cookie store
-//!   and `Set-Cookie` serializer behind `cookies()` and `response.cookies`.
+//! - [`web`]: the Web `Request`/`Response` surface mirrors use, with [`form_data`] behind
+//!   `request.formData()`; [`cookies`] the cookie store and `Set-Cookie` serializer behind
+//!   `cookies()` and `response.cookies`; [`draft_mode`] behind `draftMode()`.
 //! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
 //!   head tags they add to pages.
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
@@ -34,10 +35,12 @@
 //! ```
 
 pub mod cookies;
+pub mod draft_mode;
 pub mod error;
 pub mod etag;
 pub mod exports;
 pub mod fixture;
+pub mod form_data;
 pub mod metadata;
 pub mod mirrors;
 pub mod next_start;

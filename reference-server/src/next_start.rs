@@ -3,10 +3,11 @@
 //! (not-found page, internal error, trailing-slash redirect, rejected methods).
 
 use crate::etag::etag;
+use crate::pages_api::wire::{Chunks, WireBody};
 use crate::web::WebResponse;
 use bytes::Bytes;
 use http::{HeaderValue, Response, StatusCode};
-use http_body_util::Full;
+use http_body_util::{Either, Full};
 use semver::Version;
 
 /// Every app-router response varies on these request headers (the client router's).
@@ -38,17 +39,26 @@ pub fn parser_rejection() -> Response<Body> {
 
 /// An app-router answer: `Vary` first, then the Web response's headers in `Headers` order
 /// (sorted by name), the body dropped for HEAD. From Next.js 16 the compression layer also
-/// varies route handler answers with a compressible body on `Accept-Encoding`.
-pub fn app_response(web: WebResponse, strip_body: bool, next: &Version) -> Response<Body> {
+/// varies route handler answers with a compressible body on `Accept-Encoding`. A stream body
+/// goes out chunk by chunk; a `statusText` becomes the reason phrase.
+pub fn app_response(web: WebResponse, strip_body: bool, next: &Version) -> Response<WireBody> {
     let mut vary = APP_VARY.to_owned();
-    if next.major >= 16 && web.body.is_some() && web.header("content-type").is_some_and(compressible) {
+    let has_body = web.body.is_some() || web.stream.is_some();
+    if next.major >= 16 && has_body && web.header("content-type").is_some_and(compressible) {
         vary.push_str(", Accept-Encoding");
     }
     let mut headers = web.headers;
     headers.sort_by(|a, b| a.0.cmp(&b.0));
     headers.insert(0, ("vary".into(), vary));
-    let body = if strip_body { None } else { web.body };
-    build(web.status, headers, body)
+    let (body, stream) = if strip_body { (None, None) } else { (web.body, web.stream) };
+    let mut response = build(web.status, headers, body).map(Either::Left);
+    if let Some(chunks) = stream {
+        *response.body_mut() = Either::Right(Chunks::new(chunks));
+    }
+    if let Some(reason) = web.status_text.and_then(|text| hyper::ext::ReasonPhrase::try_from(text.into_bytes()).ok()) {
+        response.extensions_mut().insert(reason);
+    }
+    response
 }
 
 /// The built-in not-found page, as `next start` serves it for an unknown path.
@@ -185,7 +195,7 @@ mod tests {
     #[test]
     fn accept_encoding_is_added_only_for_compressible_bodies_from_16() {
         let json = || WebResponse::json(&serde_json::json!({}));
-        let vary = |r: Response<Body>| r.headers()["vary"].to_str().unwrap().to_owned();
+        let vary = |r: Response<WireBody>| r.headers()["vary"].to_str().unwrap().to_owned();
         assert!(vary(app_response(json(), false, &next(16))).ends_with(", Accept-Encoding"));
         assert_eq!(vary(app_response(json(), false, &next(15))), APP_VARY);
         assert_eq!(vary(app_response(WebResponse::empty().with_status(405), false, &next(16))), APP_VARY);
@@ -204,5 +214,15 @@ mod tests {
         let response = app_response(web, false, &next(16));
         let names: Vec<&str> = response.headers().keys().map(|k| k.as_str()).collect();
         assert_eq!(names, ["vary", "allow", "x-handler"]);
+    }
+
+    #[tokio::test]
+    async fn streams_go_out_chunked_and_status_text_is_the_reason() {
+        use http_body_util::BodyExt;
+        let web = WebResponse::stream(vec![Bytes::from("a"), Bytes::from("b")]).with_status(299).with_status_text("Custom");
+        let response = app_response(web, false, &next(16));
+        assert_eq!(response.extensions().get::<hyper::ext::ReasonPhrase>().unwrap().as_bytes(), b"Custom");
+        assert!(matches!(response.body(), Either::Right(_)));
+        assert_eq!(response.into_body().collect().await.unwrap().to_bytes(), "ab");
     }
 }

@@ -1,7 +1,9 @@
 //! Method dispatch for `route.js` files, as the Next.js app-route module does it: exported
 //! methods run; HEAD falls back to GET without a body; OPTIONS is answered with an `Allow`
 //! list when not exported; other methods Next.js supports get 405, and any other method 400.
+//! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
 
+use crate::draft_mode;
 use crate::mirrors::{Handled, Mirror};
 use crate::web::{RouteRequest, WebResponse};
 
@@ -18,6 +20,17 @@ pub enum Dispatch {
 }
 
 pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
+    match dispatch_method(exported, mirror, request) {
+        Dispatch::Respond { mut response, strip_body } => {
+            let clearing = draft_mode::stale_session_lines(request).into_iter().map(|line| ("set-cookie".to_owned(), line));
+            response.headers.splice(0..0, clearing);
+            Dispatch::Respond { response, strip_body }
+        }
+        threw => threw,
+    }
+}
+
+fn dispatch_method(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
     let method = request.method.as_str();
     let exports = |m: &str| exported.iter().any(|e| e == m);
     let call = |export: &str, strip_body: bool| match (mirror.handle)(export, request) {

@@ -212,15 +212,15 @@ impl App {
         };
         let body = match Limited::new(body, MAX_REQUEST_BODY).collect().await {
             Ok(collected) => collected.to_bytes(),
-            Err(_) => return whole(next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version)),
+            Err(_) => return next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version),
         };
         let port = parts.extensions.get::<LocalPort>().map_or(0, |p| p.0);
         let route_request = RouteRequest::new(method, path, query.unwrap_or_default(), parts.headers, body, params, port);
-        whole(self.answer_app(file, kind, mirror, &route_request))
+        self.answer_app(file, kind, mirror, &route_request)
     }
 
     /// The answer of an app route or page.
-    fn answer_app(&self, file: &RouteFile, kind: AppKind, mirror: &Mirror, route_request: &RouteRequest) -> hyper::Response<Body> {
+    fn answer_app(&self, file: &RouteFile, kind: AppKind, mirror: &Mirror, route_request: &RouteRequest) -> hyper::Response<WireBody> {
         match kind {
             AppKind::Handler => match dispatch(&file.exports.names, mirror, route_request) {
                 Dispatch::Respond { response, strip_body } => {
@@ -234,9 +234,9 @@ impl App {
                 Handled::Answer(page) => {
                     let markup = page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
                     let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
-                    next_start::page(200, "s-maxage=31536000", &head, &markup)
+                    next_start::page(200, "s-maxage=31536000", &head, &markup).map(Either::Left)
                 }
-                Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text(),
+                Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
             },
         }
     }

@@ -2,10 +2,13 @@
 //! reads from a request and the response it builds, with the Web API's defaults.
 
 use crate::cookies::{CookieStore, parse_cookie_header};
+use crate::form_data::{self, FormValue};
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
 use std::cell::RefCell;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 
 /// The request a route handler receives (`NextRequest` plus the `params` context).
 #[derive(Debug, Clone)]
@@ -49,10 +52,31 @@ impl RouteRequest {
         RouteRequest { method, path, query, headers, body, params, origin: format!("{scheme}://localhost:{port}"), cookies }
     }
 
-    /// `request.url`
+    /// `request.url`: the query comes re-serialized as `URLSearchParams` writes it (`%20` as `+`,
+    /// `a` as `a=`, `~` as `%7E`).
     pub fn url(&self) -> String {
-        let query = if self.query.is_empty() { String::new() } else { format!("?{}", self.query) };
-        format!("{}{}{query}", self.origin, self.path)
+        format!("{}{}{}", self.origin, self.path, self.search())
+    }
+
+    /// `nextUrl.search`: `?` and the re-serialized query, or empty when there is none.
+    pub fn search(&self) -> String {
+        let entries = self.search_params();
+        if entries.is_empty() {
+            return String::new();
+        }
+        format!("?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(entries).finish())
+    }
+
+    /// `nextUrl.protocol`, `nextUrl.hostname` and `nextUrl.port`, read from the origin.
+    pub fn url_parts(&self) -> (&str, &str, &str) {
+        let (scheme, authority) = self.origin.split_once("://").unwrap_or(("http", &self.origin));
+        let (hostname, port) = authority.rsplit_once(':').unwrap_or((authority, ""));
+        (scheme, hostname, port)
+    }
+
+    /// `request.formData()`: throws on a body its content type does not let it parse.
+    pub fn form_data(&self) -> Result<Vec<(String, FormValue)>, Thrown> {
+        form_data::parse(self.header("content-type").as_deref(), &self.body).map_err(|e| Thrown(e.0))
     }
 
     /// `new URL(path, request.url)` for a path starting with `/`.
@@ -88,41 +112,72 @@ impl RouteRequest {
     }
 }
 
+/// `crypto.randomUUID()`: a version 4 UUID.
+pub fn random_uuid() -> String {
+    let mut b = random_bytes();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
+/// 16 random bytes, from the standard library's randomly keyed hasher.
+fn random_bytes() -> [u8; 16] {
+    let (a, b) = (RandomState::new().hash_one(0u8), RandomState::new().hash_one(1u8));
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&a.to_le_bytes());
+    out[8..].copy_from_slice(&b.to_le_bytes());
+    out
+}
+
 /// A Web `Response` as user code builds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebResponse {
     pub status: u16,
+    /// `statusText`, when the code gave one: the reason phrase of the status line.
+    pub status_text: Option<String>,
     /// Lower-case names, as `Headers` stores them.
     pub headers: Vec<(String, String)>,
     pub body: Option<Bytes>,
+    /// A `ReadableStream` body: its chunks, sent one by one with chunked framing (`body` is then
+    /// `None`).
+    pub stream: Option<Vec<Bytes>>,
 }
 
 impl WebResponse {
     /// `new Response(null)`
     pub fn empty() -> Self {
-        WebResponse { status: 200, headers: Vec::new(), body: None }
+        WebResponse { status: 200, status_text: None, headers: Vec::new(), body: None, stream: None }
+    }
+
+    /// `new Response(bytes)`: an `ArrayBuffer` or typed-array body, with no content type.
+    pub fn bytes(bytes: impl Into<Bytes>) -> Self {
+        WebResponse { body: Some(bytes.into()), ..WebResponse::empty() }
     }
 
     /// `new Response(text)`: a string body gets `text/plain;charset=UTF-8`.
     pub fn text(text: impl Into<String>) -> Self {
-        WebResponse {
-            status: 200,
-            headers: vec![("content-type".into(), "text/plain;charset=UTF-8".into())],
-            body: Some(Bytes::from(text.into())),
-        }
+        WebResponse::bytes(text.into()).with_header("content-type", "text/plain;charset=UTF-8")
     }
 
     /// `Response.json(value)`: serialized compactly, with `content-type: application/json`.
     pub fn json(value: &Value) -> Self {
-        WebResponse {
-            status: 200,
-            headers: vec![("content-type".into(), "application/json".into())],
-            body: Some(Bytes::from(value.to_string())),
-        }
+        WebResponse::bytes(value.to_string()).with_header("content-type", "application/json")
+    }
+
+    /// `new Response(readableStream)`: the chunks the stream yields, with no content type.
+    pub fn stream(chunks: Vec<Bytes>) -> Self {
+        WebResponse { stream: Some(chunks), ..WebResponse::empty() }
     }
 
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = status;
+        self
+    }
+
+    /// `new Response(body, { statusText })`
+    pub fn with_status_text(mut self, text: &str) -> Self {
+        self.status_text = Some(text.to_owned());
         self
     }
 
@@ -162,13 +217,53 @@ impl WebResponse {
         WebResponse::empty().with_header("x-middleware-rewrite", url)
     }
 
-    /// `headers.append(name, value)`: adds a field, keeping those already there.
+    /// `headers.append(name, value)`: `Set-Cookie` gets a field of its own; any other name that
+    /// is already there has the value added to its field after `, `, as `Headers` combines them.
     pub fn with_appended_header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.to_ascii_lowercase(), value.to_owned()));
+        let name = name.to_ascii_lowercase();
+        match self.headers.iter_mut().find(|(n, _)| *n == name).filter(|_| name != "set-cookie") {
+            Some((_, existing)) => *existing = format!("{existing}, {value}"),
+            None => self.headers.push((name, value.to_owned())),
+        }
         self
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(query: &str) -> RouteRequest {
+        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000)
+    }
+
+    #[test]
+    fn url_reserializes_the_query_as_search_params_do() {
+        assert_eq!(request("a&b=%20x&c=~&g=%zz").url(), "http://localhost:3000/p?a=&b=+x&c=%7E&g=%25zz");
+        assert_eq!(request("").search(), "");
+        assert_eq!(request("").url_parts(), ("http", "localhost", "3000"));
+    }
+
+    #[test]
+    fn append_combines_fields_except_set_cookie() {
+        let r = WebResponse::empty()
+            .with_appended_header("X-Item", "one")
+            .with_appended_header("x-item", "two")
+            .with_appended_header("set-cookie", "a=1")
+            .with_appended_header("set-cookie", "b=2");
+        assert_eq!(r.headers, [("x-item", "one, two"), ("set-cookie", "a=1"), ("set-cookie", "b=2")].map(|(n, v)| (n.into(), v.into())));
+    }
+
+    #[test]
+    fn random_uuids_are_version_4_and_differ() {
+        let (a, b) = (random_uuid(), random_uuid());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 36);
+        assert_eq!(&a[14..15], "4");
+        assert!("89ab".contains(&a[19..20]));
     }
 }

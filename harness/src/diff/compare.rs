@@ -4,6 +4,7 @@
 //! type (JSON structurally, text line by line, anything else byte for byte).
 
 use spec::matchers::body::BodyMatcher;
+use spec::matchers::header::HeaderMatcher;
 use spec::matchers::json::JsonPattern;
 use spec::{Expect, Mismatch, Response};
 use std::collections::BTreeSet;
@@ -13,26 +14,33 @@ use std::collections::BTreeSet;
 pub enum Scope {
     /// Every header and the whole body.
     Everything,
-    /// Only what the case's step asserts on: those headers, and the body as far as the step
-    /// checks it (the whole body when it pins it exactly or as JSON; otherwise whether both
-    /// answers satisfy its checks alike, so that page markup outside the claim is not noise).
-    Asserted { headers: Vec<String>, body: Option<Box<BodyMatcher>> },
+    /// Only what the case's step asserts on, as far as it pins it: a header or body it pins
+    /// exactly (exact, set, fields, absent; exact or JSON bodies) is compared by meaning; one it
+    /// checks only partly (regex, contains, shape, present; contains or regex bodies) is
+    /// compared by whether both answers satisfy the check alike, so that values outside the
+    /// claim (page markup, random tokens) are not noise.
+    Asserted { headers: Vec<(String, HeaderMatcher)>, body: Option<Box<BodyMatcher>> },
 }
 
 impl Scope {
     pub fn asserted_by(expect: &Expect) -> Scope {
-        Scope::Asserted {
-            headers: expect.headers.0.iter().map(|(n, _)| n.clone()).collect(),
-            body: expect.body.clone().map(Box::new),
-        }
+        Scope::Asserted { headers: expect.headers.0.clone(), body: expect.body.clone().map(Box::new) }
     }
 
-    fn covers_header(&self, name: &str) -> bool {
+    /// How the header `name` is compared: by meaning, by the verdict of a partial matcher, or
+    /// not at all.
+    fn header_rule(&self, name: &str) -> Option<Option<&HeaderMatcher>> {
         match self {
-            Scope::Everything => true,
-            Scope::Asserted { headers, .. } => headers.iter().any(|h| h == name),
+            Scope::Everything => Some(None),
+            Scope::Asserted { headers, .. } => headers.iter().find(|(n, _)| n == name).map(|(_, m)| partial(m)),
         }
     }
+}
+
+/// The matcher, when it checks a header only partly.
+fn partial(matcher: &HeaderMatcher) -> Option<&HeaderMatcher> {
+    matches!(matcher, HeaderMatcher::Regex(_) | HeaderMatcher::Contains(_) | HeaderMatcher::Shape(_) | HeaderMatcher::Present)
+        .then_some(matcher)
 }
 
 /// Headers about the connection or message framing, which differ between equivalent servers.
@@ -50,8 +58,19 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
         out.push(Mismatch { subject: "status".into(), problem: format!("a {}, b {}", a.status, b.status) });
     }
     let names: BTreeSet<&str> = a.headers.iter().chain(&b.headers).map(|(n, _)| n.as_str()).collect();
-    for name in names.into_iter().filter(|n| !FRAMING.contains(n) && scope.covers_header(n)) {
-        if let Some(problem) = compare_header(name, a.header(name), b.header(name), base_a, base_b) {
+    for name in names.into_iter().filter(|n| !FRAMING.contains(n)) {
+        let problem = match scope.header_rule(name) {
+            None => None,
+            Some(None) => compare_header(name, a.header(name), b.header(name), base_a, base_b),
+            Some(Some(matcher)) => match (matcher.check(name, a), matcher.check(name, b)) {
+                (pa, pb) if pa == pb => None,
+                (None, None) => None,
+                (None, Some(pb)) => Some(format!("only a meets the case's check; b: {pb}")),
+                (Some(pa), None) => Some(format!("only b meets the case's check; a: {pa}")),
+                (Some(pa), Some(pb)) => Some(format!("the case's check fails differently; a: {pa}; b: {pb}")),
+            },
+        };
+        if let Some(problem) = problem {
             out.push(Mismatch { subject: format!("header `{name}`"), problem });
         }
     }
@@ -199,8 +218,19 @@ mod tests {
     fn asserted_scope_ignores_headers_the_case_does_not_check() {
         let a = response(200, &[("vary", "rsc, Accept-Encoding"), ("x-handler", "GET")], "");
         let b = response(200, &[("vary", "rsc"), ("x-handler", "GET")], "x");
-        let scope = Scope::Asserted { headers: vec!["x-handler".into()], body: None };
+        let scope = Scope::Asserted { headers: vec![("x-handler".into(), HeaderMatcher::Exact("GET".into()))], body: None };
         assert!(compare(&a, &b, &scope, "", "").is_empty());
+    }
+
+    #[test]
+    fn asserted_scope_compares_partial_header_checks_by_verdict() {
+        let token = HeaderMatcher::Regex(toml::from_str::<std::collections::BTreeMap<String, spec::matchers::pattern::Pattern>>("p = \"^t=[0-9a-f]+; Path=/$\"").unwrap().remove("p").unwrap());
+        let scope = Scope::Asserted { headers: vec![("set-cookie".into(), token)], body: None };
+        let a = response(200, &[("set-cookie", "t=1a2b; Path=/")], "");
+        let b = response(200, &[("set-cookie", "t=9f9f; Path=/")], "");
+        assert!(compare(&a, &b, &scope, "", "").is_empty());
+        let c = response(200, &[("set-cookie", "t=zz; Path=/")], "");
+        assert_eq!(compare(&a, &c, &scope, "", "").len(), 1);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod next_response;
 mod pages;
 mod pages_api;
 mod proxy;
+mod request_time;
 mod route_handlers;
 
 use crate::metadata::MetadataCode;
@@ -76,12 +77,27 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/route-handlers/params/optional/[[...slug]]/route.js", handle: route_handlers::params_echo },
     Mirror { file: "app/route-handlers/params/shop/[tag]/[item]/route.js", handle: route_handlers::params_echo },
     Mirror { file: "app/route-handlers/params/team/[team]/route.js", handle: route_handlers::params_echo },
+    Mirror { file: "app/route-handlers/request-time/after/route.js", handle: request_time::after },
+    Mirror { file: "app/route-handlers/request-time/connection/route.js", handle: request_time::connection },
+    Mirror { file: "app/route-handlers/request-time/draft-mode/disable/route.js", handle: request_time::draft_mode_disable },
+    Mirror { file: "app/route-handlers/request-time/draft-mode/enable/route.js", handle: request_time::draft_mode_enable },
+    Mirror { file: "app/route-handlers/request-time/draft-mode/status/route.js", handle: request_time::draft_mode_status },
+    Mirror { file: "app/route-handlers/request/array-buffer/route.js", handle: route_handlers::request_array_buffer },
+    Mirror { file: "app/route-handlers/request/form-data/route.js", handle: route_handlers::request_form_data },
     Mirror { file: "app/route-handlers/request/headers/route.js", handle: route_handlers::request_headers },
     Mirror { file: "app/route-handlers/request/json/route.js", handle: route_handlers::request_json },
     Mirror { file: "app/route-handlers/request/search/route.js", handle: route_handlers::request_search },
     Mirror { file: "app/route-handlers/request/text/route.js", handle: route_handlers::request_text },
+    Mirror { file: "app/route-handlers/request/url/route.js", handle: route_handlers::request_url },
+    Mirror { file: "app/route-handlers/responses/append/route.js", handle: route_handlers::responses_append },
+    Mirror { file: "app/route-handlers/responses/binary/route.js", handle: route_handlers::responses_binary },
+    Mirror { file: "app/route-handlers/responses/cors/route.js", handle: route_handlers::responses_cors },
     Mirror { file: "app/route-handlers/responses/json/route.js", handle: route_handlers::responses_json },
+    Mirror { file: "app/route-handlers/responses/redirect/route.js", handle: route_handlers::responses_redirect },
+    Mirror { file: "app/route-handlers/responses/rss/route.js", handle: route_handlers::responses_rss },
+    Mirror { file: "app/route-handlers/responses/status-text/route.js", handle: route_handlers::responses_status_text },
     Mirror { file: "app/route-handlers/responses/status/route.js", handle: route_handlers::responses_status },
+    Mirror { file: "app/route-handlers/responses/stream/route.js", handle: route_handlers::responses_stream },
 ];
 
 pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[

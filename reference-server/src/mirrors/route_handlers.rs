@@ -2,7 +2,9 @@
 //! exported functions of that file do; the comment above it names the file.
 
 use super::Handled;
+use crate::form_data::FormValue;
 use crate::web::{RouteRequest, Thrown, WebResponse};
+use bytes::Bytes;
 use serde_json::{Value, json};
 
 /// `Response.json({ handler, method: request.method }, { headers: { 'x-handler': handler } })`,
@@ -148,6 +150,151 @@ pub fn responses_json(export: &str, _request: &RouteRequest) -> Handled {
 pub fn responses_status(export: &str, _request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(WebResponse::text("created").with_status(201).with_header("x-custom", "yes")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/form-data/route.js: `formData.get('name')`, `formData.get('email')` and every entry,
+/// a file as `{ file, type, size }`.
+pub fn request_form_data(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "POST" => request
+            .form_data()
+            .map(|entries| {
+                // `get` gives the first value; `JSON.stringify` writes a `File` as `{}`.
+                let get = |name: &str| match entries.iter().find(|(n, _)| n == name) {
+                    Some((_, FormValue::Text(text))) => json!(text),
+                    Some(_) => json!({}),
+                    None => Value::Null,
+                };
+                let all: Vec<Value> = entries.iter().map(|(name, value)| json!([name, form_value(value)])).collect();
+                WebResponse::json(&json!({ "name": get("name"), "email": get("email"), "entries": all }))
+            })
+            .into(),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// An entry's value as the fixture lists it: the text, or a file's name, type and size.
+fn form_value(value: &FormValue) -> Value {
+    match value {
+        FormValue::Text(text) => json!(text),
+        FormValue::File { name, content_type, bytes } => json!({ "file": name, "type": content_type, "size": bytes.len() }),
+    }
+}
+
+/// request/array-buffer/route.js: echoes the body with its byte length.
+pub fn request_array_buffer(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "POST" => Handled::Answer(
+            WebResponse::bytes(request.body.clone())
+                .with_header("content-type", "application/octet-stream")
+                .with_header("x-byte-length", &request.body.len().to_string()),
+        ),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/url/route.js: `request.url` and the `nextUrl` fields.
+pub fn request_url(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => {
+            let (scheme, hostname, port) = request.url_parts();
+            let host = if port.is_empty() { hostname.to_owned() } else { format!("{hostname}:{port}") };
+            Handled::Answer(WebResponse::json(&json!({
+                "url": request.url(),
+                "href": request.url(),
+                "origin": request.origin,
+                "protocol": format!("{scheme}:"),
+                "host": host,
+                "hostname": hostname,
+                "port": port,
+                "pathname": request.path,
+                "search": request.search(),
+            })))
+        }
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/status-text/route.js
+pub fn responses_status_text(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::empty().with_status(299).with_status_text("Custom")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/append/route.js: `Headers.append` twice for `x-item` and for `set-cookie`.
+pub fn responses_append(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(
+            WebResponse::text("ok")
+                .with_appended_header("x-item", "one")
+                .with_appended_header("x-item", "two")
+                .with_appended_header("set-cookie", "a=1; Path=/")
+                .with_appended_header("set-cookie", "b=2; Path=/"),
+        ),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/cors/route.js, the docs' CORS example.
+pub fn responses_cors(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(
+            WebResponse::text("Hello, Next.js!")
+                .with_header("access-control-allow-origin", "*")
+                .with_header("access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS")
+                .with_header("access-control-allow-headers", "Content-Type, Authorization"),
+        ),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/rss/route.js, the docs' non-UI example.
+pub fn responses_rss(export: &str, _request: &RouteRequest) -> Handled {
+    const RSS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\">\n\n<channel>\n  \
+        <title>Next.js Documentation</title>\n  <link>https://nextjs.org/docs</link>\n  \
+        <description>The React Framework for the Web</description>\n</channel>\n\n</rss>";
+    match export {
+        "GET" => Handled::Answer(WebResponse::text(RSS).with_header("content-type", "text/xml")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// The 1x1 PNG of responses/binary/route.js.
+const PNG_1X1: [u8; 70] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x64, 0xf8, 0xcf, 0x50, 0x0f, 0x00, 0x03, 0x86, 0x01, 0x80, 0x5a, 0x34, 0x7d,
+    0x6b, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// responses/binary/route.js
+pub fn responses_binary(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::bytes(&PNG_1X1[..]).with_header("content-type", "image/png")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/redirect/route.js: `Response.redirect` to a URL on the request's origin (GET) and
+/// to another site (POST).
+pub fn responses_redirect(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => WebResponse::redirect(&request.resolve("/route-handlers/responses/json"), 307).into(),
+        "POST" => WebResponse::redirect("https://nextjs.org/", 301).into(),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// responses/stream/route.js, the docs' streaming example: three chunks from a `ReadableStream`.
+pub fn responses_stream(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::stream(
+            ["<p>One</p>", "<p>Two</p>", "<p>Three</p>"].map(Bytes::from).to_vec(),
+        )),
         _ => Handled::NotMirrored,
     }
 }

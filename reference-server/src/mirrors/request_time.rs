@@ -1,0 +1,72 @@
+//! Mirrors of `fixture-app/app/route-handlers/request-time/**/route.js`: the request-time APIs
+//! `connection()` and `after()` from `next/server` and `draftMode()` from `next/headers`.
+
+use super::Handled;
+use crate::draft_mode;
+use crate::web::{RouteRequest, WebResponse, random_uuid};
+use serde_json::json;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+/// request-time/connection/route.js: after `await connection()`, a fresh id and the time.
+pub fn connection(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({
+            "id": random_uuid(),
+            "at": httpdate::fmt_http_date(SystemTime::now()),
+        }))),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// The module-level `done` set of request-time/after/route.js: tokens whose `after` callback ran
+/// (`None` for a request without one, as `searchParams.get` gives `null`).
+static AFTER_DONE: Mutex<BTreeSet<Option<String>>> = Mutex::new(BTreeSet::new());
+
+/// request-time/after/route.js. POST forgets the token, answers whether it is done (it is not:
+/// the callback runs once the response is built), then runs the callback, which records it.
+/// GET answers whether the token's callback has run.
+pub fn after(export: &str, request: &RouteRequest) -> Handled {
+    let token = request.search_param("token");
+    let mut done = AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    match export {
+        "POST" => {
+            done.remove(&token);
+            let response = WebResponse::json(&json!({ "doneWhenResponding": done.contains(&token) }));
+            // The `after` callback.
+            done.insert(token);
+            Handled::Answer(response)
+        }
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "done": done.contains(&token) }))),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request-time/draft-mode/enable/route.js: `enable()`, then `isEnabled`.
+pub fn draft_mode_enable(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(
+            WebResponse::json(&json!({ "isEnabled": true })).with_appended_header("set-cookie", &draft_mode::enable_cookie()),
+        ),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request-time/draft-mode/disable/route.js: `disable()`, then `isEnabled`.
+pub fn draft_mode_disable(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(
+            WebResponse::json(&json!({ "isEnabled": false })).with_appended_header("set-cookie", &draft_mode::disable_cookie()),
+        ),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request-time/draft-mode/status/route.js: `isEnabled`.
+pub fn draft_mode_status(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "isEnabled": draft_mode::is_enabled(request) }))),
+        _ => Handled::NotMirrored,
+    }
+}
