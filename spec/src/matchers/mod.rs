@@ -1,7 +1,8 @@
 //! What a step expects of the response, and the comparison that explains each difference.
 //!
 //! - [`set_cookie`]: the list of `Set-Cookie` lines, parsed, attributes in order.
-//! - [`header`]: one matcher per header name (exact, regex, absent, present, set, contains, shape).
+//! - [`header`]: one matcher per header name (exact, regex, absent, present, set, fields,
+//!   contains, shape).
 //! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset, XML, head tags, image.
 //! - [`xml`]: XML documents compared as element trees.
 //! - [`head_tags`]: `<link>`/`<meta>` tags of an HTML head, matched as a set.
