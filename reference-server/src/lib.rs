@@ -17,6 +17,8 @@
 //! - [`web`]: the Web `Request`/`Response` surface mirrors use, with [`form_data`] behind
 //!   `request.formData()`; [`cookies`] the cookie store and `Set-Cookie` serializer behind
 //!   `cookies()` and `response.cookies`; [`draft_mode`] behind `draftMode()`.
+//! - [`navigation`]: what `redirect()`, `notFound()`, `forbidden()` and `unauthorized()` make
+//!   Next.js answer, and the root `forbidden.js`/`unauthorized.js` pages render.
 //! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
 //!   head tags they add to pages.
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
@@ -43,6 +45,7 @@ pub mod fixture;
 pub mod form_data;
 pub mod metadata;
 pub mod mirrors;
+pub mod navigation;
 pub mod next_start;
 pub mod pages_api;
 pub mod params;

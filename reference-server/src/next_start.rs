@@ -76,6 +76,25 @@ pub fn page(status: u16, cache_control: &str, head: &str, markup: &str) -> Respo
     html_page(status, cache_control, &html)
 }
 
+/// A dynamic page interrupted by `forbidden()` or `unauthorized()`: the error shell
+/// (`<html id="__next_error__">`, `noindex`) whose RSC payload carries what the fallback file
+/// rendered, so that the browser renders it; the server-side HTML has no body markup. Not to be
+/// stored, and streamed, so without an ETag.
+pub fn error_shell_page(status: u16, head: &str, markup: &str) -> Response<Body> {
+    let payload = serde_json::to_string(markup).unwrap_or_default();
+    let html = format!(
+        "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/><meta name=\"robots\" content=\"noindex\"/>\
+        {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>"
+    );
+    let headers = vec![
+        ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
+        ("x-powered-by".into(), "Next.js".into()),
+        ("cache-control".into(), NO_STORE.into()),
+        ("content-type".into(), "text/html; charset=utf-8".into()),
+    ];
+    build(status, headers, Some(Bytes::from(html)))
+}
+
 fn html_page(status: u16, cache_control: &str, html: &str) -> Response<Body> {
     let headers = vec![
         ("cache-control".into(), cache_control.into()),

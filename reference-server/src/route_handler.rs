@@ -1,10 +1,12 @@
 //! Method dispatch for `route.js` files, as the Next.js app-route module does it: exported
 //! methods run; HEAD falls back to GET without a body; OPTIONS is answered with an `Allow`
 //! list when not exported; other methods Next.js supports get 405, and any other method 400.
+//! A `next/navigation` interrupt becomes its bodiless answer (see [`crate::navigation`]).
 //! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
 
 use crate::draft_mode;
 use crate::mirrors::{Handled, Mirror};
+use crate::navigation::Interrupt;
 use crate::web::{RouteRequest, WebResponse};
 
 /// The methods a route file can export, as Next.js lists them.
@@ -33,13 +35,19 @@ pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) ->
 fn dispatch_method(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
     let method = request.method.as_str();
     let exports = |m: &str| exported.iter().any(|e| e == m);
+    // What the handler set or deleted through `cookies()` goes out with its answer.
+    let with_cookies = |response: WebResponse| {
+        let lines = request.cookies.borrow().set_cookie_lines();
+        lines.iter().fold(response, |r, line| r.with_appended_header("set-cookie", line))
+    };
     let call = |export: &str, strip_body: bool| match (mirror.handle)(export, request) {
-        Handled::Answer(response) => {
-            // What the handler set or deleted through `cookies()` goes out with its answer.
-            let lines = request.cookies.borrow().set_cookie_lines();
-            let response = lines.iter().fold(response, |r, line| r.with_appended_header("set-cookie", line));
-            Dispatch::Respond { response, strip_body }
+        Handled::Answer(response) => Dispatch::Respond { response: with_cookies(response), strip_body },
+        // `redirect()` keeps what `cookies()` set, as an answer does; `notFound()`,
+        // `forbidden()` and `unauthorized()` answer with their status alone.
+        Handled::Interrupt(interrupt @ Interrupt::Redirect { .. }) => {
+            Dispatch::Respond { response: with_cookies(interrupt.handler_response()), strip_body }
         }
+        Handled::Interrupt(interrupt) => Dispatch::Respond { response: interrupt.handler_response(), strip_body },
         Handled::Throw(error) => Dispatch::Threw(error.0),
         Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", mirror.file)),
     };

@@ -4,6 +4,7 @@ use crate::error::Error;
 use crate::fixture::{self, RouteFile, RouteKind};
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::{self, Handled, Mirror};
+use crate::navigation::{FallbackFiles, Interrupt};
 use crate::params::ParamValue;
 use crate::proxy::{self, Decision, ProxyFile};
 use crate::next_start::{self, Body};
@@ -69,6 +70,9 @@ pub struct App {
     pages_router: bool,
     /// The proxy file and the mirror of its function.
     proxy: Option<(ProxyFile, &'static Mirror)>,
+    /// The root `forbidden.js` and `unauthorized.js`, which render pages that call `forbidden()`
+    /// or `unauthorized()`.
+    fallbacks: FallbackFiles,
 }
 
 impl App {
@@ -104,7 +108,8 @@ impl App {
             }
             None => None,
         };
-        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy })
+        let fallbacks = FallbackFiles::load(&config.fixture_dir)?;
+        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy, fallbacks })
     }
 
     pub fn next_version(&self) -> &semver::Version {
@@ -138,7 +143,9 @@ impl App {
         );
         let answer = match (mirror.handle)(&file.export, &proxy_request) {
             Handled::Answer(answer) => answer,
-            Handled::Throw(_) | Handled::NotMirrored => return next_start::internal_error_text().map(Either::Left),
+            Handled::Throw(_) | Handled::Interrupt(_) | Handled::NotMirrored => {
+                return next_start::internal_error_text().map(Either::Left);
+            }
         };
         let added = match proxy::decide(answer, &proxy_request.origin) {
             Decision::Answer(answer) => {
@@ -230,16 +237,34 @@ impl App {
                     next_start::app_response(WebResponse::empty().with_status(500), false, &self.next_version)
                 }
             },
-            AppKind::Page => match (mirror.handle)("default", route_request) {
-                Handled::Answer(page) => {
-                    let markup = page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-                    let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
-                    next_start::page(200, "s-maxage=31536000", &head, &markup).map(Either::Left)
+            AppKind::Page => {
+                let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
+                match (mirror.handle)("default", route_request) {
+                    Handled::Answer(page) => next_start::page(200, "s-maxage=31536000", &head, &markup(page)).map(Either::Left),
+                    Handled::Interrupt(interrupt) => self.interrupted_page(&interrupt, &head, route_request),
+                    Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
                 }
-                Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
-            },
+            }
         }
     }
+
+    /// A page that called `forbidden()` or `unauthorized()`: the root fallback file's markup in
+    /// the error shell, with the interrupt's status. Pages that redirect or call `notFound()`,
+    /// and apps without the fallback file, are not modelled and fail as a mirror bug would.
+    fn interrupted_page(&self, interrupt: &Interrupt, head: &str, route_request: &RouteRequest) -> hyper::Response<WireBody> {
+        let rendered = self.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", route_request));
+        match rendered {
+            Some(Handled::Answer(fallback)) => {
+                next_start::error_shell_page(interrupt.status(), head, &markup(fallback)).map(Either::Left)
+            }
+            _ => next_start::internal_error_text().map(Either::Left),
+        }
+    }
+}
+
+/// The HTML a page or fallback file rendered.
+fn markup(page: WebResponse) -> String {
+    page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
 
 /// Whether the path has a trailing slash or an empty segment, which Next.js redirects away.

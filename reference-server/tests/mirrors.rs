@@ -26,6 +26,7 @@ fn every_fixture_route_has_a_mirror() {
 fn every_mirror_has_a_fixture_route() {
     let mut files: Vec<String> = fixture::scan(&default_fixture_dir()).unwrap().into_iter().map(|r| r.file).collect();
     files.extend(reference_server::proxy::ProxyFile::find(&default_fixture_dir()).unwrap().map(|p| p.file));
+    files.extend(reference_server::navigation::FallbackFiles::find(&default_fixture_dir()));
     let mirrored =
         MIRRORS.iter().map(|m| m.file).chain(API_MIRRORS.iter().map(|m| m.file)).chain(METADATA_MIRRORS.iter().map(|m| m.file));
     let orphans: Vec<&str> = mirrored.filter(|f| !files.iter().any(|x| x == f)).collect();

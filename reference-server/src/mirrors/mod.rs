@@ -10,6 +10,7 @@
 
 mod cookies;
 mod metadata;
+mod navigation;
 mod next_response;
 mod pages;
 mod pages_api;
@@ -18,6 +19,7 @@ mod request_time;
 mod route_handlers;
 
 use crate::metadata::MetadataCode;
+use crate::navigation::Interrupt;
 use crate::pages_api::ApiHandler;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 
@@ -26,6 +28,8 @@ use crate::web::{RouteRequest, Thrown, WebResponse};
 pub enum Handled {
     Answer(WebResponse),
     Throw(Thrown),
+    /// The code called a `next/navigation` function that interrupts it (`redirect()`...).
+    Interrupt(Interrupt),
     /// The mirror has no code for this export; a mirror bug, reported as such.
     NotMirrored,
 }
@@ -52,6 +56,10 @@ pub struct Mirror<H = Handler> {
 
 pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
+    Mirror { file: "app/forbidden.js", handle: pages::forbidden },
+    Mirror { file: "app/unauthorized.js", handle: pages::unauthorized },
+    Mirror { file: "app/auth-interrupts/forbidden/page.js", handle: navigation::forbidden_page },
+    Mirror { file: "app/auth-interrupts/unauthorized/page.js", handle: navigation::unauthorized_page },
     Mirror { file: "proxy.js", handle: proxy::proxy },
     Mirror { file: "app/proxy/cookies/route.js", handle: proxy::cookies_route },
     Mirror { file: "app/proxy/headers/route.js", handle: proxy::headers_route },
@@ -72,6 +80,13 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/route-handlers/methods/post/route.js", handle: route_handlers::methods_post },
     Mirror { file: "app/route-handlers/methods/put-patch-delete/route.js", handle: route_handlers::methods_put_patch_delete },
     Mirror { file: "app/route-handlers/methods/throws/route.js", handle: route_handlers::methods_throws },
+    Mirror { file: "app/route-handlers/navigation/forbidden/route.js", handle: navigation::forbidden },
+    Mirror { file: "app/route-handlers/navigation/not-found/route.js", handle: navigation::not_found },
+    Mirror { file: "app/route-handlers/navigation/permanent-redirect/route.js", handle: navigation::permanent_redirect },
+    Mirror { file: "app/route-handlers/navigation/redirect-external/route.js", handle: navigation::redirect_external },
+    Mirror { file: "app/route-handlers/navigation/redirect-replace/route.js", handle: navigation::redirect_replace },
+    Mirror { file: "app/route-handlers/navigation/redirect/route.js", handle: navigation::redirect },
+    Mirror { file: "app/route-handlers/navigation/unauthorized/route.js", handle: navigation::unauthorized },
     Mirror { file: "app/route-handlers/params/(group)/grouped/route.js", handle: route_handlers::params_echo },
     Mirror { file: "app/route-handlers/params/blog/[...slug]/route.js", handle: route_handlers::params_echo },
     Mirror { file: "app/route-handlers/params/optional/[[...slug]]/route.js", handle: route_handlers::params_echo },

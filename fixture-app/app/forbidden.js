@@ -1,0 +1,3 @@
+export default function Forbidden() {
+  return <h2>Forbidden: you are not allowed here</h2>
+}

@@ -1,0 +1,5 @@
+import { unauthorized } from 'next/navigation'
+
+export function GET() {
+  unauthorized()
+}

@@ -1,0 +1,3 @@
+export default function Unauthorized() {
+  return <h2>Unauthorized: please log in</h2>
+}
