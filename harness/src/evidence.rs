@@ -70,7 +70,7 @@ pub struct CheckEvidence {
     pub curl: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DiffEvidence {
     /// 1-based index of the step whose answers differ.
     pub step: usize,

@@ -3,7 +3,9 @@
 //! renders from it.
 
 use super::Run;
-use crate::evidence::{self, ReceivedResponse, SentRequest, Side};
+pub use crate::evidence::DiffEvidence;
+use crate::evidence::{self, ReceivedResponse, SentRequest};
+pub use spec::Mismatch;
 use crate::outcome::{Outcome, Summary};
 use serde::{Deserialize, Serialize};
 use spec::{Basis, Doc};
@@ -68,29 +70,6 @@ pub struct CheckEvidence {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
     pub curl: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DiffEvidence {
-    /// 1-based index of the step whose answers differ.
-    pub step: usize,
-    pub a: Side,
-    pub b: Side,
-    pub differences: Vec<Mismatch>,
-}
-
-/// One difference: what was compared (`status`, ``header `allow` ``, `body`) and why it differs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Mismatch {
-    pub subject: String,
-    pub problem: String,
-}
-
-impl Mismatch {
-    /// The header a mismatch is about, lower-case, if it is about one.
-    pub fn header(&self) -> Option<&str> {
-        self.subject.strip_prefix("header `")?.strip_suffix('`')
-    }
 }
 
 impl Report {
@@ -162,21 +141,10 @@ impl From<&evidence::Evidence> for Evidence {
                 request: e.request.clone(),
                 response: e.response.clone(),
                 expected: serde_json::to_value(&e.expected).expect("an expectation always serializes"),
-                mismatches: e.mismatches.iter().map(Mismatch::from).collect(),
+                mismatches: e.mismatches.clone(),
                 curl: e.curl.clone(),
             }),
-            evidence::Evidence::Diff(e) => Evidence::Diff(DiffEvidence {
-                step: e.step,
-                a: e.a.clone(),
-                b: e.b.clone(),
-                differences: e.differences.iter().map(Mismatch::from).collect(),
-            }),
+            evidence::Evidence::Diff(e) => Evidence::Diff(e.clone()),
         }
-    }
-}
-
-impl From<&spec::Mismatch> for Mismatch {
-    fn from(m: &spec::Mismatch) -> Mismatch {
-        Mismatch { subject: m.subject.clone(), problem: m.problem.clone() }
     }
 }

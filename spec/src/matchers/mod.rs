@@ -47,12 +47,19 @@ pub struct Expect {
 }
 
 /// One difference between what a step expects and what came back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mismatch {
     /// What was compared: `status`, ``header `allow` ``, `body`.
     pub subject: String,
     /// Why it differs, with both sides.
     pub problem: String,
+}
+
+impl Mismatch {
+    /// The header a mismatch is about, lower-case, if it is about one.
+    pub fn header(&self) -> Option<&str> {
+        self.subject.strip_prefix("header `")?.strip_suffix('`')
+    }
 }
 
 impl fmt::Display for Mismatch {
