@@ -1,6 +1,7 @@
 //! The suite's sensitivity: each named fault, injected by a proxy in front of the reference
 //! server, must fail at least one case whose failure names what the fault broke. Run with
-//! `--nocapture` to see the kill rate of every fault.
+//! `--nocapture` to see the kill rate of every fault, and with `SHOW_FAULT=<fault>` to list
+//! the cases that fault fails.
 
 use harness::client::{Client, Settings};
 use harness::embedded::Embedded;
