@@ -3,7 +3,7 @@
 use crate::evidence::Evidence;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +58,13 @@ pub struct CaseResult {
     pub message: Option<String>,
     /// For fail and error outcomes: what was sent and what came back.
     pub evidence: Option<Evidence>,
+}
+
+impl CaseResult {
+    /// The result of case `id`, which started at `started` and ends now.
+    pub fn ended(id: &str, started: Instant, outcome: Outcome, message: Option<String>, evidence: Option<Evidence>) -> Self {
+        CaseResult { id: id.to_owned(), outcome, duration: started.elapsed(), message, evidence }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,13 +14,7 @@ use tokio::task::JoinSet;
 /// Runs one case: n/a when it does not apply, otherwise its steps until one fails.
 pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResult {
     let started = Instant::now();
-    let result = |outcome, message, evidence| CaseResult {
-        id: case.id.clone(),
-        outcome,
-        duration: started.elapsed(),
-        message,
-        evidence,
-    };
+    let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
     if let Some(reason) = target.not_applicable(case) {
         return result(Outcome::NotApplicable, Some(reason), None);
     }

@@ -21,13 +21,7 @@ pub struct Pair {
 /// Compares one case's answers from the two servers; it passes when they agree at every step.
 pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool) -> CaseResult {
     let started = Instant::now();
-    let result = |outcome, message, evidence| CaseResult {
-        id: case.id.clone(),
-        outcome,
-        duration: started.elapsed(),
-        message,
-        evidence,
-    };
+    let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
     for (index, step) in case.steps.iter().enumerate() {
         let request_a = Client::prepare(&pair.a, &step.request);
         let request_b = Client::prepare(&pair.b, &step.request);
