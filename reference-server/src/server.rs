@@ -33,15 +33,25 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The Next.js app to serve (a folder with `app/` or `src/app/`).
+    /// The fixture app whose mirrors answer: `fixture-app` or a folder name under
+    /// `fixture-apps/` (see [`mirrors::APPS`]).
+    pub app: String,
+    /// Where that app's sources are (a folder with `app/` or `src/app/`).
     pub fixture_dir: PathBuf,
     /// The Next.js version whose behaviour to mimic.
     pub next_version: semver::Version,
 }
 
+impl Config {
+    /// Serves the bundled fixture app named `app`, mimicking `next_version`.
+    pub fn for_app(app: &str, next_version: semver::Version) -> Config {
+        Config { app: app.to_owned(), fixture_dir: crate::app_dir(app), next_version }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
-        Config { fixture_dir: crate::default_fixture_dir(), next_version: crate::default_next_version() }
+        Config::for_app(crate::DEFAULT_APP, crate::default_next_version())
     }
 }
 
@@ -77,6 +87,7 @@ pub struct App {
 
 impl App {
     pub fn load(config: &Config) -> Result<App, Error> {
+        let mirrors = mirrors::for_app(&config.app).ok_or_else(|| Error::UnknownApp { app: config.app.clone() })?;
         let files = fixture::scan(&config.fixture_dir)?;
         let mut router = Router::default();
         let mut routes = Vec::with_capacity(files.len());
@@ -87,12 +98,12 @@ impl App {
             let code = match file.kind {
                 RouteKind::Api => {
                     let config = ApiConfig::read(&file.exports).map_err(|message| Error::Route { file: file.file.clone(), message })?;
-                    Code::Api(config, mirrors::find_api(&file.file).ok_or_else(no_mirror)?.handle)
+                    Code::Api(config, mirrors.find_api(&file.file).ok_or_else(no_mirror)?.handle)
                 }
-                RouteKind::Handler => Code::App(AppKind::Handler, mirrors::find(&file.file).ok_or_else(no_mirror)?),
-                RouteKind::Page => Code::App(AppKind::Page, mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Handler => Code::App(AppKind::Handler, mirrors.find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Page => Code::App(AppKind::Page, mirrors.find(&file.file).ok_or_else(no_mirror)?),
                 RouteKind::Metadata => {
-                    let code = mirrors::find_metadata(&file.file).map(|m| m.handle);
+                    let code = mirrors.find_metadata(&file.file).map(|m| m.handle);
                     let url: String = file.pattern.iter().filter(|s| !matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM)).map(|s| format!("/{s}")).collect();
                     metadata.push(MetadataRoute::load(&config.fixture_dir, &file.file, url, &file.exports, code)?);
                     Code::Metadata(metadata.len() - 1)
@@ -103,12 +114,12 @@ impl App {
         let pages_router = fixture::has_pages_router(&config.fixture_dir);
         let proxy = match ProxyFile::find(&config.fixture_dir)? {
             Some(file) => {
-                let mirror = mirrors::find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
+                let mirror = mirrors.find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
                 Some((file, mirror))
             }
             None => None,
         };
-        let fallbacks = FallbackFiles::load(&config.fixture_dir)?;
+        let fallbacks = FallbackFiles::load(&config.fixture_dir, mirrors)?;
         Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy, fallbacks })
     }
 

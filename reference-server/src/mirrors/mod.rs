@@ -1,12 +1,13 @@
 //! The user code of each fixture route, mirrored in Rust.
 //!
-//! The route table and each file's exports come from `fixture-app/` itself; what the exported
+//! The route table and each file's exports come from the fixture app itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
-//! the JavaScript does. [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router
-//! API routes) name each mirror's source file, and the server refuses to start when a fixture
-//! route has no mirror (a test also checks the reverse). [`METADATA_MIRRORS`] do the same for
-//! generated metadata files (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code
-//! returns typed data.
+//! the JavaScript does. Each fixture app has a [`MirrorSet`] in [`APPS`]: for `fixture-app/`,
+//! [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router API routes) name each
+//! mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
+//! (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code returns typed data; the
+//! other apps under `fixture-apps/` have theirs in a module named after the app. The server
+//! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
 mod cookies;
 mod metadata;
@@ -17,6 +18,7 @@ mod pages_api;
 mod proxy;
 mod request_time;
 mod route_handlers;
+mod src_layout;
 
 use crate::metadata::MetadataCode;
 use crate::navigation::Interrupt;
@@ -154,14 +156,42 @@ pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
     Mirror { file: "app/sitemap.js", handle: metadata::SITEMAP },
 ];
 
-pub fn find(file: &str) -> Option<&'static Mirror> {
-    MIRRORS.iter().find(|m| m.file == file)
+/// The mirrors of one fixture app's files, paths relative to that app.
+pub struct MirrorSet {
+    /// The app's name: `fixture-app`, or its folder's name under `fixture-apps/`.
+    pub app: &'static str,
+    pub routes: &'static [Mirror],
+    pub api: &'static [Mirror<ApiHandler>],
+    pub metadata: &'static [Mirror<MetadataCode>],
 }
 
-pub fn find_metadata(file: &str) -> Option<&'static Mirror<MetadataCode>> {
-    METADATA_MIRRORS.iter().find(|m| m.file == file)
+/// Every fixture app the reference server can serve.
+pub static APPS: &[MirrorSet] = &[
+    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS },
+    src_layout::MIRRORS,
+];
+
+/// The mirrors of the app named `app`.
+pub fn for_app(app: &str) -> Option<&'static MirrorSet> {
+    APPS.iter().find(|set| set.app == app)
 }
 
-pub fn find_api(file: &str) -> Option<&'static Mirror<ApiHandler>> {
-    API_MIRRORS.iter().find(|m| m.file == file)
+impl MirrorSet {
+    pub fn find(&self, file: &str) -> Option<&'static Mirror> {
+        self.routes.iter().find(|m| m.file == file)
+    }
+
+    pub fn find_metadata(&self, file: &str) -> Option<&'static Mirror<MetadataCode>> {
+        self.metadata.iter().find(|m| m.file == file)
+    }
+
+    pub fn find_api(&self, file: &str) -> Option<&'static Mirror<ApiHandler>> {
+        self.api.iter().find(|m| m.file == file)
+    }
+
+    /// Every mirrored file, of every kind.
+    pub fn files(&self) -> impl Iterator<Item = &'static str> {
+        let (routes, api, metadata) = (self.routes, self.api, self.metadata);
+        routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file))
+    }
 }
