@@ -23,7 +23,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     let mut captured = Captured::new();
     for (index, step) in case.steps.iter().enumerate() {
         wait_before(step).await;
-        let request = Client::prepare(base_url, &step.request);
+        let request = Client::prepare(base_url, &step.request.filled(&captured));
         let evidence = |response: Option<ReceivedResponse>, mismatches| {
             Evidence::Check(CheckEvidence {
                 step: index + 1,

@@ -27,6 +27,9 @@ pub(super) struct RunArgs {
     /// app no target serves are n/a.
     #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse)]
     target: Vec<AppUrl>,
+    /// The target's name in reports and matrices (`vinext`) [default: its URL]
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
     /// The Next.js version the target claims to match.
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
     next_version: semver::Version,
@@ -123,9 +126,10 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
 
     // The embedded server's port changes from run to run; its name does not, so that the
     // reports of its shards merge as one target.
-    let mut name = match args.target.is_empty() {
-        false => args.target.iter().map(AppUrl::show).collect::<Vec<_>>().join(", "),
-        true => "embedded reference server".to_owned(),
+    let mut name = match (&args.name, args.target.is_empty()) {
+        (Some(name), _) => name.clone(),
+        (None, false) => args.target.iter().map(AppUrl::show).collect::<Vec<_>>().join(", "),
+        (None, true) => "embedded reference server".to_owned(),
     };
     if let Some(fault) = &args.inject_fault {
         name = format!("{name} behind fault {fault}");
@@ -148,6 +152,9 @@ fn run_replay(args: &RunArgs) -> String {
     let mut option = |name: &str, value: String| words.extend([name.to_owned(), shell_quote(&value)]);
     for target in &args.target {
         option("--target", target.show());
+    }
+    if let Some(name) = &args.name {
+        option("--name", name.clone());
     }
     option("--next-version", args.next_version.to_string());
     if let Some(capabilities) = &args.capabilities {

@@ -40,8 +40,8 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
     let (mut captured_a, mut captured_b) = (Captured::new(), Captured::new());
     for (index, step) in case.steps.iter().enumerate() {
         wait_before(step).await;
-        let request_a = Client::prepare(base_a, &step.request);
-        let request_b = Client::prepare(base_b, &step.request);
+        let request_a = Client::prepare(base_a, &step.request.filled(&captured_a));
+        let request_b = Client::prepare(base_b, &step.request.filled(&captured_b));
         let (answer_a, answer_b) = tokio::join!(client.send(&request_a), client.send(&request_b));
         let scope = if everything { Scope::Everything } else { Scope::asserted_by(&step.expect) };
         let (outcome, differences) = match (&answer_a, &answer_b) {
