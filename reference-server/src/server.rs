@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use crate::fixture::{self, RouteFile, RouteKind};
+use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::{self, Handled, Mirror};
 use crate::navigation::{FallbackFiles, Interrupt};
@@ -249,8 +250,16 @@ impl App {
                 }
             },
             AppKind::Page => {
-                let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
+                // A page under a dynamic segment is rendered per request (the fixture has no
+                // generateStaticParams); the others were prerendered by `next build`.
+                let per_request = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
+                let render = match per_request {
+                    true => PageRender { params: route_request.params.as_ref(), port: route_request.url_parts().2.parse().unwrap_or(0) },
+                    false => PageRender::prerendered(),
+                };
+                let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version, render);
                 match (mirror.handle)("default", route_request) {
+                    Handled::Answer(page) if per_request => next_start::dynamic_page(200, &head, &markup(page), &self.next_version).map(Either::Left),
                     Handled::Answer(page) => next_start::page(200, "s-maxage=31536000", &head, &markup(page)).map(Either::Left),
                     Handled::Interrupt(interrupt) => self.interrupted_page(&interrupt, &head, route_request),
                     Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
