@@ -99,7 +99,7 @@ start() {
   esac
   (cd "$app" && "${build[@]}") >"$state/build.log" 2>&1 </dev/null || fail "$state/build.log" "$kind: build failed"
 
-  local port url dir=$app
+  local port url dir=$app host=127.0.0.1
   port=$(free_port)
   local server=()
   case $kind in
@@ -112,15 +112,21 @@ start() {
       ;;
     opennext-aws)
       dir=$app/.open-next/server-functions/default
+      # loopback.cjs binds the wrapper's listen(PORT) to 127.0.0.1 (see that file).
       export PORT=$port NODE_OPTIONS="--require $app/loopback.cjs"
       server=(node index.mjs)
+      # The URL names the server `localhost`, as OpenNext's local run expects: Next.js's NextURL
+      # turns a 127.0.0.1 host into localhost, so with Host: 127.0.0.1 OpenNext takes the
+      # proxy's own same-origin rewrites for external ones and fails them with a 500 (it never
+      # sees an IP literal as its host behind CloudFront or API Gateway).
+      host=localhost
       ;;
   esac
   # setsid: the server leads its own process group, so stop ends it and its children together.
   (cd "$dir" && exec setsid "${server[@]}") >"$state/server.log" 2>&1 </dev/null &
   echo $! >"$state/pid"
   echo "$kind" >"$state/kind"
-  url="http://127.0.0.1:$port"
+  url="http://$host:$port"
   echo "$url" >"$state/url"
 
   for _ in $(seq 1 600); do
