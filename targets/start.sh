@@ -53,7 +53,9 @@ install_packages() {
   cp "$packages/package.json" "$dir/package.json"
   if ! cmp -s "$packages/package-lock.json" "$dir/package-lock.json" || [ ! -d "$dir/node_modules" ]; then
     cp "$packages/package-lock.json" "$dir/package-lock.json"
-    (cd "$dir" && npm ci --no-audit --no-fund) >"$log" 2>&1 || fail "$log" "npm ci failed in $dir"
+    # A failed install must not pass for a complete one next time.
+    (cd "$dir" && npm ci --no-audit --no-fund) >"$log" 2>&1 ||
+      { rm -f "$dir/package-lock.json"; fail "$log" "npm ci failed in $dir"; }
   fi
 }
 
