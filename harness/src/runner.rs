@@ -28,7 +28,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
             Evidence::Check(CheckEvidence {
                 step: index + 1,
                 curl: curl_command(&request),
-                request: request.clone(),
+                request: request.excerpt(),
                 response,
                 expected: step.expect.clone(),
                 mismatches,

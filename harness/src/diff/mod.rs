@@ -94,5 +94,5 @@ fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &
 }
 
 fn side(request: SentRequest, response: Option<&Response>) -> Side {
-    Side { curl: curl_command(&request), request, response: response.map(ReceivedResponse::from) }
+    Side { curl: curl_command(&request), request: request.excerpt(), response: response.map(ReceivedResponse::from) }
 }
