@@ -21,6 +21,7 @@
 //!   Next.js answer, and the root `forbidden.js`/`unauthorized.js` pages render.
 //! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
 //!   head tags they add to pages.
+//! - [`wrappers`]: the layouts and templates around a page, in the order Next.js nests them.
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
 //! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
 //! - [`error`]: why the app could not be loaded.
@@ -54,6 +55,7 @@ pub mod route_handler;
 pub mod router;
 pub mod server;
 pub mod web;
+pub mod wrappers;
 
 pub use error::Error;
 pub use server::{App, Config, run};

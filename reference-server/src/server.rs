@@ -14,6 +14,7 @@ use crate::pages_api::wire::WireBody;
 use crate::pages_api::{self, ApiHandler};
 use crate::route_handler::{Dispatch, dispatch};
 use crate::router::{Router, Segment};
+use crate::wrappers::Wrappers;
 use crate::web::{RouteRequest, WebResponse};
 use http_body_util::{BodyExt, Either, Limited};
 use hyper::body::Incoming;
@@ -84,6 +85,8 @@ pub struct App {
     /// The root `forbidden.js` and `unauthorized.js`, which render pages that call `forbidden()`
     /// or `unauthorized()`.
     fallbacks: FallbackFiles,
+    /// The layouts and templates around pages.
+    wrappers: Wrappers,
 }
 
 impl App {
@@ -121,7 +124,8 @@ impl App {
             None => None,
         };
         let fallbacks = FallbackFiles::load(&config.fixture_dir, mirrors)?;
-        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy, fallbacks })
+        let wrappers = Wrappers::load(&config.fixture_dir, mirrors)?;
+        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy, fallbacks, wrappers })
     }
 
     pub fn next_version(&self) -> &semver::Version {
@@ -258,9 +262,10 @@ impl App {
                     false => PageRender::prerendered(),
                 };
                 let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version, render);
+                let wrapped = |page| self.wrappers.wrap(&file.file, markup(page));
                 match (mirror.handle)("default", route_request) {
-                    Handled::Answer(page) if per_request => next_start::dynamic_page(200, &head, &markup(page), &self.next_version).map(Either::Left),
-                    Handled::Answer(page) => next_start::page(200, "s-maxage=31536000", &head, &markup(page)).map(Either::Left),
+                    Handled::Answer(page) if per_request => next_start::dynamic_page(200, &head, &wrapped(page), &self.next_version).map(Either::Left),
+                    Handled::Answer(page) => next_start::page(200, "s-maxage=31536000", &head, &wrapped(page)).map(Either::Left),
                     Handled::Interrupt(interrupt) => self.interrupted_page(&interrupt, &head, route_request),
                     Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
                 }

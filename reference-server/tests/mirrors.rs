@@ -43,6 +43,7 @@ fn every_mirror_has_a_fixture_route() {
         let mut files: Vec<String> = fixture::scan(&root).unwrap().into_iter().map(|r| r.file).collect();
         files.extend(reference_server::proxy::ProxyFile::find(&root).unwrap().map(|p| p.file));
         files.extend(reference_server::navigation::FallbackFiles::find(&root));
+        files.extend(reference_server::wrappers::Wrappers::find(&root));
         let orphans: Vec<&str> = set.files().filter(|f| !files.iter().any(|x| x == f)).collect();
         assert!(orphans.is_empty(), "{}: mirrors without a fixture route: {orphans:?}", set.app);
     }

@@ -19,6 +19,7 @@ mod proxy;
 mod request_time;
 mod route_handlers;
 mod src_layout;
+mod templates;
 
 use crate::metadata::MetadataCode;
 use crate::navigation::Interrupt;
@@ -47,6 +48,9 @@ impl From<Result<WebResponse, Thrown>> for Handled {
 
 /// Calls the function a module exports under `export` (`GET`, `default`...).
 pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
+
+/// What a layout's or template's default export renders around `children`.
+pub type Wrap = fn(children: &str) -> String;
 
 /// The Rust code of one fixture file: a [`Handler`] for app routes and pages, an
 /// [`ApiHandler`] for API routes.
@@ -116,6 +120,9 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/route-handlers/responses/status-text/route.js", handle: route_handlers::responses_status_text },
     Mirror { file: "app/route-handlers/responses/status/route.js", handle: route_handlers::responses_status },
     Mirror { file: "app/route-handlers/responses/stream/route.js", handle: route_handlers::responses_stream },
+    Mirror { file: "app/templates/blog/[slug]/page.js", handle: templates::post },
+    Mirror { file: "app/templates/blog/page.js", handle: templates::blog },
+    Mirror { file: "app/templates/page.js", handle: templates::home },
 ];
 
 pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
@@ -165,15 +172,23 @@ pub struct MirrorSet {
     pub routes: &'static [Mirror],
     pub api: &'static [Mirror<ApiHandler>],
     pub metadata: &'static [Mirror<MetadataCode>],
+    /// Layouts (but the root one) and templates.
+    pub wrappers: &'static [Mirror<Wrap>],
 }
 
 /// Every fixture app the reference server can serve.
 pub static APPS: &[MirrorSet] = &[
-    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS },
+    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
     src_layout::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.
+pub static WRAPPER_MIRRORS: &[Mirror<Wrap>] = &[
+    Mirror { file: "app/templates/blog/template.js", handle: templates::blog_template },
+    Mirror { file: "app/templates/layout.js", handle: templates::layout },
+    Mirror { file: "app/templates/template.js", handle: templates::template },
+];
+
 pub fn for_app(app: &str) -> Option<&'static MirrorSet> {
     APPS.iter().find(|set| set.app == app)
 }
@@ -191,9 +206,14 @@ impl MirrorSet {
         self.api.iter().find(|m| m.file == file)
     }
 
+    pub fn find_wrapper(&self, file: &str) -> Option<&'static Mirror<Wrap>> {
+        self.wrappers.iter().find(|m| m.file == file)
+    }
+
     /// Every mirrored file, of every kind.
     pub fn files(&self) -> impl Iterator<Item = &'static str> {
-        let (routes, api, metadata) = (self.routes, self.api, self.metadata);
-        routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file))
+        let (routes, api, metadata, wrappers) = (self.routes, self.api, self.metadata, self.wrappers);
+        let files = routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file));
+        files.chain(wrappers.iter().map(|m| m.file))
     }
 }

@@ -17,6 +17,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     ],
     api: &[Mirror::<ApiHandler> { file: "src/pages/api/hello.js", handle: hello }],
     metadata: &[],
+    wrappers: &[],
 };
 
 /// src/app/page.js

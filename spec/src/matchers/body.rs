@@ -1,11 +1,13 @@
 //! Body matchers. In a case, `expect.body` is a table of one or more checks, all of which must
 //! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON),
 //! `json_subset` (objects may have more members), `xml` (an element tree), `head_tags` (tags
-//! of the HTML head, as a set) and `image` (format and pixel size).
+//! of the HTML head, as a set), `nesting` (chains of HTML elements, each inside the one before)
+//! and `image` (format and pixel size).
 
 use super::head_tags::TagPattern;
 use super::image::ImageExpect;
 use super::json::JsonPattern;
+use super::nesting::Selector;
 use super::pattern::Pattern;
 use super::xml::XmlPattern;
 use crate::response::Response;
@@ -30,6 +32,8 @@ pub struct BodyMatcher {
     pub xml: Option<XmlPattern>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub head_tags: Vec<TagPattern>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nesting: Vec<Vec<Selector>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageExpect>,
 }
@@ -77,6 +81,9 @@ impl BodyMatcher {
         if let Some(problem) = (!self.head_tags.is_empty()).then(|| super::head_tags::check(&self.head_tags, &text)).flatten() {
             out.push(problem);
         }
+        if let Some(problem) = (!self.nesting.is_empty()).then(|| super::nesting::check(&self.nesting, &text)).flatten() {
+            out.push(problem);
+        }
         if let Some(problem) = self.image.as_ref().and_then(|image| image.check(&response.body)) {
             out.push(problem);
         }
@@ -106,6 +113,7 @@ struct RawBodyMatcher {
     json_subset: Option<JsonPattern>,
     xml: Option<XmlPattern>,
     head_tags: Option<Vec<TagPattern>>,
+    nesting: Option<Vec<Vec<Selector>>>,
     image: Option<ImageExpect>,
 }
 
@@ -132,6 +140,7 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             json_subset: raw.json_subset,
             xml: raw.xml,
             head_tags: raw.head_tags.unwrap_or_default(),
+            nesting: raw.nesting.unwrap_or_default(),
             image: raw.image,
         };
         let checks = [
@@ -143,11 +152,12 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             matcher.json_subset.is_some(),
             matcher.xml.is_some(),
             !matcher.head_tags.is_empty(),
+            !matcher.nesting.is_empty(),
             matcher.image.is_some(),
         ];
         match checks.iter().filter(|c| **c).count() {
             0 => Err(de::Error::custom(
-                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `image`",
+                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `nesting`, `image`",
             )),
             n if n > 1 && matcher.empty == Some(true) => {
                 Err(de::Error::custom("`empty = true` cannot be combined with other body checks"))

@@ -6,6 +6,7 @@
 //! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset, XML, head tags, image.
 //! - [`xml`]: XML documents compared as element trees.
 //! - [`head_tags`]: `<link>`/`<meta>` tags of an HTML head, matched as a set.
+//! - [`nesting`]: chains of HTML elements named by simple selectors, each inside the one before.
 //! - [`image`]: image format and pixel size read from the bytes.
 //! - [`json`]: JSON patterns whose leaves may be shapes or regexes (`{ "$shape" = "integer" }`).
 //! - [`shape`]: named shapes for volatile values (dates, ETags, ids).
@@ -16,6 +17,7 @@ pub mod head_tags;
 pub mod header;
 pub mod image;
 pub mod json;
+pub mod nesting;
 pub mod pattern;
 pub mod set_cookie;
 pub mod shape;

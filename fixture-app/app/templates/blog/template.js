@@ -1,0 +1,3 @@
+export default function BlogTemplate({ children }) {
+  return <div data-template="blog">{children}</div>
+}

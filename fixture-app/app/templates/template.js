@@ -1,0 +1,3 @@
+export default function Template({ children }) {
+  return <div data-template="templates">{children}</div>
+}

@@ -1,0 +1,105 @@
+//! Layouts and templates: the markup that wraps a page. In each folder from the app root down
+//! to the page's own, the folder's `layout.js` wraps its `template.js`, which wraps everything
+//! below (`<Layout><Template>{children}</Template></Layout>`). The root layout is the document
+//! shell `next_start` writes, so it is not one of these.
+
+use crate::error::Error;
+use crate::mirrors::{Mirror, MirrorSet, Wrap};
+use std::path::Path;
+
+/// The layout and template files of an app with their mirrors, outermost first.
+#[derive(Default)]
+pub struct Wrappers {
+    files: Vec<(String, &'static Mirror<Wrap>)>,
+}
+
+const STEMS: [&str; 2] = ["layout", "template"];
+const EXTENSIONS: [&str; 4] = ["js", "jsx", "ts", "tsx"];
+
+impl Wrappers {
+    /// Finds the wrappers of the app at `root` (in `app/` or `src/app/`); each needs a mirror.
+    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<Wrappers, Error> {
+        let files = Wrappers::find(root);
+        let files = files
+            .into_iter()
+            .map(|file| mirrors.find_wrapper(&file).map(|mirror| (file.clone(), mirror)).ok_or(Error::NoMirror { file }))
+            .collect::<Result<_, _>>()?;
+        Ok(Wrappers { files })
+    }
+
+    /// The layout and template files below the app folder of `root`, outermost first, a
+    /// folder's layout before its template; without the root layout.
+    pub fn find(root: &Path) -> Vec<String> {
+        let Some(app) = ["app", "src/app"].into_iter().find(|dir| root.join(dir).is_dir()) else { return Vec::new() };
+        let mut out = Vec::new();
+        collect(root, app, &mut out);
+        out.retain(|file| !STEMS[..1].iter().any(|stem| EXTENSIONS.iter().any(|ext| *file == format!("{app}/{stem}.{ext}"))));
+        out
+    }
+
+    /// `markup` as the page file `page` (`app/blog/[slug]/page.js`) renders inside its wrappers.
+    pub fn wrap(&self, page: &str, markup: String) -> String {
+        let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let encloses = |file: &str| file.rsplit_once('/').is_some_and(|(dir, _)| folder == dir || folder.starts_with(&format!("{dir}/")));
+        self.files.iter().rev().filter(|(file, _)| encloses(file)).fold(markup, |inner, (_, mirror)| (mirror.handle)(&inner))
+    }
+}
+
+/// Adds the wrappers of `folder` (relative to `root`), then those of its subfolders.
+fn collect(root: &Path, folder: &str, out: &mut Vec<String>) {
+    for stem in STEMS {
+        out.extend(EXTENSIONS.iter().map(|ext| format!("{folder}/{stem}.{ext}")).filter(|file| root.join(file).is_file()));
+    }
+    let Ok(entries) = std::fs::read_dir(root.join(folder)) else { return };
+    let mut subfolders: Vec<String> = entries
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('_'))
+        .collect();
+    subfolders.sort();
+    for name in subfolders {
+        collect(root, &format!("{folder}/{name}"), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(children: &str) -> String {
+        format!("<section>{children}</section>")
+    }
+    fn outer(children: &str) -> String {
+        format!("<div class=\"outer\">{children}</div>")
+    }
+    fn inner(children: &str) -> String {
+        format!("<div class=\"inner\">{children}</div>")
+    }
+
+    static LAYOUT: Mirror<Wrap> = Mirror { file: "app/a/layout.js", handle: section };
+    static TEMPLATE: Mirror<Wrap> = Mirror { file: "app/a/template.js", handle: outer };
+    static DEEPER: Mirror<Wrap> = Mirror { file: "app/a/b/template.js", handle: inner };
+
+    #[test]
+    fn a_layout_wraps_its_template_which_wraps_deeper_folders() {
+        let wrappers = Wrappers {
+            files: vec![("app/a/layout.js".into(), &LAYOUT), ("app/a/template.js".into(), &TEMPLATE), ("app/a/b/template.js".into(), &DEEPER)],
+        };
+        assert_eq!(
+            wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into()),
+            "<section><div class=\"outer\"><div class=\"inner\"><h1/></div></div></section>"
+        );
+        assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into()), "<section><div class=\"outer\"><h1/></div></section>");
+        assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into()), "<h1/>", "app/ab is not inside app/a");
+    }
+
+    #[test]
+    fn finds_the_fixture_wrappers_without_the_root_layout() {
+        let files = Wrappers::find(&crate::default_fixture_dir());
+        assert!(!files.iter().any(|f| f == "app/layout.js"), "{files:?}");
+        let layout = files.iter().position(|f| f == "app/templates/layout.js").expect("the templates layout");
+        let template = files.iter().position(|f| f == "app/templates/template.js").expect("the templates template");
+        assert!(layout < template, "{files:?}");
+    }
+}
