@@ -89,6 +89,17 @@ pub fn error_shell_page(status: u16, head: &str, markup: &str) -> Response<Body>
     streamed_html(status, html)
 }
 
+/// A page that called `redirect()` or `permanentRedirect()`: its status and `Location`, with
+/// the error shell (whose RSC payload carries the redirect for the browser's router).
+pub fn redirect_page(status: u16, location: &str, head: &str) -> Response<Body> {
+    let html = format!("<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{head}</head><body></body></html>");
+    let mut response = streamed_html(status, html);
+    if let Ok(value) = http::HeaderValue::from_str(location) {
+        response.headers_mut().insert("location", value);
+    }
+    response
+}
+
 /// A page rendered per request: not to be stored, and streamed, so without an ETag. Before
 /// 16, Next.js streams such a page's metadata tags after the head, in a hidden `<div>` of the
 /// body.

@@ -273,10 +273,17 @@ impl App {
         }
     }
 
-    /// A page that called `forbidden()` or `unauthorized()`: the root fallback file's markup in
-    /// the error shell, with the interrupt's status. Pages that redirect or call `notFound()`,
-    /// and apps without the fallback file, are not modelled and fail as a mirror bug would.
+    /// A page that called a `next/navigation` function: a redirect answers its status and
+    /// `Location` with the error shell; `notFound()` the shell with the default not-found text
+    /// (the app has no `not-found.js`); `forbidden()` and `unauthorized()` the shell with the root
+    /// fallback file's markup. All are rendered per request, so not stored.
     fn interrupted_page(&self, interrupt: &Interrupt, head: &str, route_request: &RouteRequest) -> hyper::Response<WireBody> {
+        if let Interrupt::Redirect { location, status } = interrupt {
+            return next_start::redirect_page(*status, location, head).map(Either::Left);
+        }
+        if *interrupt == Interrupt::NotFound {
+            return next_start::error_shell_page(404, head, DEFAULT_NOT_FOUND).map(Either::Left);
+        }
         let rendered = self.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", route_request));
         match rendered {
             Some(Handled::Answer(fallback)) => {
@@ -286,6 +293,9 @@ impl App {
         }
     }
 }
+
+/// What Next.js renders for `notFound()` when the app has no `not-found.js`.
+const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
 
 /// The HTML a page or fallback file rendered.
 fn markup(page: WebResponse) -> String {

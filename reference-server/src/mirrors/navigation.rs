@@ -1,5 +1,6 @@
-//! Mirrors of `fixture-app/app/route-handlers/navigation/**/route.js` and
-//! `fixture-app/app/auth-interrupts/**/page.js`: each calls one `next/navigation` function.
+//! Mirrors of `fixture-app/app/route-handlers/navigation/**/route.js`,
+//! `fixture-app/app/auth-interrupts/**/page.js` and `fixture-app/app/navigation-pages/**/page.js`:
+//! each calls one `next/navigation` function.
 
 use super::Handled;
 use crate::navigation::Interrupt;
@@ -48,6 +49,26 @@ pub fn unauthorized(export: &str, _request: &RouteRequest) -> Handled {
 /// auth-interrupts/forbidden/page.js: `await connection()`, then `forbidden()`.
 pub fn forbidden_page(export: &str, _request: &RouteRequest) -> Handled {
     only("default", export, Interrupt::Forbidden)
+}
+
+/// navigation/redirect-after-cookie/route.js: `cookies().set('before-redirect', '1')`, then
+/// `redirect('/route-handlers/methods/get')`.
+pub fn redirect_after_cookie(export: &str, request: &RouteRequest) -> Handled {
+    if export == "GET" {
+        request.cookies.borrow_mut().set("before-redirect", "1", serde_json::json!({}));
+    }
+    only("GET", export, Interrupt::redirect("/route-handlers/methods/get"))
+}
+
+/// navigation-pages/redirect/page.js: `await connection()`, then
+/// `redirect('/route-handlers/methods/get')`.
+pub fn redirect_page(export: &str, _request: &RouteRequest) -> Handled {
+    only("default", export, Interrupt::redirect("/route-handlers/methods/get"))
+}
+
+/// navigation-pages/not-found/page.js: `await connection()`, then `notFound()`.
+pub fn not_found_page(export: &str, _request: &RouteRequest) -> Handled {
+    only("default", export, Interrupt::NotFound)
 }
 
 /// auth-interrupts/unauthorized/page.js: `await connection()`, then `unauthorized()`.
