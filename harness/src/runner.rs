@@ -4,10 +4,11 @@ use crate::client::Client;
 use crate::evidence::{CheckEvidence, Evidence, ReceivedResponse, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::target::Target;
-use spec::Case;
+use spec::capture::{self, Captured};
+use spec::{Case, Mismatch, Response, Step};
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
@@ -18,7 +19,9 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     if let Some(reason) = target.not_applicable(case) {
         return result(Outcome::NotApplicable, Some(reason), None);
     }
+    let mut captured = Captured::new();
     for (index, step) in case.steps.iter().enumerate() {
+        wait_before(step).await;
         let request = Client::prepare(&target.base_url, &step.request);
         let evidence = |response: Option<ReceivedResponse>, mismatches| {
             Evidence::Check(CheckEvidence {
@@ -36,7 +39,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
                 return result(Outcome::Error, Some(message), Some(evidence(None, Vec::new())));
             }
             Ok(response) => {
-                let mismatches = step.expect.check(&response);
+                let mismatches = check_step(step, &response, &mut captured);
                 if !mismatches.is_empty() {
                     let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
                     let message = format!("step {}: {}", index + 1, lines.join("\n"));
@@ -46,6 +49,22 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
         }
     }
     result(Outcome::Pass, None, None)
+}
+
+/// Waits as long as the step says before its request is sent.
+pub async fn wait_before(step: &Step) {
+    if step.wait_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(step.wait_ms)).await;
+    }
+}
+
+/// Every difference between the step's expectations and `response`, after taking the step's
+/// captures into `captured` and comparing them with earlier ones.
+pub fn check_step(step: &Step, response: &Response, captured: &mut Captured) -> Vec<Mismatch> {
+    let mut mismatches = step.expect.check(response);
+    mismatches.extend(capture::capture(&step.capture, response, captured));
+    mismatches.extend(capture::compare(&step.expect.captures, captured));
+    mismatches
 }
 
 /// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.

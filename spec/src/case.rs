@@ -5,10 +5,12 @@
 //! error carries the span of the offending value.
 
 use crate::capability::Capability;
+use crate::capture::CaptureSource;
 use crate::matchers::Expect;
 use semver::VersionReq;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -29,18 +31,63 @@ pub struct Case {
     pub next: VersionReq,
     #[serde(default)]
     pub needs: Vec<Capability>,
-    #[serde(rename = "step", deserialize_with = "non_empty_steps")]
+    /// The fixture app whose route the case requests: `fixture-app` (the default) or the name
+    /// of a folder under `fixture-apps/`.
+    #[serde(default = "default_app", deserialize_with = "app_name")]
+    pub app: String,
+    #[serde(rename = "step", deserialize_with = "steps")]
     pub steps: Vec<Step>,
+}
+
+/// The app cases request unless they name another.
+pub const DEFAULT_APP: &str = "fixture-app";
+
+fn default_app() -> String {
+    DEFAULT_APP.to_owned()
+}
+
+fn app_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let name = String::deserialize(d)?;
+    let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !valid {
+        return Err(de::Error::custom(format!("`{name}` is not an app name: use lower-case letters, digits and `-`")));
+    }
+    Ok(name)
 }
 
 fn any_version() -> VersionReq {
     VersionReq::STAR
 }
 
-fn non_empty_steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
+/// The longest a step may wait before sending, so that the suite stays fast.
+pub const MAX_WAIT_MS: u64 = 10_000;
+
+/// At least one step; every value captured once and compared only after it is captured.
+fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
     let steps = Vec::<Step>::deserialize(d)?;
     if steps.is_empty() {
         return Err(de::Error::custom("a case needs at least one [[step]]"));
+    }
+    let mut captured = BTreeSet::new();
+    for (index, step) in steps.iter().enumerate() {
+        let number = index + 1;
+        for (name, source) in &step.capture {
+            if let Some(problem) = source.invalid() {
+                return Err(de::Error::custom(format!("step {number}: capture `{name}`: {problem}")));
+            }
+            if !captured.insert(name.as_str()) {
+                return Err(de::Error::custom(format!("step {number}: `{name}` is captured twice; give each value its own name")));
+            }
+        }
+        for (name, comparison) in &step.expect.captures {
+            for used in [name.as_str(), comparison.other()] {
+                if !captured.contains(used) {
+                    return Err(de::Error::custom(format!(
+                        "step {number}: `expect.captures.{name}` uses `{used}`, which this or an earlier step does not capture"
+                    )));
+                }
+            }
+        }
     }
     Ok(steps)
 }
@@ -72,8 +119,22 @@ pub enum Basis {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// Milliseconds to wait before sending the request (at most [`MAX_WAIT_MS`]).
+    #[serde(default, deserialize_with = "wait_ms")]
+    pub wait_ms: u64,
     pub request: RequestSpec,
+    /// Values to take from the response, by name, for `expect.captures` of this or later steps.
+    #[serde(default)]
+    pub capture: BTreeMap<String, CaptureSource>,
     pub expect: Expect,
+}
+
+fn wait_ms<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let wait = u64::deserialize(d)?;
+    if wait > MAX_WAIT_MS {
+        return Err(de::Error::custom(format!("wait_ms = {wait} is longer than {MAX_WAIT_MS}; keep cases fast")));
+    }
+    Ok(wait)
 }
 
 /// The request a step sends. The path is sent as written (percent-encode what must be).

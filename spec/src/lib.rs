@@ -12,10 +12,12 @@
 //! - [`diagnostic`]: file:line:col errors, printed like rustc with the offending line.
 //! - [`suggest`]: did-you-mean hints for unknown keys and values.
 //! - [`capability`]: what a target may declare and a case may need.
+//! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`response`]: a target's answer as the matchers see it.
 //! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
 
 pub mod capability;
+pub mod capture;
 pub mod case;
 pub mod diagnostic;
 pub mod load;

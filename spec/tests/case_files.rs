@@ -131,3 +131,51 @@ fn load_dir_reports_invalid_utf8_duplicates_and_bad_names() {
     assert_eq!(cases.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["area/good-case"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const TWO_STEPS: &str = r#"
+title = "A cached value stays the same"
+doc = { page = "route.js", anchor = "revalidate", quote = "..." }
+basis = "observed"
+app = "cache-components"
+
+[[step]]
+request = { path = "/a" }
+capture.first = { json = "/now" }
+expect.status = 200
+
+[[step]]
+wait_ms = 1500
+request = { path = "/a" }
+capture.second = { header = "x-now" }
+expect.status = 200
+expect.captures.second = { same_as = "first" }
+"#;
+
+#[test]
+fn steps_wait_capture_and_compare() {
+    let case = parse_case("t", Path::new("t.toml"), TWO_STEPS).unwrap();
+    assert_eq!(case.app, "cache-components");
+    assert_eq!(case.steps[0].wait_ms, 0);
+    assert_eq!(case.steps[1].wait_ms, 1500);
+    assert_eq!(case.steps[0].capture.keys().collect::<Vec<_>>(), ["first"]);
+    assert_eq!(case.steps[1].expect.captures["second"].other(), "first");
+    assert_eq!(parse_case("t", Path::new("t.toml"), GOOD).unwrap().app, "fixture-app");
+}
+
+#[test]
+fn captures_are_checked_while_reading() {
+    let unknown = error_of(&TWO_STEPS.replace("same_as = \"first\"", "same_as = \"third\""));
+    assert!(unknown.contains("step 2: `expect.captures.second` uses `third`, which this or an earlier step does not capture"), "{unknown}");
+    let later = error_of(&TWO_STEPS.replace("capture.first", "capture.zero").replace("capture.second", "capture.first"));
+    assert!(later.contains("uses `second`"), "{later}");
+    let twice = error_of(&TWO_STEPS.replace("capture.second", "capture.first").replace("expect.captures.second", "expect.captures.first"));
+    assert!(twice.contains("`first` is captured twice"), "{twice}");
+    let long = error_of(&TWO_STEPS.replace("wait_ms = 1500", "wait_ms = 60000"));
+    assert!(long.contains("longer than 10000"), "{long}");
+    let source = error_of(&TWO_STEPS.replace("{ json = \"/now\" }", "{ jsn = \"/now\" }"));
+    assert!(source.contains("jsn") && source.contains("t.toml:9:19"), "{source}");
+    let pointer = error_of(&TWO_STEPS.replace("\"/now\"", "\"now\""));
+    assert!(pointer.contains("not a JSON Pointer"), "{pointer}");
+    let app = error_of(&TWO_STEPS.replace("cache-components", "Cache Components"));
+    assert!(app.contains("not an app name"), "{app}");
+}

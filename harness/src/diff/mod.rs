@@ -7,8 +7,10 @@ pub mod compare;
 use crate::client::Client;
 use crate::evidence::{DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use crate::outcome::{CaseResult, Outcome};
+use crate::runner::wait_before;
 use compare::Scope;
-use spec::{Case, Mismatch, Response};
+use spec::capture::{self, Captured};
+use spec::{Case, Mismatch, Response, Step};
 use std::time::Instant;
 
 /// The two servers compared.
@@ -22,14 +24,17 @@ pub struct Pair {
 pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool) -> CaseResult {
     let started = Instant::now();
     let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
+    let (mut captured_a, mut captured_b) = (Captured::new(), Captured::new());
     for (index, step) in case.steps.iter().enumerate() {
+        wait_before(step).await;
         let request_a = Client::prepare(&pair.a, &step.request);
         let request_b = Client::prepare(&pair.b, &step.request);
         let (answer_a, answer_b) = tokio::join!(client.send(&request_a), client.send(&request_b));
         let scope = if everything { Scope::Everything } else { Scope::asserted_by(&step.expect) };
         let (outcome, differences) = match (&answer_a, &answer_b) {
             (Ok(a), Ok(b)) => {
-                let differences = compare::compare(a, b, &scope, &pair.a, &pair.b);
+                let mut differences = compare::compare(a, b, &scope, &pair.a, &pair.b);
+                differences.extend(compare_captures(step, (a, &mut captured_a), (b, &mut captured_b)));
                 if differences.is_empty() {
                     continue;
                 }
@@ -55,6 +60,24 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
         return result(outcome, Some(message), Some(Evidence::Diff(evidence)));
     }
     result(Outcome::Pass, None, None)
+}
+
+/// Whether the step's captures and comparisons hold alike on both servers (a value that was
+/// cached on one and rendered anew on the other).
+fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &mut Captured)) -> Option<Mismatch> {
+    let verdict = |(response, captured): (&Response, &mut Captured)| {
+        let mut problems = capture::capture(&step.capture, response, captured);
+        problems.extend(capture::compare(&step.expect.captures, captured));
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    };
+    let (pa, pb) = (verdict(a), verdict(b));
+    let problem = match (pa.is_empty(), pb.is_empty()) {
+        _ if pa == pb => return None,
+        (true, _) => format!("only a meets the case's captures; b: {pb}"),
+        (_, true) => format!("only b meets the case's captures; a: {pa}"),
+        _ => format!("the case's captures fail differently; a: {pa}; b: {pb}"),
+    };
+    Some(Mismatch { subject: "captures".into(), problem })
 }
 
 fn side(request: SentRequest, response: Option<&Response>) -> Side {

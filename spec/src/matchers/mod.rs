@@ -21,12 +21,14 @@ pub mod set_cookie;
 pub mod shape;
 pub mod xml;
 
+use crate::capture::Comparison;
 use crate::case::header_name;
 use crate::response::Response;
 use body::BodyMatcher;
 use header::HeaderMatcher;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -44,6 +46,10 @@ pub struct Expect {
     pub set_cookies: Option<Vec<set_cookie::CookieExpect>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<BodyMatcher>,
+    /// Values captured by this or earlier steps, compared with earlier ones (see
+    /// [`crate::capture`]); checked by the runner, which holds the captured values.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub captures: BTreeMap<String, Comparison>,
 }
 
 /// One difference between what a step expects and what came back.

@@ -1,0 +1,118 @@
+//! Multi-step cases: a step waits before sending, captures values and compares them with
+//! earlier ones, in runs and in diffs.
+
+use harness::client::{Client, Settings};
+use harness::diff::{Pair, diff_case};
+use harness::runner::run_case;
+use harness::{Outcome, Target};
+use spec::{Capability, Case};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// A loopback server that answers every request with `{"n": N}`: N counts the requests when
+/// `counting`, and is always 0 otherwise (a cache that never expires).
+fn counter(counting: bool) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let served = Arc::new(AtomicUsize::new(0));
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            let n = if counting { served.fetch_add(1, Ordering::SeqCst) + 1 } else { 0 };
+            let body = format!("{{\"n\": {n}}}");
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-n: {n}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+fn case(comparison: &str, wait_ms: u64) -> Case {
+    let text = format!(
+        r#"
+title = "t"
+doc = {{ page = "p", anchor = "a", quote = "q" }}
+basis = "observed"
+
+[[step]]
+request = {{ path = "/" }}
+capture.first = {{ json = "/n" }}
+expect.status = 200
+
+[[step]]
+wait_ms = {wait_ms}
+request = {{ path = "/" }}
+capture.second = {{ header = "x-n" }}
+expect.status = 200
+expect.captures.second = {{ {comparison} = "first" }}
+"#
+    );
+    spec::parse_case("steps/t", std::path::Path::new("t.toml"), &text).unwrap()
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap()
+}
+
+fn client() -> Client {
+    Client::new(Settings { timeout: Duration::from_secs(5), body_cap: 64 * 1024 })
+}
+
+fn run(url: &str, case: &Case) -> (Outcome, String) {
+    let target = Target::new(url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
+    let result = runtime().block_on(run_case(&client(), &target, case));
+    (result.outcome, result.message.unwrap_or_default())
+}
+
+#[test]
+fn same_as_holds_for_a_cached_value_and_fails_for_a_new_one() {
+    assert_eq!(run(&counter(false), &case("same_as", 0)).0, Outcome::Pass);
+    let (outcome, message) = run(&counter(true), &case("same_as", 0));
+    assert_eq!(outcome, Outcome::Fail);
+    assert_eq!(message, "step 2: captured `second`: expected the same value as `first` (`1`), got `2`");
+}
+
+#[test]
+fn differs_from_holds_for_a_new_value_and_fails_for_a_cached_one() {
+    assert_eq!(run(&counter(true), &case("differs_from", 0)).0, Outcome::Pass);
+    let (outcome, message) = run(&counter(false), &case("differs_from", 0));
+    assert_eq!(outcome, Outcome::Fail);
+    assert_eq!(message, "step 2: captured `second`: expected a value other than `first`, got the same `0`");
+}
+
+#[test]
+fn a_step_waits_before_sending() {
+    let started = Instant::now();
+    assert_eq!(run(&counter(true), &case("differs_from", 300)).0, Outcome::Pass);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[test]
+fn a_value_that_is_not_there_fails_the_step() {
+    let mut broken = case("same_as", 0);
+    broken.steps[0].capture = toml::from_str(r#"first = { json = "/missing" }"#).unwrap();
+    let (outcome, message) = run(&counter(false), &broken);
+    assert_eq!(outcome, Outcome::Fail);
+    assert_eq!(message, "step 1: capture `first`: the JSON body has nothing at `/missing`");
+}
+
+#[test]
+fn a_diff_names_a_server_that_caches_where_the_other_renders_anew() {
+    let pair = Pair { a: counter(true), b: counter(false) };
+    let result = runtime().block_on(diff_case(&client(), &pair, &case("differs_from", 0), false));
+    assert_eq!(result.outcome, Outcome::Fail);
+    let message = result.message.unwrap();
+    assert!(message.contains("captures: only a meets the case's captures; b: captured `second`"), "{message}");
+    let same = Pair { a: counter(true), b: counter(true) };
+    assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false)).outcome, Outcome::Pass);
+}

@@ -1,0 +1,196 @@
+//! Values a step takes from its response, and comparisons of them in the same or a later step.
+//!
+//! A case that shows caching captures a timestamp in one step and says, in a later step, that
+//! the new value is the same (served from the cache) or differs (regenerated):
+//!
+//! ```toml
+//! [[step]]
+//! request = { path = "/cached" }
+//! capture.first = { json = "/now" }
+//! expect.status = 200
+//!
+//! [[step]]
+//! wait_ms = 1500
+//! request = { path = "/cached" }
+//! capture.second = { json = "/now" }
+//! expect.status = 200
+//! expect.captures.second = { same_as = "first" }
+//! ```
+
+use crate::matchers::Mismatch;
+use crate::matchers::pattern::Pattern;
+use crate::response::Response;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a value is taken from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CaptureSource {
+    /// A header's field value (repeated fields joined with `, `).
+    Header(String),
+    /// The value at a JSON Pointer (`/now`) in a JSON body; strings without their quotes.
+    Json(String),
+    /// The whole body as text (`body = true`).
+    Body(bool),
+    /// The first group of a regex (or the whole match, without groups) found in the body.
+    Regex(Pattern),
+}
+
+impl CaptureSource {
+    /// The value this source names in `response`, or why there is none.
+    pub fn extract(&self, response: &Response) -> Result<String, String> {
+        match self {
+            CaptureSource::Header(name) => response.header(name).ok_or_else(|| format!("header `{name}` is absent")),
+            CaptureSource::Json(pointer) => {
+                let json: serde_json::Value =
+                    serde_json::from_slice(&response.body).map_err(|e| format!("the body is not JSON: {e}"))?;
+                match json.pointer(pointer) {
+                    Some(serde_json::Value::String(text)) => Ok(text.clone()),
+                    Some(value) => Ok(value.to_string()),
+                    None => Err(format!("the JSON body has nothing at `{pointer}`")),
+                }
+            }
+            CaptureSource::Body(_) => Ok(response.body_text().into_owned()),
+            CaptureSource::Regex(pattern) => {
+                let text = response.body_text();
+                let found = pattern.0.captures(&text).ok_or_else(|| format!("`{}` is not found in the body", pattern.as_str()))?;
+                Ok(found.get(1).or_else(|| found.get(0)).map_or_else(String::new, |m| m.as_str().to_owned()))
+            }
+        }
+    }
+
+    /// Why this source cannot be used, if it cannot.
+    pub(crate) fn invalid(&self) -> Option<String> {
+        match self {
+            CaptureSource::Header(name) => crate::case::header_name(name).err(),
+            CaptureSource::Json(pointer) if !pointer.is_empty() && !pointer.starts_with('/') => {
+                Some(format!("`{pointer}` is not a JSON Pointer: it must be empty or start with `/`"))
+            }
+            CaptureSource::Body(false) => Some("`body = false` captures nothing; write `body = true`".into()),
+            _ => None,
+        }
+    }
+}
+
+/// How a captured value compares with one captured earlier.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Comparison {
+    /// Equal to the named value: the answer came from the same render.
+    SameAs(String),
+    /// Different from the named value: the answer was rendered anew.
+    DiffersFrom(String),
+}
+
+impl Comparison {
+    /// The value this one is compared with.
+    pub fn other(&self) -> &str {
+        match self {
+            Comparison::SameAs(name) | Comparison::DiffersFrom(name) => name,
+        }
+    }
+}
+
+/// The values a case has captured so far, by name.
+pub type Captured = BTreeMap<String, String>;
+
+/// Takes each named value from `response` into `captured`; a value that is not there is a
+/// mismatch.
+pub fn capture(sources: &BTreeMap<String, CaptureSource>, response: &Response, captured: &mut Captured) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    for (name, source) in sources {
+        match source.extract(response) {
+            Ok(value) => {
+                captured.insert(name.clone(), value);
+            }
+            Err(problem) => out.push(Mismatch { subject: format!("capture `{name}`"), problem }),
+        }
+    }
+    out
+}
+
+/// Checks each comparison against the values captured so far.
+pub fn compare(comparisons: &BTreeMap<String, Comparison>, captured: &Captured) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    for (name, comparison) in comparisons {
+        let (Some(value), Some(other)) = (captured.get(name), captured.get(comparison.other())) else {
+            // A value that could not be captured is already reported as a mismatch.
+            continue;
+        };
+        let problem = match comparison {
+            Comparison::SameAs(other_name) if value != other => {
+                Some(format!("expected the same value as `{other_name}` (`{other}`), got `{value}`"))
+            }
+            Comparison::DiffersFrom(other_name) if value == other => {
+                Some(format!("expected a value other than `{other_name}`, got the same `{value}`"))
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            out.push(Mismatch { subject: format!("captured `{name}`"), problem });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(toml_text: &str) -> Result<CaptureSource, String> {
+        toml::from_str::<BTreeMap<String, CaptureSource>>(toml_text)
+            .map(|mut m| m.remove("s").expect("the s key"))
+            .map_err(|e| e.to_string())
+    }
+
+    fn json_response(body: &str) -> Response {
+        Response::from_parts(200, &[("x-nextjs-cache", "HIT"), ("content-type", "application/json")], body)
+    }
+
+    #[test]
+    fn takes_values_from_headers_json_body_and_regex() {
+        let response = json_response(r#"{"now": 17, "id": "abc", "nested": {"list": [1, 2]}}"#);
+        let extract = |text: &str| source(text).unwrap().extract(&response);
+        assert_eq!(extract(r#"s = { header = "X-NextJS-Cache" }"#).unwrap(), "HIT");
+        assert_eq!(extract(r#"s = { json = "/now" }"#).unwrap(), "17");
+        assert_eq!(extract(r#"s = { json = "/id" }"#).unwrap(), "abc");
+        assert_eq!(extract(r#"s = { json = "/nested/list" }"#).unwrap(), "[1,2]");
+        assert_eq!(extract(r#"s = { regex = '"id": "(\w+)"' }"#).unwrap(), "abc");
+        assert_eq!(extract(r#"s = { regex = '\d+' }"#).unwrap(), "17");
+        assert!(extract("s = { body = true }").unwrap().starts_with("{\"now\""));
+    }
+
+    #[test]
+    fn a_missing_value_says_what_is_missing() {
+        let response = json_response("not json");
+        let problem = |text: &str| source(text).unwrap().extract(&response).unwrap_err();
+        assert_eq!(problem(r#"s = { header = "etag" }"#), "header `etag` is absent");
+        assert!(problem(r#"s = { json = "/now" }"#).starts_with("the body is not JSON"));
+        assert_eq!(problem(r#"s = { regex = 'x(\d)' }"#), r"`x(\d)` is not found in the body");
+        let json = json_response("{}");
+        assert_eq!(source(r#"s = { json = "/now" }"#).unwrap().extract(&json).unwrap_err(), "the JSON body has nothing at `/now`");
+    }
+
+    #[test]
+    fn unknown_sources_are_rejected() {
+        let typo = source(r#"s = { jsn = "/now" }"#).unwrap_err();
+        assert!(typo.contains("jsn"), "{typo}");
+        assert!(source(r#"s = { regex = "(" }"#).unwrap_err().contains("invalid regex"));
+        assert!(source(r#"s = { json = "now" }"#).unwrap().invalid().is_some());
+        assert!(source("s = { body = false }").unwrap().invalid().is_some());
+    }
+
+    #[test]
+    fn comparisons_report_equal_and_different_values() {
+        let captured: Captured =
+            [("a", "1"), ("b", "1"), ("c", "2")].into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        let check = |name: &str, comparison: Comparison| compare(&BTreeMap::from([(name.to_owned(), comparison)]), &captured);
+        assert!(check("b", Comparison::SameAs("a".into())).is_empty());
+        assert!(check("c", Comparison::DiffersFrom("a".into())).is_empty());
+        let same = check("c", Comparison::SameAs("a".into()));
+        assert_eq!(same[0].to_string(), "captured `c`: expected the same value as `a` (`1`), got `2`");
+        let differs = check("b", Comparison::DiffersFrom("a".into()));
+        assert_eq!(differs[0].to_string(), "captured `b`: expected a value other than `a`, got the same `1`");
+    }
+}
