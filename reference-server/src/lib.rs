@@ -37,6 +37,7 @@
 //! ```
 
 pub mod cookies;
+pub mod cache;
 pub mod draft_mode;
 pub mod error;
 pub mod etag;
@@ -50,6 +51,7 @@ pub mod next_start;
 pub mod pages_api;
 pub mod params;
 pub mod proxy;
+pub mod rendering;
 pub mod route_handler;
 pub mod router;
 pub mod server;

@@ -11,7 +11,7 @@ use reference_server::web::RouteRequest;
 use reference_server::{App, Config, default_fixture_dir};
 use std::path::Path;
 
-fn sample_request(method: &str) -> RouteRequest {
+fn sample_request(method: &str) -> RouteRequest<'static> {
     RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000)
 }
 
