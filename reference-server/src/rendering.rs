@@ -3,7 +3,7 @@
 //! (fresh, stale and regenerated in the background, or made on demand), which requests are
 //! refused on a prerendered route, and the [`Runtime`] behind `fetch()` and `next/cache`.
 
-use crate::cache::headers::{CacheState, cache_control};
+use crate::cache::headers::{CacheState, cache_control, handler_cache_control};
 use crate::cache::policy::{self, Kind, Rendering};
 use crate::cache::segment::SegmentConfig;
 use crate::cache::store::Lookup;
@@ -72,7 +72,7 @@ impl App {
                     let rendered = self.render(index, &request);
                     rendering = policy::after_prerender(rendering, &config, request.read_request_data.get());
                     if let Rendered::Answer(answer) = rendered {
-                        prerendered.push((path, answer));
+                        prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }));
                     }
                 }
             }
@@ -102,6 +102,7 @@ impl App {
                     status: response.status,
                     headers: response.headers,
                     body: response.body.unwrap_or_default(),
+                    made_by_build: false,
                 }),
                 Dispatch::Threw(_) => Rendered::Failed,
             },
@@ -113,6 +114,7 @@ impl App {
                         status: 200,
                         headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
                         body: Bytes::from(html),
+                        made_by_build: false,
                     })
                 }
                 _ => Rendered::Failed,
@@ -135,15 +137,15 @@ impl App {
             Ok(found) => found,
             Err(()) => return Some(next_start::internal_error_text().map(http_body_util::Either::Left)),
         };
-        let cache_control = cache_control(revalidate);
         Some(match kind {
             AppKind::Handler => {
+                let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next_version);
                 let mut web = WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() };
                 web.headers.push(("cache-control".into(), cache_control));
                 web.headers.push(("x-nextjs-cache".into(), state.as_str().into()));
                 next_start::app_response(web, head, &self.next_version)
             }
-            AppKind::Page => next_start::prerendered_page(answer.status, state, &cache_control, answer.body, head).map(http_body_util::Either::Left),
+            AppKind::Page => next_start::prerendered_page(answer.status, state, &cache_control(revalidate), answer.body, head).map(http_body_util::Either::Left),
         })
     }
 
@@ -382,12 +384,12 @@ fn fill(pattern: &[Segment], params: Option<&Params>) -> String {
 }
 
 /// A prerendered handler's answer to any method but GET and HEAD: 405, `Allow: GET` and
-/// `Allow: HEAD` as two fields, and the status text as a bodyless-typed body.
+/// `Allow: HEAD` as two fields, and the status text as a body without a content type.
 fn static_method_not_allowed() -> WebResponse {
-    WebResponse::bytes(Bytes::from_static(b"Method Not Allowed"))
-        .with_status(405)
-        .with_appended_header("allow", "GET")
-        .with_appended_header("allow", "HEAD")
+    // Not a Web `Response` (whose `Headers` would join the values): Next.js writes the fields itself.
+    let mut response = WebResponse::bytes(Bytes::from_static(b"Method Not Allowed")).with_status(405);
+    response.headers.extend([("allow".to_owned(), "GET".to_owned()), ("allow".to_owned(), "HEAD".to_owned())]);
+    response
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ pub struct CachedAnswer {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Bytes,
+    /// Made by `next build` (prerendered) rather than at runtime; see
+    /// [`handler_cache_control`](super::headers::handler_cache_control).
+    pub made_by_build: bool,
 }
 
 #[derive(Default)]
@@ -44,7 +47,7 @@ mod tests {
     use super::*;
 
     fn answer(body: &'static str) -> CachedAnswer {
-        CachedAnswer { status: 200, headers: vec![], body: Bytes::from_static(body.as_bytes()) }
+        CachedAnswer { status: 200, headers: vec![], body: Bytes::from_static(body.as_bytes()), made_by_build: false }
     }
 
     #[test]

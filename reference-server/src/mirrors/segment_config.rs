@@ -26,7 +26,7 @@ fn post() -> WebResponse {
     WebResponse::json(&json!({ "now": date_now(), "method": "POST" }))
 }
 
-/// dynamic/auto-request and dynamic/force-dynamic: GET only.
+/// dynamic/auto-request, dynamic/force-dynamic and dynamic/force-static-get: GET only.
 pub fn probe_route(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(probe(request)),
@@ -52,7 +52,8 @@ pub fn now_with_post(export: &str, _request: &RouteRequest) -> Handled {
     }
 }
 
-/// revalidate/{false,zero,two,swr}, platform, and fetch-cache/static-target: the time.
+/// revalidate/{false,zero,two,swr}, dynamic/error-get, platform and fetch-cache/static-target:
+/// the time.
 pub fn now_route(export: &str, _request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(now()),
