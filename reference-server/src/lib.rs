@@ -21,6 +21,9 @@
 //!   Next.js answer, and the root `forbidden.js`/`unauthorized.js` pages render.
 //! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
 //!   head tags they add to pages.
+//! - [`cache`]: the route cache and the data cache with their segment config, header and
+//!   invalidation rules; [`rendering`] puts pages and handlers through it (what the build
+//!   prerenders, stale answers regenerated in the background, `fetch()` and `next/cache`).
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
 //! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
 //! - [`error`]: why the app could not be loaded.
