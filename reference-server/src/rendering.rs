@@ -56,7 +56,7 @@ impl App {
                 AppKind::Page => Kind::Page,
             };
             let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
-            let mut rendering = policy::planned(kind, &config, &methods);
+            let mut rendering = policy::planned(kind, &config, &methods, dynamic_segments);
             let params_list: Vec<Option<Params>> = if !dynamic_segments {
                 vec![None]
             } else if config.static_params {
@@ -228,10 +228,9 @@ impl App {
                         Rendered::Failed => self.cache.routes.release(&path),
                     }
                 }
-                Job::Refetch { url, init, tags } => {
-                    let caching = fetch::caching(&init, Default::default()).flatten();
+                Job::Refetch { url, revalidate, tags } => {
                     match self.origin_get(&url) {
-                        Ok(response) => self.cache.data.put(&url, fetched(&response), caching, tags, Instant::now()),
+                        Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, Instant::now()),
                         Err(_) => self.cache.data.release(&url),
                     }
                 }
@@ -299,7 +298,7 @@ impl Runtime for AppRuntime<'_> {
             Lookup::Fresh(found) => Ok(from_fetched(found)),
             Lookup::Stale { value, refresh } => {
                 if refresh {
-                    cache.jobs.push(Job::Refetch { url: url.to_owned(), init: init.clone(), tags });
+                    cache.jobs.push(Job::Refetch { url: url.to_owned(), revalidate, tags });
                 }
                 Ok(from_fetched(value))
             }

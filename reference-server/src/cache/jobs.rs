@@ -1,7 +1,6 @@
 //! Work that runs after an answer has gone out: regenerating a stale route and refetching
 //! stale data. The server drains the queue once each answer is sent (see [`crate::server::run`]).
 
-use super::fetch::FetchInit;
 use crate::params::Params;
 use std::sync::Mutex;
 
@@ -9,8 +8,9 @@ use std::sync::Mutex;
 pub enum Job {
     /// Render route `route` (an index into the app's routes) for `path` again and store it.
     Regenerate { route: usize, path: String, params: Option<Params> },
-    /// Fetch `url` again for the data cache, as `init` asked, tagged `tags`.
-    Refetch { url: String, init: FetchInit, tags: Vec<String> },
+    /// Fetch `url` again for the data cache, to keep `revalidate` seconds (`None`: for good),
+    /// tagged `tags`.
+    Refetch { url: String, revalidate: Option<u64>, tags: Vec<String> },
 }
 
 #[derive(Default)]

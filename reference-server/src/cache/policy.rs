@@ -8,6 +8,9 @@
 //! - A route handler is prerendered only when it exports no method but GET (and HEAD) and opts
 //!   in: `dynamic = 'force-static'` or `'error'`, an exported `revalidate` other than `0`, or
 //!   `generateStaticParams`. Since Next.js 15 a plain GET handler renders per request.
+//! - A route with dynamic segments is prerendered only for the params `generateStaticParams`
+//!   lists (others on demand), or with `dynamic = 'force-static'` (every param on demand);
+//!   without either it renders per request.
 //! - A prerendered route is cached for good (`revalidate` absent or `false`) or for its
 //!   `revalidate` seconds.
 
@@ -29,9 +32,13 @@ pub enum Rendering {
 /// The methods a prerendered route handler may export.
 const STATIC_METHODS: [&str; 2] = ["GET", "HEAD"];
 
-/// What the build plans for a route before running its code.
-pub fn planned(kind: Kind, config: &SegmentConfig, methods: &[&str]) -> Rendering {
+/// What the build plans for a route before running its code; `dynamic_segments` when its URL
+/// has `[param]` segments.
+pub fn planned(kind: Kind, config: &SegmentConfig, methods: &[&str], dynamic_segments: bool) -> Rendering {
     if config.dynamic == Dynamic::ForceDynamic || config.revalidate == Some(Revalidate::Zero) {
+        return Rendering::Dynamic;
+    }
+    if dynamic_segments && !config.static_params && config.dynamic != Dynamic::ForceStatic {
         return Rendering::Dynamic;
     }
     if kind == Kind::Handler {
@@ -75,35 +82,43 @@ mod tests {
 
     #[test]
     fn plain_get_handlers_render_per_request() {
-        assert_eq!(planned(Kind::Handler, &SegmentConfig::default(), &["GET"]), Rendering::Dynamic);
+        assert_eq!(planned(Kind::Handler, &SegmentConfig::default(), &["GET"], false), Rendering::Dynamic);
     }
 
     #[test]
     fn handlers_opt_in_with_force_static_revalidate_or_static_params() {
         let get = ["GET"];
-        assert_eq!(planned(Kind::Handler, &config(Dynamic::ForceStatic, None), &get), Rendering::Static { revalidate: None });
-        assert_eq!(planned(Kind::Handler, &config(Dynamic::Auto, Some(Revalidate::Never)), &get), Rendering::Static { revalidate: None });
-        assert_eq!(planned(Kind::Handler, &config(Dynamic::Auto, Some(Revalidate::After(2))), &get), Rendering::Static { revalidate: Some(2) });
+        assert_eq!(planned(Kind::Handler, &config(Dynamic::ForceStatic, None), &get, false), Rendering::Static { revalidate: None });
+        assert_eq!(planned(Kind::Handler, &config(Dynamic::Auto, Some(Revalidate::Never)), &get, false), Rendering::Static { revalidate: None });
+        assert_eq!(planned(Kind::Handler, &config(Dynamic::Auto, Some(Revalidate::After(2))), &get, false), Rendering::Static { revalidate: Some(2) });
         let params = SegmentConfig { static_params: true, ..Default::default() };
-        assert_eq!(planned(Kind::Handler, &params, &get), Rendering::Static { revalidate: None });
+        assert_eq!(planned(Kind::Handler, &params, &get, false), Rendering::Static { revalidate: None });
     }
 
     #[test]
     fn other_methods_keep_a_handler_dynamic() {
-        assert_eq!(planned(Kind::Handler, &config(Dynamic::ForceStatic, None), &["GET", "POST"]), Rendering::Dynamic);
+        assert_eq!(planned(Kind::Handler, &config(Dynamic::ForceStatic, None), &["GET", "POST"], false), Rendering::Dynamic);
     }
 
     #[test]
     fn zero_and_force_dynamic_are_dynamic_everywhere() {
         for kind in [Kind::Handler, Kind::Page] {
-            assert_eq!(planned(kind, &config(Dynamic::ForceDynamic, None), &["GET"]), Rendering::Dynamic);
-            assert_eq!(planned(kind, &config(Dynamic::Auto, Some(Revalidate::Zero)), &["GET"]), Rendering::Dynamic);
+            assert_eq!(planned(kind, &config(Dynamic::ForceDynamic, None), &["GET"], false), Rendering::Dynamic);
+            assert_eq!(planned(kind, &config(Dynamic::Auto, Some(Revalidate::Zero)), &["GET"], false), Rendering::Dynamic);
         }
     }
 
     #[test]
+    fn dynamic_segments_need_static_params_or_force_static() {
+        let page = |config: &SegmentConfig| planned(Kind::Page, config, &[], true);
+        assert_eq!(page(&SegmentConfig::default()), Rendering::Dynamic);
+        assert_eq!(page(&SegmentConfig { static_params: true, ..Default::default() }), Rendering::Static { revalidate: None });
+        assert_eq!(page(&config(Dynamic::ForceStatic, None)), Rendering::Static { revalidate: None });
+    }
+
+    #[test]
     fn reading_request_data_bails_out_only_in_auto() {
-        let plan = planned(Kind::Page, &SegmentConfig::default(), &[]);
+        let plan = planned(Kind::Page, &SegmentConfig::default(), &[], false);
         assert_eq!(plan, Rendering::Static { revalidate: None });
         assert_eq!(after_prerender(plan, &SegmentConfig::default(), true), Rendering::Dynamic);
         let forced = config(Dynamic::ForceStatic, None);

@@ -35,8 +35,8 @@ pub fn no_option(export: &str, request: &RouteRequest) -> Handled {
     fetching(export, request, |_| FetchInit::default())
 }
 
-/// fetch-cache/force-cache, and fetch-cache/force-no-store-config (`fetchCache =
-/// 'force-no-store'` over it).
+/// fetch-cache/force-cache and fetch-cache/path-data, and fetch-cache/force-no-store-config
+/// (`fetchCache = 'force-no-store'` over it).
 pub fn force_cache(export: &str, request: &RouteRequest) -> Handled {
     fetching(export, request, |_| FetchInit { cache: Some(RequestCache::ForceCache), ..Default::default() })
 }

@@ -65,7 +65,8 @@ fn page(markup: String) -> Handled {
     Handled::Answer(WebResponse::text(format!("<main>{markup}</main>")).with_header("content-type", "text/html; charset=utf-8"))
 }
 
-/// dynamic/{page-auto,page-error} and revalidate/{page-two,page-swr,page-zero}: the time.
+/// dynamic/{page-auto,page-error}, revalidate/{page-two,page-swr,page-zero} and
+/// fetch-cache/static-page: the time.
 pub fn now_page(export: &str, _request: &RouteRequest) -> Handled {
     match export {
         "default" => page(format!("<p id=\"now\">{}</p>", date_now())),
