@@ -2,29 +2,35 @@
 # Builds fixture-app/ with a pinned Next.js and serves it with `next start` on a free loopback
 # port.
 #
-#   targets/next.sh start STATE_DIR [next-16|next-15]   stage, npm ci, next build, next start;
-#                                                       prints the base URL once it answers
-#   targets/next.sh stop STATE_DIR                      stops that server (by its own PID)
+#   targets/next.sh start STATE_DIR [next-16|next-15] [APP]   stage, npm ci, next build,
+#                                               next start; prints the base URL once it answers
+#   targets/next.sh stop STATE_DIR              stops that server (by its own PID)
 #
-# next-16 (the default) uses fixture-app's own package.json and lockfile; next-15 uses those in
-# targets/next-15/. The app is staged in STATE_DIR/app, so fixture-app/ stays clean and both
-# majors can be built side by side; STATE_DIR also keeps the PID, the URL and the logs.
-# FIXTURE_APP names another app folder to stage instead of fixture-app/. For next-15 the
-# proxy file is staged under its Next.js 15 name, middleware.js.
+# APP is a fixture app: fixture-app (the default) or the name of a folder under fixture-apps/.
+# next-16 (the default) uses fixture-app's own package.json and lockfile for every app; next-15
+# uses those in targets/next-15/. The app is staged in STATE_DIR/app, so the sources stay clean
+# and both majors can be built side by side; STATE_DIR also keeps the PID, the URL and the
+# logs. FIXTURE_APP names another app folder to stage instead. For next-15 the proxy file is
+# staged under its Next.js 15 name, middleware.js.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-sources=${FIXTURE_APP:-$root/fixture-app}
 export NEXT_TELEMETRY_DISABLED=1
 
-usage() { echo "usage: $0 start STATE_DIR [next-16|next-15] | stop STATE_DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start STATE_DIR [next-16|next-15] [APP] | stop STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1
 mkdir -p "$2"
 state=$(cd "$2" && pwd)
 
 start() {
-  local kind=${1:-next-16} packages
+  local kind=${1:-next-16} app_name=${2:-fixture-app} packages sources
+  case $app_name in
+    fixture-app) sources=$root/fixture-app ;;
+    *) sources=$root/fixture-apps/$app_name ;;
+  esac
+  sources=${FIXTURE_APP:-$sources}
+  [ -d "$sources" ] || { echo "no fixture app at $sources" >&2; exit 2; }
   case $kind in
     next-16) packages=$root/fixture-app ;;
     next-15) packages=$root/targets/next-15 ;;
@@ -43,10 +49,13 @@ start() {
     ! -name package.json ! -name package-lock.json -exec cp -r {} "$app/" \;)
   cp "$packages/package.json" "$app/package.json"
   # Next.js 15 knows the proxy file by its former name, middleware.js, exporting `middleware`.
-  if [ "$kind" = next-15 ] && [ -f "$app/proxy.js" ]; then
-    sed 's/export function proxy(/export function middleware(/' "$app/proxy.js" >"$app/middleware.js"
-    rm "$app/proxy.js"
-  fi
+  local proxy_dir
+  for proxy_dir in "$app" "$app/src"; do
+    if [ "$kind" = next-15 ] && [ -f "$proxy_dir/proxy.js" ]; then
+      sed 's/export function proxy(/export function middleware(/' "$proxy_dir/proxy.js" >"$proxy_dir/middleware.js"
+      rm "$proxy_dir/proxy.js"
+    fi
+  done
   if ! cmp -s "$packages/package-lock.json" "$app/package-lock.json" || [ ! -d "$app/node_modules" ]; then
     cp "$packages/package-lock.json" "$app/package-lock.json"
     (cd "$app" && npm ci --no-audit --no-fund) >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
@@ -92,7 +101,7 @@ stop() {
 }
 
 case $command in
-  start) start "${3:-}" ;;
+  start) start "${3:-}" "${4:-}" ;;
   stop) stop ;;
   *) usage ;;
 esac

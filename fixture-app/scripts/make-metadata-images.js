@@ -15,4 +15,5 @@ const solid = (w, h, hex) => sharp({ create: { width: w, height: h, channels: 3,
   await solid(57, 57, '#228b22').png().toFile('app/metadata/icons/apple-icon.png')
   await solid(120, 63, '#dc143c').png().toFile('app/metadata/social/opengraph-image.png')
   await solid(100, 50, '#4682b4').jpeg({ quality: 80 }).toFile('app/metadata/social/twitter-image.jpg')
+  await solid(90, 47, '#9932cc').gif().toFile('app/metadata/(grouped)/grouped/opengraph-image.gif')
 })()

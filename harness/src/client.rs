@@ -29,7 +29,10 @@ pub struct Client {
 
 impl Client {
     pub fn new(settings: Settings) -> Client {
+        // No idle connections are kept: a target that closes (or resets) a kept-alive
+        // connection after an answer would otherwise fail whichever case used it next.
         let http = reqwest::Client::builder()
+            .pool_max_idle_per_host(0)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .http1_only()
@@ -67,6 +70,7 @@ impl Client {
             builder = builder.body(body.clone());
         }
         let mut response = builder.send().await.map_err(|e| self.describe(&e))?;
+        let received_at = Some(std::time::SystemTime::now());
         let status = response.status().as_u16();
         // hyper keeps a reason phrase only when it is not the standard one for the status.
         let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
@@ -89,7 +93,7 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Response { status, reason, headers, body, body_truncated })
+        Ok(Response { status, reason, headers, body, body_truncated, received_at })
     }
 
     fn describe(&self, error: &reqwest::Error) -> String {

@@ -52,6 +52,34 @@ pub fn describe_with(case: &Case, result: &CaseResult, paint: Paint) -> Option<S
     Some(out)
 }
 
+/// How many n/a cases with one reason are listed one by one; more share one line.
+const NOT_APPLICABLE_LISTED: usize = 3;
+
+/// The blocks a run prints, in the cases' order: one per case that did not pass, except that
+/// n/a cases sharing a reason with many others (every case of an app the target does not serve)
+/// are folded into one line at the end.
+pub fn describe_run(cases: &[Case], results: &[CaseResult], paint: Paint) -> Vec<String> {
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
+    for result in results.iter().filter(|r| r.outcome == Outcome::NotApplicable) {
+        let reason = result.message.as_deref().unwrap_or_default();
+        match by_reason.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, ids)) => ids.push(&result.id),
+            None => by_reason.push((reason, vec![&result.id])),
+        }
+    }
+    let folded = |result: &CaseResult| {
+        result.outcome == Outcome::NotApplicable
+            && by_reason.iter().any(|(r, ids)| *r == result.message.as_deref().unwrap_or_default() && ids.len() > NOT_APPLICABLE_LISTED)
+    };
+    let mut out: Vec<String> =
+        cases.iter().zip(results).filter(|(_, r)| !folded(r)).filter_map(|(c, r)| describe_with(c, r, paint)).collect();
+    for (reason, ids) in by_reason.iter().filter(|(_, ids)| ids.len() > NOT_APPLICABLE_LISTED) {
+        let tag = paint.outcome(Outcome::NotApplicable, "N/A");
+        out.push(format!("{tag} {} cases, e.g. {}: {reason}\n", ids.len(), ids[..NOT_APPLICABLE_LISTED].join(", ")));
+    }
+    out
+}
+
 /// Colors the parts of a response that the mismatches name.
 struct Differs<'a> {
     mismatches: &'a [Mismatch],
@@ -150,5 +178,25 @@ mod tests {
         assert!(colored.contains("\n    date: today\n"), "{colored}");
         let stripped = colored.replace("\x1b[0m", "").replace("\x1b[1;31m", "").replace("\x1b[31m", "").replace("\x1b[2m", "");
         assert_eq!(stripped, plain);
+    }
+
+    #[test]
+    fn many_n_a_cases_with_one_reason_share_a_line_and_failures_stay_listed() {
+        let (case, failure) = failed();
+        let not_applicable = |id: &str, reason: &str| CaseResult {
+            id: id.into(),
+            outcome: Outcome::NotApplicable,
+            duration: std::time::Duration::ZERO,
+            message: Some(reason.into()),
+            evidence: None,
+        };
+        let mut results = vec![failure, not_applicable("v/one", "holds for Next.js <16")];
+        results.extend((0..4).map(|i| not_applicable(&format!("app/{i}"), "requests the fixture app `x`")));
+        let cases = vec![case; results.len()];
+        let blocks = describe_run(&cases, &results, Paint::PLAIN);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks[0].starts_with("FAIL area/case"), "{}", blocks[0]);
+        assert!(blocks[1].starts_with("N/A area/case") && blocks[1].contains("holds for Next.js <16"), "{}", blocks[1]);
+        assert_eq!(blocks[2], "N/A 4 cases, e.g. app/0, app/1, app/2: requests the fixture app `x`\n");
     }
 }

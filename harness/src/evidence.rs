@@ -33,6 +33,26 @@ pub struct ReceivedResponse {
 /// How much of a body evidence keeps.
 pub const BODY_EXCERPT: usize = 16 * 1024;
 
+impl SentRequest {
+    /// The request as evidence keeps it: a body longer than [`BODY_EXCERPT`] is cut there, with
+    /// a note of its whole length (the `curl` command still sends all of it).
+    pub fn excerpt(&self) -> SentRequest {
+        let mut kept = self.clone();
+        if let Some(body) = &mut kept.body
+            && body.len() > BODY_EXCERPT
+        {
+            let total = body.len();
+            let mut end = BODY_EXCERPT;
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            body.truncate(end);
+            body.push_str(&format!("… ({total} bytes in all)"));
+        }
+        kept
+    }
+}
+
 impl From<&Response> for ReceivedResponse {
     fn from(r: &Response) -> Self {
         let excerpt = &r.body[..r.body.len().min(BODY_EXCERPT)];
@@ -101,10 +121,31 @@ pub fn curl_command(request: &SentRequest) -> String {
         parts.extend(["-H".into(), shell_quote(&format!("{name}: {value}"))]);
     }
     if let Some(body) = &request.body {
-        parts.extend(["--data-binary".into(), shell_quote(body)]);
+        parts.extend(["--data-binary".into(), body_argument(body)]);
     }
     parts.push(shell_quote(&request.url));
     parts.join(" ")
+}
+
+/// Above this length a body that repeats a short text is written as a command that makes it:
+/// a shell word holds at most 128 KiB on Linux.
+const INLINE_BODY: usize = 4096;
+
+/// The `--data-binary` argument that sends `body`: the body itself, or, for a long body that
+/// repeats a short text without newlines, a bash process substitution that writes it.
+fn body_argument(body: &str) -> String {
+    if body.len() > INLINE_BODY
+        && let Some(unit) = (1..=64).filter(|n| body.is_char_boundary(*n)).map(|n| &body[..n]).find(|unit| repeats(body, unit))
+        && !unit.contains('\n')
+    {
+        return format!("@<(yes {} | tr -d '\\n' | head -c {})", shell_quote(unit), body.len());
+    }
+    shell_quote(body)
+}
+
+/// Whether `body` is `unit` written over and over (the last time possibly cut short).
+fn repeats(body: &str, unit: &str) -> bool {
+    body.as_bytes().chunks(unit.len()).all(|chunk| unit.as_bytes().starts_with(chunk))
 }
 
 /// `text` as one shell word: as is when it is safe, otherwise in single quotes.
@@ -131,6 +172,23 @@ mod tests {
             curl_command(&request),
             r#"curl -sS -i --path-as-is -X POST -H 'content-type: application/json' --data-binary '{"a":1}' 'http://127.0.0.1:3000/a?q=it'\''s'"#
         );
+    }
+
+    #[test]
+    fn a_long_repeated_body_is_made_by_the_shell_and_cut_in_evidence() {
+        let body = "ab".repeat(600_000);
+        let request = SentRequest { method: "POST".into(), url: "http://h/x".into(), headers: vec![], body: Some(body.clone()) };
+        let curl = curl_command(&request);
+        assert_eq!(curl, "curl -sS -i --path-as-is -X POST --data-binary @<(yes ab | tr -d '\\n' | head -c 1200000) http://h/x");
+        let output = std::process::Command::new("bash").args(["-c", &format!("cat <(yes ab | tr -d '\\n' | head -c 1200000)")]).output();
+        if let Ok(output) = output {
+            assert_eq!(output.stdout, body.as_bytes());
+        }
+        let kept = request.excerpt().body.unwrap();
+        assert!(kept.len() < BODY_EXCERPT + 64 && kept.ends_with("… (1200000 bytes in all)"), "{}", &kept[kept.len() - 40..]);
+        let short = SentRequest { body: Some("x".repeat(10)), ..request };
+        assert_eq!(short.excerpt().body, short.body);
+        assert!(curl_command(&short).contains("--data-binary xxxxxxxxxx "));
     }
 
     #[test]

@@ -13,6 +13,14 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// How an expected failure's message starts, before the listed reason.
+const KNOWN_FAILURE: &str = "known failure: ";
+
+/// The listed reason in an expected failure's message.
+pub fn reason_of(message: &str) -> Option<&str> {
+    message.lines().next()?.strip_prefix(KNOWN_FAILURE)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Expectations {
     fails: BTreeMap<String, String>,
@@ -48,7 +56,7 @@ impl Expectations {
             Outcome::Fail => {
                 result.outcome = Outcome::ExpectedFail;
                 let detail = result.message.take().unwrap_or_default();
-                result.message = Some(format!("known failure: {reason}\n{detail}"));
+                result.message = Some(format!("{KNOWN_FAILURE}{reason}\n{detail}"));
             }
             Outcome::Pass => {
                 result.outcome = Outcome::UnexpectedPass;

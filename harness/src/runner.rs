@@ -16,18 +16,19 @@ use tokio::task::JoinSet;
 pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResult {
     let started = Instant::now();
     let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
-    if let Some(reason) = target.not_applicable(case) {
-        return result(Outcome::NotApplicable, Some(reason), None);
-    }
+    let base_url = match (target.not_applicable(case), target.base_url_for(case)) {
+        (None, Some(url)) => url,
+        (reason, _) => return result(Outcome::NotApplicable, reason, None),
+    };
     let mut captured = Captured::new();
     for (index, step) in case.steps.iter().enumerate() {
         wait_before(step).await;
-        let request = Client::prepare(&target.base_url, &step.request);
+        let request = Client::prepare(base_url, &step.request.filled(&captured));
         let evidence = |response: Option<ReceivedResponse>, mismatches| {
             Evidence::Check(CheckEvidence {
                 step: index + 1,
                 curl: curl_command(&request),
-                request: request.clone(),
+                request: request.excerpt(),
                 response,
                 expected: step.expect.clone(),
                 mismatches,

@@ -1,5 +1,6 @@
 //! Every case file as its own test, run against the reference server started in-process on
-//! `127.0.0.1:0`, once per Next.js release it mimics. Trials for the default release are named
+//! `127.0.0.1:0` (one server per fixture app the cases request), once per Next.js release it
+//! mimics. Trials for the default release are named
 //! by case id; the others by `<id>@<version>`. Filter as usual:
 //! `cargo test -p harness --test cases -- route-handlers`.
 
@@ -10,6 +11,7 @@ use harness::{Outcome, Target};
 use libtest_mimic::{Arguments, Failed, Trial};
 use reference_server::{CHECKED_NEXT_VERSIONS, Config, DEFAULT_NEXT_VERSION};
 use spec::Capability;
+use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -33,11 +35,17 @@ fn main() -> ExitCode {
     let client = Client::new(Settings::default());
     let mut servers = Vec::new();
     let mut trials = Vec::new();
+    let apps: BTreeSet<&str> = cases.iter().map(|c| c.app.as_str()).collect();
     for version in CHECKED_NEXT_VERSIONS {
-        let config = Config { next_version: version.parse().unwrap(), ..Config::default() };
-        let server = runtime.block_on(Embedded::start(&config)).unwrap_or_else(|e| panic!("{e}"));
-        let target = Arc::new(Target::new(&server.url, config.next_version, Capability::ALL.into_iter().collect()));
-        servers.push(server);
+        let next_version: semver::Version = version.parse().unwrap();
+        let mut target = Target { apps: Default::default(), next_version: next_version.clone(), capabilities: Capability::ALL.into_iter().collect() };
+        for app in &apps {
+            let config = Config::for_app(app, next_version.clone());
+            let server = runtime.block_on(Embedded::start(&config)).unwrap_or_else(|e| panic!("{e}"));
+            target = target.serving(app, &server.url);
+            servers.push(server);
+        }
+        let target = Arc::new(target);
         for case in &cases {
             let name = if version == DEFAULT_NEXT_VERSION { case.id.clone() } else { format!("{}@{version}", case.id) };
             let applicable = target.not_applicable(case).is_none();

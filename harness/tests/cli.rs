@@ -210,8 +210,12 @@ struct Served {
 
 impl Served {
     fn start(next_version: &str) -> Served {
+        Served::app("fixture-app", next_version)
+    }
+
+    fn app(app: &str, next_version: &str) -> Served {
         let mut child = Command::new(HARNESS)
-            .args(["serve", "--port", "0", "--next-version", next_version])
+            .args(["serve", "--port", "0", "--next-version", next_version, "--app", app])
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
@@ -235,9 +239,17 @@ impl Drop for Served {
 #[test]
 fn diff_of_two_instances_of_a_server_reports_nothing() {
     let (a, b) = (Served::start("16.4.6"), Served::start("16.4.6"));
-    let out = harness(&["diff", "--a", &a.url, "--b", &b.url]);
+    let (src_a, src_b) = (Served::app("src-layout", "16.4.6"), Served::app("src-layout", "16.4.6"));
+    let (src_a, src_b) = (format!("src-layout={}", src_a.url), format!("src-layout={}", src_b.url));
+    let out = harness(&["diff", "--a", &a.url, "--a", &src_a, "--b", &b.url, "--b", &src_b]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"));
+    let without_src = harness(&["diff", "--a", &a.url, "--b", &b.url, "--filter", "src-folder"]);
+    assert_eq!(without_src.status.code(), Some(0), "{}", text(&without_src.stdout));
+    assert!(text(&without_src.stdout).contains("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 3 n/a"), "{}", text(&without_src.stdout));
+    let unknown = harness(&["diff", "--a", "nope=http://127.0.0.1:1", "--b", &b.url]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("no case requests the app `nope`"), "{}", text(&unknown.stderr));
 }
 
 #[test]

@@ -205,3 +205,16 @@ fn matrix_markdown_snapshot() {
 fn matrix_html_snapshot() {
     insta::assert_snapshot!(matrix::html::render(&matrix_of_two()));
 }
+
+#[test]
+fn compatibility_snapshot() {
+    insta::assert_snapshot!(matrix::compatibility::render(&matrix_of_two()));
+}
+
+#[test]
+fn compatibility_names_each_difference_with_its_reason() {
+    let page = matrix::compatibility::render(&matrix_of_two());
+    assert!(page.contains("the platform answers HEAD with 405"), "{page}");
+    assert!(page.contains("## https://my-platform.example: 3 differences"), "{page}");
+    assert!(!page.contains("known failure:"), "{page}");
+}

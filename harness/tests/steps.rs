@@ -108,11 +108,11 @@ fn a_value_that_is_not_there_fails_the_step() {
 
 #[test]
 fn a_diff_names_a_server_that_caches_where_the_other_renders_anew() {
-    let pair = Pair { a: counter(true), b: counter(false) };
+    let pair = Pair::new(&counter(true), &counter(false));
     let result = runtime().block_on(diff_case(&client(), &pair, &case("differs_from", 0), false));
     assert_eq!(result.outcome, Outcome::Fail);
     let message = result.message.unwrap();
     assert!(message.contains("captures: only a meets the case's captures; b: captured `second`"), "{message}");
-    let same = Pair { a: counter(true), b: counter(true) };
+    let same = Pair::new(&counter(true), &counter(true));
     assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false)).outcome, Outcome::Pass);
 }

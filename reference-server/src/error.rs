@@ -12,6 +12,8 @@ pub enum Error {
     Parse { file: String, line: usize, column: usize, message: String },
     #[error("{file}: {message}")]
     Route { file: String, message: String },
+    #[error("no fixture app named `{app}` has mirrors in reference-server/src/mirrors")]
+    UnknownApp { app: String },
     #[error("{file}: no Rust mirror of this fixture route; add one in reference-server/src/mirrors")]
     NoMirror { file: String },
 }

@@ -74,7 +74,17 @@ pub fn default_next_version() -> semver::Version {
     semver::Version::parse(DEFAULT_NEXT_VERSION).expect("a valid version")
 }
 
+/// The app cases request unless they name another.
+pub const DEFAULT_APP: &str = "fixture-app";
+
 /// The `fixture-app/` folder of this source tree.
 pub fn default_fixture_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture-app")
+    app_dir(DEFAULT_APP)
+}
+
+/// The folder of the bundled fixture app named `app`: `fixture-app/` for the default app,
+/// `fixture-apps/<app>/` for the others.
+pub fn app_dir(app: &str) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    if app == DEFAULT_APP { root.join(DEFAULT_APP) } else { root.join("fixture-apps").join(app) }
 }

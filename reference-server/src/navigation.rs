@@ -7,8 +7,7 @@
 //! `RedirectType` only matters to the client router; the server's answer is the same.
 
 use crate::error::Error;
-use crate::mirrors;
-use crate::mirrors::Mirror;
+use crate::mirrors::{Mirror, MirrorSet};
 use crate::web::WebResponse;
 use std::path::Path;
 
@@ -69,10 +68,10 @@ const FALLBACK_STEMS: [&str; 2] = ["forbidden", "unauthorized"];
 impl FallbackFiles {
     /// Finds the fallback files in the app folder (`app/` or `src/app/`) of `root`; each needs
     /// a mirror.
-    pub fn load(root: &Path) -> Result<FallbackFiles, Error> {
+    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<FallbackFiles, Error> {
         let found = FallbackFiles::find(root);
         let mirror_of = |stem: &str| match found.iter().find(|file| file_stem(file) == stem) {
-            Some(file) => mirrors::find(file).map(Some).ok_or_else(|| Error::NoMirror { file: file.clone() }),
+            Some(file) => mirrors.find(file).map(Some).ok_or_else(|| Error::NoMirror { file: file.clone() }),
             None => Ok(None),
         };
         Ok(FallbackFiles { forbidden: mirror_of("forbidden")?, unauthorized: mirror_of("unauthorized")? })
@@ -128,7 +127,7 @@ mod tests {
     fn finds_the_fixture_fallback_files_with_their_mirrors() {
         let root = crate::default_fixture_dir();
         assert_eq!(FallbackFiles::find(&root), ["app/forbidden.js", "app/unauthorized.js"]);
-        let files = FallbackFiles::load(&root).unwrap();
+        let files = FallbackFiles::load(&root, crate::mirrors::for_app("fixture-app").unwrap()).unwrap();
         assert_eq!(files.for_interrupt(&Interrupt::Forbidden).map(|m| m.file), Some("app/forbidden.js"));
         assert_eq!(files.for_interrupt(&Interrupt::Unauthorized).map(|m| m.file), Some("app/unauthorized.js"));
         assert!(files.for_interrupt(&Interrupt::NotFound).is_none());

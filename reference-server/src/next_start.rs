@@ -81,17 +81,6 @@ pub fn page_html(head: &str, markup: &str) -> String {
     format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
 }
 
-/// A page rendered for this request: not to be stored, streamed (so without an ETag).
-pub fn dynamic_page(head: &str, markup: &str) -> Response<Body> {
-    let headers = vec![
-        ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
-        ("x-powered-by".into(), "Next.js".into()),
-        ("cache-control".into(), NO_STORE.into()),
-        ("content-type".into(), "text/html; charset=utf-8".into()),
-    ];
-    build(200, headers, Some(Bytes::from(page_html(head, markup))))
-}
-
 /// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
 /// (sent twice unless it was made for this request), the client router's stale time, and the
 /// cache's `Cache-Control`.
@@ -124,6 +113,22 @@ pub fn error_shell_page(status: u16, head: &str, markup: &str) -> Response<Body>
         "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/><meta name=\"robots\" content=\"noindex\"/>\
         {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>"
     );
+    streamed_html(status, html)
+}
+
+/// A page rendered per request: not to be stored, and streamed, so without an ETag. Before
+/// 16, Next.js streams such a page's metadata tags after the head, in a hidden `<div>` of the
+/// body.
+pub fn dynamic_page(status: u16, head: &str, markup: &str, next: &Version) -> Response<Body> {
+    let html = if next.major >= 16 {
+        format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
+    } else {
+        format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/></head><body><div hidden=\"\">{head}</div>{markup}</body></html>")
+    };
+    streamed_html(status, html)
+}
+
+fn streamed_html(status: u16, html: String) -> Response<Body> {
     let headers = vec![
         ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
         ("x-powered-by".into(), "Next.js".into()),

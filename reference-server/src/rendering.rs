@@ -9,6 +9,7 @@ use crate::cache::segment::SegmentConfig;
 use crate::cache::store::Lookup;
 use crate::cache::{CachedAnswer, FetchInit, Job, fetch, path_tag};
 use crate::fixture::RouteFile;
+use crate::metadata::head::PageRender;
 use crate::mirrors::{Handled, Mirror};
 use crate::next_start;
 use crate::pages_api::wire::WireBody;
@@ -108,7 +109,7 @@ impl App {
             },
             AppKind::Page => match (mirror.handle)("default", request) {
                 Handled::Answer(page) => {
-                    let head = self.page_head(file);
+                    let head = self.page_head(file, request);
                     let html = next_start::page_html(&head, &crate::server::markup(page));
                     Rendered::Answer(CachedAnswer {
                         status: 200,
@@ -275,8 +276,11 @@ impl App {
         }
     }
 
-    fn page_head(&self, file: &RouteFile) -> String {
-        crate::metadata::head::tags(&crate::metadata::folder_of(&file.file), &self.metadata, &self.next_version)
+    /// The head tags of a page rendered for the cache (as `next build` renders, with the
+    /// request's params).
+    fn page_head(&self, file: &RouteFile, request: &RouteRequest) -> String {
+        let render = PageRender { params: request.params.as_ref(), ..PageRender::prerendered() };
+        crate::metadata::head::tags(&crate::metadata::folder_of(&file.file), &self.metadata, &self.next_version, render)
     }
 }
 

@@ -4,6 +4,7 @@ use crate::cache::Cache;
 use crate::error::Error;
 use crate::rendering::RouteCaching;
 use crate::fixture::{self, RouteFile, RouteKind};
+use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::{self, Handled, Mirror};
 use crate::navigation::{FallbackFiles, Interrupt};
@@ -35,15 +36,25 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The Next.js app to serve (a folder with `app/` or `src/app/`).
+    /// The fixture app whose mirrors answer: `fixture-app` or a folder name under
+    /// `fixture-apps/` (see [`mirrors::APPS`]).
+    pub app: String,
+    /// Where that app's sources are (a folder with `app/` or `src/app/`).
     pub fixture_dir: PathBuf,
     /// The Next.js version whose behaviour to mimic.
     pub next_version: semver::Version,
 }
 
+impl Config {
+    /// Serves the bundled fixture app named `app`, mimicking `next_version`.
+    pub fn for_app(app: &str, next_version: semver::Version) -> Config {
+        Config { app: app.to_owned(), fixture_dir: crate::app_dir(app), next_version }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
-        Config { fixture_dir: crate::default_fixture_dir(), next_version: crate::default_next_version() }
+        Config::for_app(crate::DEFAULT_APP, crate::default_next_version())
     }
 }
 
@@ -83,6 +94,7 @@ pub struct App {
 
 impl App {
     pub fn load(config: &Config) -> Result<App, Error> {
+        let mirrors = mirrors::for_app(&config.app).ok_or_else(|| Error::UnknownApp { app: config.app.clone() })?;
         let files = fixture::scan(&config.fixture_dir)?;
         let mut router = Router::default();
         let mut routes = Vec::with_capacity(files.len());
@@ -93,12 +105,12 @@ impl App {
             let code = match file.kind {
                 RouteKind::Api => {
                     let config = ApiConfig::read(&file.exports).map_err(|message| Error::Route { file: file.file.clone(), message })?;
-                    Code::Api(config, mirrors::find_api(&file.file).ok_or_else(no_mirror)?.handle)
+                    Code::Api(config, mirrors.find_api(&file.file).ok_or_else(no_mirror)?.handle)
                 }
-                RouteKind::Handler => Code::App(AppKind::Handler, mirrors::find(&file.file).ok_or_else(no_mirror)?),
-                RouteKind::Page => Code::App(AppKind::Page, mirrors::find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Handler => Code::App(AppKind::Handler, mirrors.find(&file.file).ok_or_else(no_mirror)?),
+                RouteKind::Page => Code::App(AppKind::Page, mirrors.find(&file.file).ok_or_else(no_mirror)?),
                 RouteKind::Metadata => {
-                    let code = mirrors::find_metadata(&file.file).map(|m| m.handle);
+                    let code = mirrors.find_metadata(&file.file).map(|m| m.handle);
                     let url: String = file.pattern.iter().filter(|s| !matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM)).map(|s| format!("/{s}")).collect();
                     metadata.push(MetadataRoute::load(&config.fixture_dir, &file.file, url, &file.exports, code)?);
                     Code::Metadata(metadata.len() - 1)
@@ -109,12 +121,12 @@ impl App {
         let pages_router = fixture::has_pages_router(&config.fixture_dir);
         let proxy = match ProxyFile::find(&config.fixture_dir)? {
             Some(file) => {
-                let mirror = mirrors::find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
+                let mirror = mirrors.find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
                 Some((file, mirror))
             }
             None => None,
         };
-        let fallbacks = FallbackFiles::load(&config.fixture_dir)?;
+        let fallbacks = FallbackFiles::load(&config.fixture_dir, mirrors)?;
         let mut app = App {
             routes,
             metadata,
@@ -267,9 +279,16 @@ impl App {
                 }
             },
             AppKind::Page => {
-                let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version);
+                // A page under a dynamic segment is rendered per request (the fixture has no
+                // generateStaticParams); the others were prerendered by `next build`.
+                let per_request = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
+                let render = match per_request {
+                    true => PageRender { params: route_request.params.as_ref(), port: route_request.url_parts().2.parse().unwrap_or(0) },
+                    false => PageRender::prerendered(),
+                };
+                let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version, render);
                 match (mirror.handle)("default", route_request) {
-                    Handled::Answer(page) => next_start::dynamic_page(&head, &markup(page)).map(Either::Left),
+                    Handled::Answer(page) => next_start::dynamic_page(200, &head, &markup(page), &self.next_version).map(Either::Left),
                     Handled::Interrupt(interrupt) => self.interrupted_page(&interrupt, &head, route_request),
                     Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
                 }

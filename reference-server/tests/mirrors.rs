@@ -2,13 +2,13 @@
 
 use reference_server::fixture::{self, RouteKind};
 use reference_server::metadata::MetadataCode;
-use reference_server::mirrors::{API_MIRRORS, Handled, METADATA_MIRRORS, MIRRORS};
+use reference_server::mirrors::{APPS, Handled, MirrorSet};
 use reference_server::pages_api::fresh::Conditional;
 use reference_server::pages_api::request::ApiRequest;
 use reference_server::pages_api::response::ApiResponse;
 use reference_server::route_handler::HTTP_METHODS;
 use reference_server::web::RouteRequest;
-use reference_server::{App, Config, default_fixture_dir};
+use reference_server::{App, Config, app_dir, default_fixture_dir, default_next_version};
 use std::path::Path;
 
 fn sample_request(method: &str) -> RouteRequest<'static> {
@@ -20,28 +20,49 @@ fn every_fixture_route_has_a_mirror() {
     let app = App::load(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
     assert!(app.route_files().count() >= 20);
     assert!(app.route_files().filter(|r| r.kind == RouteKind::Api).count() >= 25);
+    for set in APPS {
+        let app = App::load(&Config::for_app(set.app, default_next_version())).unwrap_or_else(|e| panic!("{}: {e}", set.app));
+        assert!(app.route_files().count() >= 2, "{}", set.app);
+    }
+}
+
+#[test]
+fn every_app_folder_has_mirrors() {
+    let folders = std::fs::read_dir(app_dir("fixture-app").join("../fixture-apps")).unwrap();
+    for folder in folders {
+        let name = folder.unwrap().file_name().into_string().unwrap();
+        assert!(APPS.iter().any(|set| set.app == name), "fixture-apps/{name} has no mirror set in APPS");
+    }
+    assert!(App::load(&Config::for_app("no-such-app", default_next_version())).is_err());
 }
 
 #[test]
 fn every_mirror_has_a_fixture_route() {
-    let mut files: Vec<String> = fixture::scan(&default_fixture_dir()).unwrap().into_iter().map(|r| r.file).collect();
-    files.extend(reference_server::proxy::ProxyFile::find(&default_fixture_dir()).unwrap().map(|p| p.file));
-    files.extend(reference_server::navigation::FallbackFiles::find(&default_fixture_dir()));
-    let mirrored =
-        MIRRORS.iter().map(|m| m.file).chain(API_MIRRORS.iter().map(|m| m.file)).chain(METADATA_MIRRORS.iter().map(|m| m.file));
-    let orphans: Vec<&str> = mirrored.filter(|f| !files.iter().any(|x| x == f)).collect();
-    assert!(orphans.is_empty(), "mirrors without a fixture route: {orphans:?}");
+    for set in APPS {
+        let root = app_dir(set.app);
+        let mut files: Vec<String> = fixture::scan(&root).unwrap().into_iter().map(|r| r.file).collect();
+        files.extend(reference_server::proxy::ProxyFile::find(&root).unwrap().map(|p| p.file));
+        files.extend(reference_server::navigation::FallbackFiles::find(&root));
+        let orphans: Vec<&str> = set.files().filter(|f| !files.iter().any(|x| x == f)).collect();
+        assert!(orphans.is_empty(), "{}: mirrors without a fixture route: {orphans:?}", set.app);
+    }
 }
 
 #[test]
 fn every_export_is_mirrored() {
-    for route in fixture::scan(&default_fixture_dir()).unwrap() {
+    for set in APPS {
+        check_exports(set);
+    }
+}
+
+fn check_exports(set: &MirrorSet) {
+    for route in fixture::scan(&app_dir(set.app)).unwrap() {
         let callable: Vec<&str> = match route.kind {
             RouteKind::Handler => HTTP_METHODS.iter().copied().filter(|m| route.exports.names.iter().any(|n| n == m)).collect(),
             RouteKind::Page => vec!["default"],
             RouteKind::Api => {
                 assert!(route.exports.names.iter().any(|n| n == "default"), "{} has no default export", route.file);
-                let mirror = reference_server::mirrors::find_api(&route.file).unwrap();
+                let mirror = set.find_api(&route.file).unwrap();
                 let request = ApiRequest { method: "GET".into(), body: Some(serde_json::json!("")), ..Default::default() };
                 let mut response = ApiResponse::new(Conditional::default());
                 let _ = (mirror.handle)(&request, &mut response);
@@ -49,11 +70,11 @@ fn every_export_is_mirrored() {
                 continue;
             }
             RouteKind::Metadata => {
-                check_metadata_mirror(&route);
+                check_metadata_mirror(set, &route);
                 continue;
             }
         };
-        let mirror = reference_server::mirrors::find(&route.file).unwrap();
+        let mirror = set.find(&route.file).unwrap();
         assert!(!callable.is_empty(), "{} exports nothing callable", route.file);
         for export in callable {
             let handled = (mirror.handle)(export, &sample_request(export));
@@ -104,9 +125,9 @@ fn a_route_without_a_mirror_stops_the_load() {
 
 /// A generated metadata file has a mirror of the right kind, with a `generate*` function
 /// exactly when the file exports one; a static one has none.
-fn check_metadata_mirror(route: &fixture::RouteFile) {
+fn check_metadata_mirror(set: &MirrorSet, route: &fixture::RouteFile) {
     let exported = |name: &str| route.exports.names.iter().any(|n| n == name);
-    let mirror = reference_server::mirrors::find_metadata(&route.file);
+    let mirror = set.find_metadata(&route.file);
     if !route.file.ends_with(".js") {
         assert!(mirror.is_none(), "{} is a static file but has a mirror", route.file);
         return;

@@ -23,54 +23,95 @@ use crate::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Where a value is taken from.
+/// Where a value is taken from: a header (`{ header = "name" }`), a JSON Pointer into a JSON
+/// body (`{ json = "/now" }`) or the whole body (`{ body = true }`), optionally narrowed by a
+/// regex to its first group (or whole match, without groups); `{ regex = "..." }` alone looks in
+/// the body.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum CaptureSource {
-    /// A header's field value (repeated fields joined with `, `).
-    Header(String),
-    /// The value at a JSON Pointer (`/now`) in a JSON body; strings without their quotes.
-    Json(String),
-    /// The whole body as text (`body = true`).
-    Body(bool),
-    /// The first group of a regex (or the whole match, without groups) found in the body.
-    Regex(Pattern),
+#[serde(deny_unknown_fields)]
+pub struct CaptureSource {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regex: Option<Pattern>,
 }
 
 impl CaptureSource {
     /// The value this source names in `response`, or why there is none.
     pub fn extract(&self, response: &Response) -> Result<String, String> {
-        match self {
-            CaptureSource::Header(name) => response.header(name).ok_or_else(|| format!("header `{name}` is absent")),
-            CaptureSource::Json(pointer) => {
-                let json: serde_json::Value =
-                    serde_json::from_slice(&response.body).map_err(|e| format!("the body is not JSON: {e}"))?;
-                match json.pointer(pointer) {
-                    Some(serde_json::Value::String(text)) => Ok(text.clone()),
-                    Some(value) => Ok(value.to_string()),
-                    None => Err(format!("the JSON body has nothing at `{pointer}`")),
-                }
-            }
-            CaptureSource::Body(_) => Ok(response.body_text().into_owned()),
-            CaptureSource::Regex(pattern) => {
-                let text = response.body_text();
-                let found = pattern.0.captures(&text).ok_or_else(|| format!("`{}` is not found in the body", pattern.as_str()))?;
-                Ok(found.get(1).or_else(|| found.get(0)).map_or_else(String::new, |m| m.as_str().to_owned()))
-            }
-        }
+        let (value, place) = if let Some(name) = &self.header {
+            (response.header(name).ok_or_else(|| format!("header `{name}` is absent"))?, format!("header `{name}`"))
+        } else if let Some(pointer) = &self.json {
+            let json: serde_json::Value =
+                serde_json::from_slice(&response.body).map_err(|e| format!("the body is not JSON: {e}"))?;
+            let value = match json.pointer(pointer) {
+                Some(serde_json::Value::String(text)) => text.clone(),
+                Some(value) => value.to_string(),
+                None => return Err(format!("the JSON body has nothing at `{pointer}`")),
+            };
+            (value, format!("the JSON at `{pointer}`"))
+        } else {
+            (response.body_text().into_owned(), "the body".to_owned())
+        };
+        let Some(pattern) = &self.regex else { return Ok(value) };
+        let found = pattern.0.captures(&value).ok_or_else(|| format!("`{}` is not found in {place}", pattern.as_str()))?;
+        Ok(found.get(1).or_else(|| found.get(0)).map_or_else(String::new, |m| m.as_str().to_owned()))
     }
 
     /// Why this source cannot be used, if it cannot.
     pub(crate) fn invalid(&self) -> Option<String> {
-        match self {
-            CaptureSource::Header(name) => crate::case::header_name(name).err(),
-            CaptureSource::Json(pointer) if !pointer.is_empty() && !pointer.starts_with('/') => {
+        let named = [self.header.is_some(), self.json.is_some(), self.body.is_some()].into_iter().filter(|b| *b).count();
+        if named > 1 {
+            return Some("take the value from one of `header`, `json` and `body`".into());
+        }
+        if named == 0 && self.regex.is_none() {
+            return Some("say where the value is: `header`, `json`, `body` or `regex`".into());
+        }
+        match (&self.header, &self.json, self.body) {
+            (Some(name), _, _) => crate::case::header_name(name).err(),
+            (_, Some(pointer), _) if !pointer.is_empty() && !pointer.starts_with('/') => {
                 Some(format!("`{pointer}` is not a JSON Pointer: it must be empty or start with `/`"))
             }
-            CaptureSource::Body(false) => Some("`body = false` captures nothing; write `body = true`".into()),
+            (_, _, Some(false)) => Some("`body = false` captures nothing; write `body = true`".into()),
             _ => None,
         }
     }
+}
+
+/// The names of the `{{name}}` placeholders in `text`, which a request fills with captured
+/// values.
+pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split("{{").skip(1).filter_map(|rest| rest.split_once("}}").map(|(name, _)| name.trim()))
+}
+
+/// `text` with each `{{name}}` replaced by the value captured as `name` (left as written when
+/// there is none; the case loader rejects such cases).
+pub fn fill(text: &str, captured: &Captured) -> String {
+    if !text.contains("{{") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.split_once("}}") {
+            Some((name, tail)) if captured.contains_key(name.trim()) => {
+                out.push_str(&captured[name.trim()]);
+                rest = tail;
+            }
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How a captured value compares with one captured earlier.
@@ -173,12 +214,32 @@ mod tests {
     }
 
     #[test]
-    fn unknown_sources_are_rejected() {
+    fn a_regex_narrows_a_header_or_json_value() {
+        let response = Response::from_parts(200, &[("set-cookie", "t=abc123; Path=/; HttpOnly")], r#"{"at": "n=42"}"#);
+        let extract = |text: &str| source(text).unwrap().extract(&response);
+        assert_eq!(extract(r#"s = { header = "set-cookie", regex = "^t=([^;]+)" }"#).unwrap(), "abc123");
+        assert_eq!(extract(r#"s = { json = "/at", regex = '\d+' }"#).unwrap(), "42");
+        assert_eq!(extract(r#"s = { header = "set-cookie", regex = "^u=" }"#).unwrap_err(), "`^u=` is not found in header `set-cookie`");
+    }
+
+    #[test]
+    fn unknown_and_ambiguous_sources_are_rejected() {
         let typo = source(r#"s = { jsn = "/now" }"#).unwrap_err();
         assert!(typo.contains("jsn"), "{typo}");
         assert!(source(r#"s = { regex = "(" }"#).unwrap_err().contains("invalid regex"));
         assert!(source(r#"s = { json = "now" }"#).unwrap().invalid().is_some());
         assert!(source("s = { body = false }").unwrap().invalid().is_some());
+        assert!(source(r#"s = { json = "/a", header = "b" }"#).unwrap().invalid().unwrap().contains("one of"));
+        assert!(source("s = {}").unwrap().invalid().unwrap().contains("say where"));
+    }
+
+    #[test]
+    fn placeholders_are_found_and_filled() {
+        let captured: Captured = [("token".to_owned(), "abc".to_owned())].into();
+        assert_eq!(placeholders("a={{token}}; b={{ other }}").collect::<Vec<_>>(), ["token", "other"]);
+        assert_eq!(fill("__prerender_bypass={{token}}", &captured), "__prerender_bypass=abc");
+        assert_eq!(fill("{{missing}} {{token}} {{", &captured), "{{missing}} abc {{");
+        assert_eq!(fill("plain", &captured), "plain");
     }
 
     #[test]

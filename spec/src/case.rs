@@ -71,6 +71,9 @@ fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
     let mut captured = BTreeSet::new();
     for (index, step) in steps.iter().enumerate() {
         let number = index + 1;
+        if let Some(name) = step.request.placeholders().find(|name| !captured.contains(name)) {
+            return Err(de::Error::custom(format!("step {number}: the request uses `{{{{{name}}}}}`, which no earlier step captures")));
+        }
         for (name, source) in &step.capture {
             if let Some(problem) = source.invalid() {
                 return Err(de::Error::custom(format!("step {number}: capture `{name}`: {problem}")));
@@ -212,6 +215,34 @@ impl TryFrom<RawRequest> for RequestSpec {
             _ => return Err("a request has at most one of `body`, `json` and `body_repeat`".into()),
         };
         Ok(RequestSpec { method, path: raw.path, headers: raw.headers.0, body })
+    }
+}
+
+impl RequestSpec {
+    /// The names of the `{{name}}` placeholders in the path, header values and text body.
+    pub fn placeholders(&self) -> impl Iterator<Item = &str> {
+        let body = match &self.body {
+            Some(RequestBody::Text(text)) => Some(text.as_str()),
+            _ => None,
+        };
+        std::iter::once(self.path.as_str())
+            .chain(self.headers.iter().map(|(_, v)| v.as_str()))
+            .chain(body)
+            .flat_map(crate::capture::placeholders)
+    }
+
+    /// This request with its placeholders filled from `captured`.
+    pub fn filled(&self, captured: &crate::capture::Captured) -> RequestSpec {
+        let fill = |text: &str| crate::capture::fill(text, captured);
+        RequestSpec {
+            method: self.method.clone(),
+            path: fill(&self.path),
+            headers: self.headers.iter().map(|(n, v)| (n.clone(), fill(v))).collect(),
+            body: match &self.body {
+                Some(RequestBody::Text(text)) => Some(RequestBody::Text(fill(text))),
+                other => other.clone(),
+            },
+        }
     }
 }
 

@@ -13,13 +13,17 @@ pub struct Response {
     pub body: Vec<u8>,
     /// True when the body was longer than the cap and only its start was kept.
     pub body_truncated: bool,
+    /// When the response head arrived, by the client's clock: what dates relative to the
+    /// response are measured from when it has no `Date` header.
+    #[serde(skip)]
+    pub received_at: Option<std::time::SystemTime>,
 }
 
 impl Response {
     /// A response with these headers (names as given) and body, the reason phrase unknown.
     pub fn from_parts(status: u16, headers: &[(&str, &str)], body: impl Into<Vec<u8>>) -> Response {
         let headers = headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-        Response { status, reason: None, headers, body: body.into(), body_truncated: false }
+        Response { status, reason: None, headers, body: body.into(), body_truncated: false, received_at: None }
     }
 
     /// Every value of the named header, in order.
@@ -31,6 +35,12 @@ impl Response {
     pub fn header(&self, name: &str) -> Option<String> {
         let values: Vec<&str> = self.header_values(name).collect();
         (!values.is_empty()).then(|| values.join(", "))
+    }
+
+    /// The instant the response stands for: its `Date` header, else when it arrived.
+    pub fn date(&self) -> Option<std::time::SystemTime> {
+        let sent = self.header("date").and_then(|d| httpdate::parse_http_date(&d).ok());
+        sent.or(self.received_at)
     }
 
     pub fn body_text(&self) -> std::borrow::Cow<'_, str> {

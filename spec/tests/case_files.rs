@@ -179,3 +179,14 @@ fn captures_are_checked_while_reading() {
     let app = error_of(&TWO_STEPS.replace("cache-components", "Cache Components"));
     assert!(app.contains("not an app name"), "{app}");
 }
+
+#[test]
+fn requests_use_values_captured_by_earlier_steps() {
+    let carried = TWO_STEPS.replace("request = { path = \"/a\" }\ncapture.second", "request = { path = \"/a\", headers = { cookie = \"t={{first}}\" } }\ncapture.second");
+    let case = parse_case("t", Path::new("t.toml"), &carried).unwrap();
+    assert_eq!(case.steps[1].request.placeholders().collect::<Vec<_>>(), ["first"]);
+    let captured = [("first".to_owned(), "abc".to_owned())].into();
+    assert_eq!(case.steps[1].request.filled(&captured).headers, [("cookie".to_owned(), "t=abc".to_owned())]);
+    let own = error_of(&carried.replace("t={{first}}", "t={{second}}"));
+    assert!(own.contains("step 2: the request uses `{{second}}`, which no earlier step captures"), "{own}");
+}

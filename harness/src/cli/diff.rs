@@ -1,6 +1,6 @@
 //! `harness diff`.
 
-use super::{Exchange, ReportFiles, Selection, Usage, check_target_url, finish, select};
+use super::{AppUrl, Exchange, ReportFiles, Selection, Usage, check_app_urls, finish, select};
 use crate::console::progress::Progress;
 use crate::diff::Pair;
 use crate::evidence::shell_quote;
@@ -15,12 +15,13 @@ use std::time::{Instant, SystemTime};
 pub(super) struct DiffArgs {
     #[command(flatten)]
     selection: Selection,
-    /// Base URL of the reference side, typically a real `next start`.
-    #[arg(long, value_name = "URL")]
-    a: String,
-    /// Base URL of the server under test.
-    #[arg(long, value_name = "URL")]
-    b: String,
+    /// Base URL of the reference side, typically a real `next start`; repeat it as `APP=URL`
+    /// for the other fixture apps.
+    #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse, required = true)]
+    a: Vec<AppUrl>,
+    /// Base URL of the server under test; repeat it as `APP=URL` for the other fixture apps.
+    #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse, required = true)]
+    b: Vec<AppUrl>,
     /// Compare every header and body, not only what each case asserts on.
     #[arg(long)]
     everything: bool,
@@ -31,12 +32,12 @@ pub(super) struct DiffArgs {
 }
 
 pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
-    let (cases, _) = select(&args.selection)?;
-    for url in [&args.a, &args.b] {
-        check_target_url(url)?;
-    }
+    let (cases, all) = select(&args.selection)?;
+    check_app_urls("--a", &args.a, &all)?;
+    check_app_urls("--b", &args.b, &all)?;
     let client = args.exchange.client()?;
-    let pair = Pair { a: args.a.trim_end_matches('/').to_owned(), b: args.b.trim_end_matches('/').to_owned() };
+    let side = |urls: &[AppUrl]| urls.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
+    let pair = Pair { a: side(&args.a), b: side(&args.b) };
     let started_at = SystemTime::now();
     let clock = Instant::now();
     let progress = Progress::start(cases.len());
@@ -52,7 +53,10 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     })
     .await;
     progress.finish();
-    let mut replay = format!("harness diff --a {} --b {}", shell_quote(&pair.a), shell_quote(&pair.b));
+    let sides = |option: &str, urls: &[AppUrl]| {
+        urls.iter().map(|u| format!("{option} {}", shell_quote(&u.show()))).collect::<Vec<_>>().join(" ")
+    };
+    let mut replay = format!("harness diff {} {}", sides("--a", &args.a), sides("--b", &args.b));
     if everything {
         replay.push_str(" --everything");
     }
@@ -60,7 +64,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         replay.push_str(&format!(" --cases {}", shell_quote(&dir.display().to_string())));
     }
     let info = RunInfo {
-        target: format!("a = {}, b = {}", pair.a, pair.b),
+        target: format!("a = {}, b = {}", shown(&args.a), shown(&args.b)),
         next_version: None,
         capabilities: Vec::new(),
         started_at,
@@ -69,4 +73,8 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         shard: args.selection.shard.map(|s| s.to_string()),
     };
     finish(&args.reports, Run { info, cases: &cases, results: &results })
+}
+
+fn shown(urls: &[AppUrl]) -> String {
+    urls.iter().map(AppUrl::show).collect::<Vec<_>>().join(" ")
 }

@@ -25,6 +25,10 @@ pub(super) struct ReportArgs {
     /// Write the HTML report or matrix here.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    /// Write COMPATIBILITY.md here: per-area scores of each target by basis, then each
+    /// target's differences from Next.js with the doc and the reason.
+    #[arg(long, value_name = "FILE")]
+    compatibility: Option<PathBuf>,
 }
 
 /// `harness report --merge`: reads JSON reports, merges them, writes what was asked, and
@@ -38,6 +42,13 @@ pub(super) fn merge_reports(args: &ReportArgs) -> Result<ExitCode, Usage> {
         reports.push((path.display().to_string(), parsed));
     }
     let merged = report::merge::merge(reports).map_err(Usage)?;
+    if let Some(path) = &args.compatibility {
+        let matrix = match &merged {
+            Merged::One(one) => report::matrix::Matrix::new(vec![one.clone()]),
+            Merged::Matrix(matrix) => report::matrix::Matrix::new(matrix.reports.clone()),
+        };
+        write_report(path, report::matrix::compatibility::render(&matrix).as_bytes())?;
+    }
     let (summaries, html, md): (Vec<&Report>, _, _) = match &merged {
         Merged::One(one) => {
             let files = ReportFiles {

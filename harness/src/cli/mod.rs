@@ -135,16 +135,15 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The cases the selection names, and the ids of every case in the folder.
-fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<String>), Usage> {
+/// The cases the selection names, and every case in the folder.
+fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<Case>), Usage> {
     let dir = selection.cases.clone().unwrap_or_else(crate::default_cases_dir);
     let cases = spec::load_dir(&dir).map_err(|problems| {
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         Usage(format!("{}\n\n{} case file(s) have errors", shown.join("\n\n"), problems.len()))
     })?;
-    let all_ids = cases.iter().map(|c| c.id.clone()).collect();
     let filter = Filter::new(selection.filter.as_deref()).map_err(Usage)?;
-    let mut selected: Vec<Case> = cases.into_iter().filter(|c| filter.matches(&c.id)).collect();
+    let mut selected: Vec<Case> = cases.iter().filter(|c| filter.matches(&c.id)).cloned().collect();
     if let Some(shard) = selection.shard {
         selected = shard.select(selected);
     }
@@ -152,7 +151,7 @@ fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<String>), Usage> {
         let shard = selection.shard.map(|s| format!(" in shard {s}")).unwrap_or_default();
         return Err(Usage(format!("no case in {} matches the filter{shard}", dir.display())));
     }
-    Ok((selected, all_ids))
+    Ok((selected, cases))
 }
 
 fn list(selection: &Selection) -> Result<ExitCode, Usage> {
@@ -167,20 +166,64 @@ fn list(selection: &Selection) -> Result<ExitCode, Usage> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn reference_config(fixture_app: Option<PathBuf>, next_version: semver::Version) -> reference_server::Config {
-    reference_server::Config {
-        fixture_dir: fixture_app.unwrap_or_else(reference_server::default_fixture_dir),
-        next_version,
+/// The reference server's settings for the bundled app named `app`; `fixture_app` replaces the
+/// default app's folder.
+fn reference_config(app: &str, fixture_app: Option<PathBuf>, next_version: semver::Version) -> reference_server::Config {
+    let mut config = reference_server::Config::for_app(app, next_version);
+    if let Some(dir) = fixture_app.filter(|_| app == spec::case::DEFAULT_APP) {
+        config.fixture_dir = dir;
     }
+    config
+}
+
+/// A `--target` (or `--a`, `--b`) value: `URL` for the default fixture app, or `APP=URL`.
+#[derive(Debug, Clone)]
+struct AppUrl {
+    app: String,
+    url: String,
+}
+
+impl AppUrl {
+    fn parse(value: &str) -> Result<AppUrl, String> {
+        let (app, url) = match value.split_once('=') {
+            Some((app, url)) if !app.contains(':') => (app.to_owned(), url),
+            _ => (spec::case::DEFAULT_APP.to_owned(), value),
+        };
+        if app.is_empty() || !app.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(format!("`{app}` is not a fixture app name"));
+        }
+        Ok(AppUrl { app, url: url.trim_end_matches('/').to_owned() })
+    }
+
+    /// As given on the command line.
+    fn show(&self) -> String {
+        if self.app == spec::case::DEFAULT_APP { self.url.clone() } else { format!("{}={}", self.app, self.url) }
+    }
+}
+
+/// The target URLs, checked: each an http base URL, each app given once and requested by some
+/// case (`all` holds every case in the folder).
+fn check_app_urls(option: &str, urls: &[AppUrl], all: &[Case]) -> Result<(), Usage> {
+    for (index, target) in urls.iter().enumerate() {
+        check_target_url(&target.url)?;
+        if urls[..index].iter().any(|earlier| earlier.app == target.app) {
+            return Err(Usage(format!("{option}: the app `{}` is given twice", target.app)));
+        }
+        if target.app != spec::case::DEFAULT_APP && !all.iter().any(|c| c.app == target.app) {
+            let mut known: Vec<&str> = all.iter().map(|c| c.app.as_str()).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(Usage(format!("{option}: no case requests the app `{}` (apps: {})", target.app, known.join(", "))));
+        }
+    }
+    Ok(())
 }
 
 /// Prints what did not pass and the summary, writes the reports, and picks the exit status.
 fn finish(reports: &ReportFiles, run: Run) -> Result<ExitCode, Usage> {
     let paint = Paint::for_stdout();
-    for (case, result) in run.cases.iter().zip(run.results) {
-        if let Some(block) = console::describe_with(case, result, paint) {
-            println!("{block}");
-        }
+    for block in console::describe_run(run.cases, run.results, paint) {
+        println!("{block}");
     }
     let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
     let shard = run.info.shard.as_ref().map(|s| format!(" (shard {s})")).unwrap_or_default();

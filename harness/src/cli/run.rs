@@ -1,6 +1,6 @@
 //! `harness run`.
 
-use super::{Exchange, ReportFiles, Selection, Usage, check_target_url, finish, reference_config, select};
+use super::{AppUrl, Exchange, ReportFiles, Selection, Usage, check_app_urls, finish, reference_config, select};
 use crate::console::progress::Progress;
 use crate::embedded::Embedded;
 use crate::evidence::shell_quote;
@@ -22,9 +22,14 @@ use std::time::{Instant, SystemTime};
 pub(super) struct RunArgs {
     #[command(flatten)]
     selection: Selection,
-    /// Base URL of a server that serves fixture-app (loopback or your platform).
-    #[arg(long, value_name = "URL")]
-    target: Option<String>,
+    /// Base URL of a server that serves fixture-app (loopback or your platform); repeat it as
+    /// `APP=URL` for the other fixture apps (`src-layout=http://127.0.0.1:3001`). Cases of an
+    /// app no target serves are n/a.
+    #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse)]
+    target: Vec<AppUrl>,
+    /// The target's name in reports and matrices (`vinext`) [default: its URL]
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
     /// The Next.js version the target claims to match.
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
     next_version: semver::Version,
@@ -50,7 +55,7 @@ pub(super) struct RunArgs {
 }
 
 pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
-    let (cases, all_ids) = select(&args.selection)?;
+    let (cases, all) = select(&args.selection)?;
     let capabilities: BTreeSet<Capability> = match &args.capabilities {
         None => Capability::ALL.into_iter().collect(),
         Some(names) => names.iter().map(|n| Capability::parse(n.trim())).collect::<Result<_, _>>().map_err(Usage)?,
@@ -58,35 +63,42 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
     let expectations = match &args.expectations {
         None => Expectations::default(),
         Some(path) => {
-            let ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
+            let ids: Vec<&str> = all.iter().map(|c| c.id.as_str()).collect();
             Expectations::load(path, &ids).map_err(Usage)?
         }
     };
     let client = args.exchange.client()?;
 
-    let embedded = match &args.target {
-        Some(url) => {
-            check_target_url(url)?;
-            None
+    // Without --target, the reference server serves each app the selected cases request.
+    let mut embedded = Vec::new();
+    let mut urls = args.target.clone();
+    if urls.is_empty() {
+        let mut apps: Vec<&str> = cases.iter().map(|c| c.app.as_str()).collect();
+        apps.sort_unstable();
+        apps.dedup();
+        for app in apps {
+            let config = reference_config(app, args.fixture_app.clone(), args.next_version.clone());
+            let server = Embedded::start(&config).await.map_err(Usage)?;
+            urls.push(AppUrl { app: app.to_owned(), url: server.url.clone() });
+            embedded.push(server);
         }
-        None => Some(
-            Embedded::start(&reference_config(args.fixture_app.clone(), args.next_version.clone()))
-                .await
-                .map_err(Usage)?,
-        ),
-    };
-    let mut base_url = args.target.clone().unwrap_or_else(|| embedded.as_ref().map(|e| e.url.clone()).unwrap_or_default());
-    let fault_proxy = match &args.inject_fault {
-        Some(fault) => {
-            let proxy = Proxy::start(&base_url, fault.clone(), client.clone())
+    } else {
+        check_app_urls("--target", &urls, &all)?;
+    }
+    let mut fault_proxies = Vec::new();
+    if let Some(fault) = &args.inject_fault {
+        for target in &mut urls {
+            let proxy = Proxy::start(&target.url, fault.clone(), client.clone())
                 .await
                 .map_err(|e| Usage(format!("cannot start the fault proxy: {e}")))?;
-            base_url = proxy.url.clone();
-            Some(proxy)
+            target.url = proxy.url.clone();
+            fault_proxies.push(proxy);
         }
-        None => None,
-    };
-    let target = Target::new(&base_url, args.next_version.clone(), capabilities);
+    }
+    let mut target = Target { apps: Default::default(), next_version: args.next_version.clone(), capabilities };
+    for app_url in &urls {
+        target = target.serving(&app_url.app, &app_url.url);
+    }
 
     let started_at = SystemTime::now();
     let clock = Instant::now();
@@ -106,18 +118,19 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         expectations.apply(result);
     }
     let duration = clock.elapsed();
-    if let Some(proxy) = fault_proxy {
+    for proxy in fault_proxies {
         proxy.stop();
     }
-    if let Some(server) = embedded {
+    for server in embedded {
         server.stop().await;
     }
 
     // The embedded server's port changes from run to run; its name does not, so that the
     // reports of its shards merge as one target.
-    let mut name = match &args.target {
-        Some(url) => url.trim_end_matches('/').to_owned(),
-        None => "embedded reference server".to_owned(),
+    let mut name = match (&args.name, args.target.is_empty()) {
+        (Some(name), _) => name.clone(),
+        (None, false) => args.target.iter().map(AppUrl::show).collect::<Vec<_>>().join(", "),
+        (None, true) => "embedded reference server".to_owned(),
     };
     if let Some(fault) = &args.inject_fault {
         name = format!("{name} behind fault {fault}");
@@ -138,8 +151,11 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
 fn run_replay(args: &RunArgs) -> String {
     let mut words = vec!["harness".to_owned(), "run".into()];
     let mut option = |name: &str, value: String| words.extend([name.to_owned(), shell_quote(&value)]);
-    if let Some(url) = &args.target {
-        option("--target", url.clone());
+    for target in &args.target {
+        option("--target", target.show());
+    }
+    if let Some(name) = &args.name {
+        option("--name", name.clone());
     }
     option("--next-version", args.next_version.to_string());
     if let Some(capabilities) = &args.capabilities {

@@ -13,19 +13,22 @@ pub(super) struct ServeArgs {
     /// The Next.js version to mimic.
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
     next_version: semver::Version,
-    /// The app to serve [default: the bundled fixture-app/]
+    /// The bundled fixture app to serve: fixture-app, or a folder name under fixture-apps/.
+    #[arg(long, value_name = "NAME", default_value = reference_server::DEFAULT_APP)]
+    app: String,
+    /// Serve this folder with fixture-app's mirrors [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]
     fixture_app: Option<PathBuf>,
 }
 
 pub(super) async fn serve(args: ServeArgs) -> Result<ExitCode, Usage> {
-    let config = reference_config(args.fixture_app, args.next_version);
+    let config = reference_config(&args.app, args.fixture_app, args.next_version);
     let app = reference_server::App::load(&config).map_err(|e| Usage(format!("reference server: {e}")))?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
         .await
         .map_err(|e| Usage(format!("cannot listen on 127.0.0.1:{}: {e}", args.port)))?;
     let address = listener.local_addr().map_err(|e| Usage(e.to_string()))?;
-    println!("reference server (Next.js {}) on http://{address}", config.next_version);
+    println!("reference server ({}, Next.js {}) on http://{address}", config.app, config.next_version);
     let interrupted = async {
         let _ = tokio::signal::ctrl_c().await;
     };

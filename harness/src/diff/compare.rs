@@ -6,6 +6,7 @@
 use spec::matchers::body::BodyMatcher;
 use spec::matchers::header::HeaderMatcher;
 use spec::matchers::json::JsonPattern;
+use spec::matchers::set_cookie::{self, CookieExpect};
 use spec::{Expect, Mismatch, Response};
 use std::collections::BTreeSet;
 
@@ -19,12 +20,15 @@ pub enum Scope {
     /// checks only partly (regex, contains, shape, present; contains or regex bodies) is
     /// compared by whether both answers satisfy the check alike, so that values outside the
     /// claim (page markup, random tokens) are not noise.
-    Asserted { headers: Vec<(String, HeaderMatcher)>, body: Option<Box<BodyMatcher>> },
+    ///
+    /// A header pinned by its separate field lines (`fields`) is compared line by line, and a
+    /// `Set-Cookie` list (`set_cookies`) by whether both answers satisfy it alike.
+    Asserted { headers: Vec<(String, HeaderMatcher)>, body: Option<Box<BodyMatcher>>, set_cookies: Option<Vec<CookieExpect>> },
 }
 
 impl Scope {
     pub fn asserted_by(expect: &Expect) -> Scope {
-        Scope::Asserted { headers: expect.headers.0.clone(), body: expect.body.clone().map(Box::new) }
+        Scope::Asserted { headers: expect.headers.0.clone(), body: expect.body.clone().map(Box::new), set_cookies: expect.set_cookies.clone() }
     }
 
     /// How the header `name` is compared: by meaning, by the verdict of a partial matcher, or
@@ -37,10 +41,19 @@ impl Scope {
     }
 }
 
-/// The matcher, when it checks a header only partly.
+/// The matcher, when it checks a header only partly or by its field lines.
 fn partial(matcher: &HeaderMatcher) -> Option<&HeaderMatcher> {
-    matches!(matcher, HeaderMatcher::Regex(_) | HeaderMatcher::Contains(_) | HeaderMatcher::Shape(_) | HeaderMatcher::Present)
-        .then_some(matcher)
+    matches!(
+        matcher,
+        HeaderMatcher::Regex(_) | HeaderMatcher::Contains(_) | HeaderMatcher::Shape(_) | HeaderMatcher::Present | HeaderMatcher::Fields(_)
+    )
+    .then_some(matcher)
+}
+
+/// The header's field lines, compared one by one: `a, b` in one line is not `a` and `b` in two.
+fn compare_fields(name: &str, a: &Response, b: &Response) -> Option<String> {
+    let (la, lb): (Vec<&str>, Vec<&str>) = (a.header_values(name).collect(), b.header_values(name).collect());
+    (la != lb).then(|| format!("field lines differ: a {la:?}, b {lb:?}"))
 }
 
 /// Headers about the connection or message framing, which differ between equivalent servers.
@@ -61,6 +74,7 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
     for name in names.into_iter().filter(|n| !FRAMING.contains(n)) {
         let problem = match scope.header_rule(name) {
             None => None,
+            Some(Some(HeaderMatcher::Fields(_))) => compare_fields(name, a, b),
             Some(None) => compare_header(name, a.header(name), b.header(name), base_a, base_b),
             Some(Some(matcher)) => match (matcher.check(name, a), matcher.check(name, b)) {
                 (pa, pb) if pa == pb => None,
@@ -73,6 +87,16 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
         if let Some(problem) = problem {
             out.push(Mismatch { subject: format!("header `{name}`"), problem });
         }
+    }
+    if let Scope::Asserted { set_cookies: Some(expected), .. } = scope {
+        let (pa, pb) = (set_cookie::check(expected, a).join("; "), set_cookie::check(expected, b).join("; "));
+        let problem = match (pa.is_empty(), pb.is_empty()) {
+            _ if pa == pb => None,
+            (true, _) => Some(format!("only a sends the case's cookies; b: {pb}")),
+            (_, true) => Some(format!("only b sends the case's cookies; a: {pa}")),
+            _ => Some(format!("the case's cookie checks fail differently; a: {pa}; b: {pb}")),
+        };
+        out.extend(problem.map(|problem| Mismatch { subject: "Set-Cookie".into(), problem }));
     }
     let body = match scope {
         Scope::Everything => compare_body(a, b),
@@ -218,14 +242,14 @@ mod tests {
     fn asserted_scope_ignores_headers_the_case_does_not_check() {
         let a = response(200, &[("vary", "rsc, Accept-Encoding"), ("x-handler", "GET")], "");
         let b = response(200, &[("vary", "rsc"), ("x-handler", "GET")], "x");
-        let scope = Scope::Asserted { headers: vec![("x-handler".into(), HeaderMatcher::Exact("GET".into()))], body: None };
+        let scope = Scope::Asserted { headers: vec![("x-handler".into(), HeaderMatcher::Exact("GET".into()))], body: None, set_cookies: None };
         assert!(compare(&a, &b, &scope, "", "").is_empty());
     }
 
     #[test]
     fn asserted_scope_compares_partial_header_checks_by_verdict() {
         let token = HeaderMatcher::Regex(toml::from_str::<std::collections::BTreeMap<String, spec::matchers::pattern::Pattern>>("p = \"^t=[0-9a-f]+; Path=/$\"").unwrap().remove("p").unwrap());
-        let scope = Scope::Asserted { headers: vec![("set-cookie".into(), token)], body: None };
+        let scope = Scope::Asserted { headers: vec![("set-cookie".into(), token)], body: None, set_cookies: None };
         let a = response(200, &[("set-cookie", "t=1a2b; Path=/")], "");
         let b = response(200, &[("set-cookie", "t=9f9f; Path=/")], "");
         assert!(compare(&a, &b, &scope, "", "").is_empty());
@@ -239,13 +263,36 @@ mod tests {
             .unwrap()
             .remove("b")
             .unwrap();
-        let scope = Scope::Asserted { headers: vec![], body: Some(Box::new(matcher)) };
+        let scope = Scope::Asserted { headers: vec![], body: Some(Box::new(matcher)), set_cookies: None };
         let a = response(404, &[], "<html>build 1: not found</html>");
         let b = response(404, &[], "<html>build 2: not found</html>");
         assert!(compare(&a, &b, &scope, "", "").is_empty());
         let c = response(404, &[], "<html>gone</html>");
         let found = compare(&a, &c, &scope, "", "");
         assert!(found[0].problem.starts_with("only a meets the case's body checks"), "{found:?}");
+    }
+
+    #[test]
+    fn asserted_scope_compares_field_lines_and_cookie_lists() {
+        let lines = HeaderMatcher::Fields(vec!["a".into(), "b".into()]);
+        let scope = Scope::Asserted { headers: vec![("x-items".into(), lines)], body: None, set_cookies: None };
+        let two = response(200, &[("x-items", "a"), ("x-items", "b")], "");
+        let folded = response(200, &[("x-items", "a, b")], "");
+        assert!(compare(&two, &two, &scope, "", "").is_empty());
+        assert_eq!(compare(&two, &folded, &scope, "", "")[0].problem, r#"field lines differ: a ["a", "b"], b ["a, b"]"#);
+
+        let cookies: Vec<CookieExpect> = toml::from_str::<std::collections::BTreeMap<String, Vec<CookieExpect>>>(
+            "c = [{ name = \"t\", value = \"\", attributes = [\"Path=/\"] }]",
+        )
+        .unwrap()
+        .remove("c")
+        .unwrap();
+        let scope = Scope::Asserted { headers: vec![], body: None, set_cookies: Some(cookies) };
+        let clears = response(200, &[("set-cookie", "t=; Path=/")], "");
+        let silent = response(200, &[], "");
+        assert!(compare(&clears, &clears, &scope, "", "").is_empty());
+        let found = compare(&clears, &silent, &scope, "", "");
+        assert!(found[0].problem.starts_with("only a sends the case's cookies"), "{found:?}");
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! Static files are served under their own name (`icon.png`, `sitemap.xml`); generated ones
 //! (`.js`, `.jsx`, `.ts`, `.tsx`) under the convention's name: `robots.txt`, `sitemap.xml`,
 //! `manifest.webmanifest`, and for images the file's stem (`opengraph-image`, `icon1`).
-//! `favicon`, `robots` and `manifest` count only at the root of `app/`. A generated image in a
-//! folder path with a route group or parallel slot gets a suffix, `-` and the first six
-//! base-36 digits of the djb2 hash of that folder path, so that two groups' images differ.
+//! `favicon`, `robots` and `manifest` count only at the root of `app/`. An image in a folder
+//! path with a route group or parallel slot gets a suffix, `-` and the first six base-36 digits
+//! of the djb2 hash of that folder path, so that two groups' images differ; a static image
+//! carries it before its extension (`opengraph-image-wfszrk.gif`).
 
 /// A metadata file convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,7 +106,7 @@ pub fn recognize(file_name: &str, at_root: bool) -> Option<Recognized> {
     })
 }
 
-/// The suffix (with its `-`) of a generated image in `folder` (the path below `app`, with
+/// The suffix (with its `-`) of an image in `folder` (the path below `app`, with
 /// groups, e.g. `/blog/(posts)`), or an empty string.
 pub fn route_suffix(folder: &str) -> String {
     let special = folder.split('/').any(|s| (s.starts_with('(') && s.ends_with(')')) || s.starts_with('@'));

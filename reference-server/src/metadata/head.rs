@@ -5,8 +5,10 @@
 //! come from the root. Twitter images fall back to the Open Graph images. Each image tag
 //! carries the file's type, size (`any` when it has none, as for SVG) and alt text (the
 //! generated file's `alt` export, or the static file's `.alt.txt` content as it is).
-//! Open Graph and Twitter image URLs are absolute on `http://localhost:3000`, the base Next.js
-//! falls back to without `metadataBase`. Image URLs carry a cache-busting query: the content
+//! Open Graph and Twitter image URLs are absolute on the base Next.js falls back to without
+//! `metadataBase`, `http://localhost:$PORT`: 3000 for pages prerendered at build time, the
+//! server's own port for pages rendered per request. Image URLs under dynamic segments carry the
+//! page's params. Image URLs carry a cache-busting query: the content
 //! hash Next.js 16 writes as `?<name>.<hash>.<ext>` for static files and Next.js 15 as 16 hex
 //! digits (15 leaves `favicon.ico` bare); generated images get 16 hex digits.
 
@@ -14,16 +16,36 @@ use super::convention::Convention;
 use super::images::pixel_size;
 use super::{Content, MetadataCode, MetadataRoute};
 use crate::etag::base36;
+use crate::params::{ParamValue, Params};
 use semver::Version;
 
-/// The base of absolute Open Graph and Twitter image URLs when the app sets no `metadataBase`.
-const DEFAULT_METADATA_BASE: &str = "http://localhost:3000";
+/// The port in the fallback `metadataBase` of pages prerendered by `next build`, which runs
+/// without `PORT`.
+const BUILD_PORT: u16 = 3000;
+
+/// How the page is rendered, which shapes the image URLs of its head.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRender<'a> {
+    /// The page's params, which fill dynamic segments of image URLs.
+    pub params: Option<&'a Params>,
+    /// The port of the fallback `metadataBase`: the server's port for a page rendered per
+    /// request, [`PageRender::prerendered`] for one rendered at build time.
+    pub port: u16,
+}
+
+impl PageRender<'_> {
+    /// A page rendered by `next build`.
+    pub fn prerendered() -> PageRender<'static> {
+        PageRender { params: None, port: BUILD_PORT }
+    }
+}
 
 /// One image as the head describes it.
 #[derive(Debug, Clone, PartialEq)]
 struct ImageTag {
     href: String,
-    content_type: String,
+    /// None where Next.js knows no type for the file (a static `.gif` before 16).
+    content_type: Option<String>,
     /// `WxH`, or `any`.
     sizes: Option<String>,
     size: Option<(u32, u32)>,
@@ -31,16 +53,16 @@ struct ImageTag {
 }
 
 /// The head tags metadata files add to a page in `folder` (below `app/`, groups kept).
-pub fn tags(folder: &str, routes: &[MetadataRoute], next: &Version) -> String {
+pub fn tags(folder: &str, routes: &[MetadataRoute], next: &Version, render: PageRender) -> String {
     let mut out = String::new();
     for manifest in routes.iter().filter(|r| r.convention == Convention::Manifest) {
         out.push_str(&format!("<link rel=\"manifest\" href=\"{}\"/>", escape(&manifest.url)));
     }
-    let og = images(nearest(folder, routes, Convention::OpenGraphImage), next);
+    let og = images(nearest(folder, routes, Convention::OpenGraphImage), next, render);
     for image in &og {
         out.push_str(&social("property", "og", image));
     }
-    let twitter = images(nearest(folder, routes, Convention::TwitterImage), next);
+    let twitter = images(nearest(folder, routes, Convention::TwitterImage), next, render);
     let twitter = if twitter.is_empty() { og } else { twitter };
     if !twitter.is_empty() {
         out.push_str("<meta name=\"twitter:card\" content=\"summary_large_image\"/>");
@@ -49,8 +71,11 @@ pub fn tags(folder: &str, routes: &[MetadataRoute], next: &Version) -> String {
         out.push_str(&social("name", "twitter", image));
     }
     for (convention, rel) in [(Convention::Favicon, "icon"), (Convention::Icon, "icon"), (Convention::AppleIcon, "apple-touch-icon")] {
-        for image in images(nearest(folder, routes, convention), next) {
-            out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\" type=\"{}\"", escape(&image.href), escape(&image.content_type)));
+        for image in images(nearest(folder, routes, convention), next, render) {
+            out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\"", escape(&image.href)));
+            if let Some(content_type) = &image.content_type {
+                out.push_str(&format!(" type=\"{}\"", escape(content_type)));
+            }
             if let Some(sizes) = &image.sizes {
                 out.push_str(&format!(" sizes=\"{sizes}\""));
             }
@@ -77,17 +102,18 @@ fn nearest<'a>(folder: &str, routes: &'a [MetadataRoute], convention: Convention
     Vec::new()
 }
 
-fn images(routes: Vec<&MetadataRoute>, next: &Version) -> Vec<ImageTag> {
+fn images(routes: Vec<&MetadataRoute>, next: &Version, render: PageRender) -> Vec<ImageTag> {
     let social = |r: &MetadataRoute| matches!(r.convention, Convention::OpenGraphImage | Convention::TwitterImage);
     let mut out = Vec::new();
     for route in routes {
-        let base = if social(route) { DEFAULT_METADATA_BASE } else { "" };
+        let base = if social(route) { format!("http://localhost:{}", render.port) } else { String::new() };
+        let url = filled(&route.url, render.params);
         match &route.content {
             Content::Static { bytes, content_type } => {
                 let size = pixel_size(bytes);
                 out.push(ImageTag {
-                    href: format!("{base}{}{}", route.url, static_query(route, next)),
-                    content_type: (*content_type).to_owned(),
+                    href: format!("{base}{url}{}", static_query(route, next)),
+                    content_type: static_image_type(content_type, next),
                     sizes: Some(size.map_or("any".to_owned(), |(w, h)| format!("{w}x{h}"))),
                     size,
                     alt: route.alt_text.clone(),
@@ -98,18 +124,18 @@ fn images(routes: Vec<&MetadataRoute>, next: &Version) -> Vec<ImageTag> {
                 let content_type = route.export_str("contentType").unwrap_or("image/png").to_owned();
                 let tag = |href: String, size: Option<(u32, u32)>, alt: Option<String>, content_type: String| ImageTag {
                     href,
-                    content_type,
+                    content_type: Some(content_type),
                     sizes: size.map(|(w, h)| format!("{w}x{h}")),
                     size,
                     alt,
                 };
                 match generate_image_metadata {
                     Some(items) => out.extend(items().into_iter().map(|item| {
-                        let href = format!("{base}{}/{}{query}", route.url, item.id);
+                        let href = format!("{base}{url}/{}{query}", item.id);
                         tag(href, item.size, item.alt, item.content_type.unwrap_or_else(|| content_type.clone()))
                     })),
                     None => out.push(tag(
-                        format!("{base}{}{query}", route.url),
+                        format!("{base}{url}{query}"),
                         route.export_size(),
                         route.export_str("alt").map(str::to_owned),
                         content_type,
@@ -122,14 +148,37 @@ fn images(routes: Vec<&MetadataRoute>, next: &Version) -> Vec<ImageTag> {
     out
 }
 
-/// The cache-busting query of a static image.
+/// `url` with its dynamic segments (`[slug]`, `[...all]`) filled from `params`.
+fn filled(url: &str, params: Option<&Params>) -> String {
+    let Some(params) = params else { return url.to_owned() };
+    let segment = |s: &str| {
+        let name = s.strip_prefix("[[...").and_then(|n| n.strip_suffix("]]")).or_else(|| s.strip_prefix("[...").and_then(|n| n.strip_suffix(']')));
+        let name = name.or_else(|| s.strip_prefix('[').and_then(|n| n.strip_suffix(']')));
+        match name.and_then(|n| params.get(n)) {
+            Some(ParamValue::One(value)) => value.clone(),
+            Some(ParamValue::Many(values)) => values.join("/"),
+            None => s.to_owned(),
+        }
+    };
+    url.split('/').map(segment).collect::<Vec<_>>().join("/")
+}
+
+/// The type a head tag gives a static image: the type it is served with, except that Next.js
+/// 15 leaves the type out for a file it serves as `text/plain` (a `.gif`, which its type table
+/// lacks).
+fn static_image_type(served: &str, next: &Version) -> Option<String> {
+    (next.major >= 16 || served != "text/plain").then(|| served.to_owned())
+}
+
+/// The cache-busting query of a static image, named after the file (without the route group
+/// suffix of its URL).
 fn static_query(route: &MetadataRoute, next: &Version) -> String {
     let Content::Static { bytes, .. } = &route.content else { return String::new() };
     let hash = super::fnv1a64(bytes);
     if next.major < 16 {
         return if route.convention == Convention::Favicon { String::new() } else { format!("?{hash:016x}") };
     }
-    let name = route.url.rsplit('/').next().unwrap_or_default();
+    let name = route.file.rsplit('/').next().unwrap_or_default();
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     format!("?{stem}.{}.{ext}", base36(hash))
 }
@@ -138,7 +187,9 @@ fn static_query(route: &MetadataRoute, next: &Version) -> String {
 fn social(attribute: &str, prefix: &str, image: &ImageTag) -> String {
     let meta = |key: &str, value: &str| format!("<meta {attribute}=\"{prefix}:{key}\" content=\"{}\"/>", escape(value));
     let mut out = meta("image", &image.href);
-    out.push_str(&meta("image:type", &image.content_type));
+    if let Some(content_type) = &image.content_type {
+        out.push_str(&meta("image:type", content_type));
+    }
     if let Some((w, h)) = image.size {
         out.push_str(&meta("image:width", &w.to_string()));
         out.push_str(&meta("image:height", &h.to_string()));
@@ -177,10 +228,10 @@ mod tests {
             static_route("app/a/(g)/icon.svg", "/a/icon.svg", Convention::Icon),
         ];
         let v16 = Version::new(16, 0, 0);
-        let deep = tags("/a/(g)/b", &routes, &v16);
+        let deep = tags("/a/(g)/b", &routes, &v16, PageRender::prerendered());
         assert!(deep.contains("href=\"/a/icon.svg?icon.") && !deep.contains("href=\"/icon.svg"), "{deep}");
         assert!(deep.contains("sizes=\"any\""), "{deep}");
-        let top = tags("/c", &routes, &v16);
+        let top = tags("/c", &routes, &v16, PageRender::prerendered());
         assert!(top.contains("href=\"/icon.svg?icon.") && !top.contains("/a/icon.svg"), "{top}");
     }
 

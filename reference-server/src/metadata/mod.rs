@@ -89,6 +89,15 @@ pub fn url_segments(found: &Recognized, folder: &str, exports: &Exports) -> Vec<
             let name = Segment::Static(format!("{}{}", found.url_name, convention::route_suffix(folder)));
             if exported("generateImageMetadata") { vec![name, id] } else { vec![name] }
         }
+        (Source::Static, Convention::Icon | Convention::AppleIcon | Convention::OpenGraphImage | Convention::TwitterImage) => {
+            // The suffix goes before the extension: `opengraph-image-wfszrk.gif`.
+            let suffix = convention::route_suffix(folder);
+            let name = match found.url_name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}{suffix}.{ext}"),
+                None => format!("{}{suffix}", found.url_name),
+            };
+            vec![Segment::Static(name)]
+        }
         _ => vec![Segment::Static(found.url_name.clone())],
     }
 }

@@ -124,7 +124,15 @@ fn grouped_twitter(_id: Option<&str>) -> ImageResponse {
 }
 pub const GROUPED_TWITTER: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: grouped_twitter };
 
-/// metadata/*/page.js: `<h1>metadata: NAME</h1>`, NAME being the page's folder.
+/// metadata/posts/[slug]/opengraph-image.js: the slug is drawn as text, which a solid colour
+/// stands for (pixels are not compared).
+fn post_opengraph(_id: Option<&str>) -> ImageResponse {
+    ImageResponse { width: 600, height: 315, background: [0x33, 0x66, 0xcc] }
+}
+pub const POST_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: post_opengraph };
+
+/// metadata/*/page.js: `<h1>metadata: NAME</h1>`, NAME being the page's folder (or, for
+/// metadata/posts/[slug]/page.js, the slug).
 pub fn page(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => {

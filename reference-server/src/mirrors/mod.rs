@@ -1,12 +1,13 @@
 //! The user code of each fixture route, mirrored in Rust.
 //!
-//! The route table and each file's exports come from `fixture-app/` itself; what the exported
+//! The route table and each file's exports come from the fixture app itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
-//! the JavaScript does. [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router
-//! API routes) name each mirror's source file, and the server refuses to start when a fixture
-//! route has no mirror (a test also checks the reverse). [`METADATA_MIRRORS`] do the same for
-//! generated metadata files (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code
-//! returns typed data.
+//! the JavaScript does. Each fixture app has a [`MirrorSet`] in [`APPS`]: for `fixture-app/`,
+//! [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router API routes) name each
+//! mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
+//! (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code returns typed data; the
+//! other apps under `fixture-apps/` have theirs in a module named after the app. The server
+//! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
 mod cookies;
 mod fetch_cache;
@@ -19,6 +20,7 @@ mod proxy;
 mod request_time;
 mod route_handlers;
 mod segment_config;
+mod src_layout;
 
 use crate::metadata::MetadataCode;
 use crate::navigation::Interrupt;
@@ -68,6 +70,7 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/metadata/(grouped)/grouped/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/generated/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/icons/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/posts/[slug]/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/social/page.js", handle: metadata::page },
     Mirror { file: "app/cookies/read/route.js", handle: cookies::read },
     Mirror { file: "app/cookies/set/[variant]/route.js", handle: cookies::set },
@@ -186,19 +189,48 @@ pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
     Mirror { file: "app/metadata/generated/apple-icon.js", handle: metadata::GENERATED_APPLE_ICON },
     Mirror { file: "app/metadata/generated/icon.js", handle: metadata::GENERATED_ICON },
     Mirror { file: "app/metadata/generated/opengraph-image.js", handle: metadata::GENERATED_OPENGRAPH },
+    Mirror { file: "app/metadata/posts/[slug]/opengraph-image.js", handle: metadata::POST_OPENGRAPH },
     Mirror { file: "app/metadata/products/sitemap.js", handle: metadata::PRODUCT_SITEMAP },
     Mirror { file: "app/robots.js", handle: metadata::ROBOTS },
     Mirror { file: "app/sitemap.js", handle: metadata::SITEMAP },
 ];
 
-pub fn find(file: &str) -> Option<&'static Mirror> {
-    MIRRORS.iter().find(|m| m.file == file)
+/// The mirrors of one fixture app's files, paths relative to that app.
+pub struct MirrorSet {
+    /// The app's name: `fixture-app`, or its folder's name under `fixture-apps/`.
+    pub app: &'static str,
+    pub routes: &'static [Mirror],
+    pub api: &'static [Mirror<ApiHandler>],
+    pub metadata: &'static [Mirror<MetadataCode>],
 }
 
-pub fn find_metadata(file: &str) -> Option<&'static Mirror<MetadataCode>> {
-    METADATA_MIRRORS.iter().find(|m| m.file == file)
+/// Every fixture app the reference server can serve.
+pub static APPS: &[MirrorSet] = &[
+    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS },
+    src_layout::MIRRORS,
+];
+
+/// The mirrors of the app named `app`.
+pub fn for_app(app: &str) -> Option<&'static MirrorSet> {
+    APPS.iter().find(|set| set.app == app)
 }
 
-pub fn find_api(file: &str) -> Option<&'static Mirror<ApiHandler>> {
-    API_MIRRORS.iter().find(|m| m.file == file)
+impl MirrorSet {
+    pub fn find(&self, file: &str) -> Option<&'static Mirror> {
+        self.routes.iter().find(|m| m.file == file)
+    }
+
+    pub fn find_metadata(&self, file: &str) -> Option<&'static Mirror<MetadataCode>> {
+        self.metadata.iter().find(|m| m.file == file)
+    }
+
+    pub fn find_api(&self, file: &str) -> Option<&'static Mirror<ApiHandler>> {
+        self.api.iter().find(|m| m.file == file)
+    }
+
+    /// Every mirrored file, of every kind.
+    pub fn files(&self) -> impl Iterator<Item = &'static str> {
+        let (routes, api, metadata) = (self.routes, self.api, self.metadata);
+        routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file))
+    }
 }

@@ -20,7 +20,7 @@ pub fn unauthorized(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// A default export that renders `html`.
-fn markup(export: &str, html: &str) -> Handled {
+pub(super) fn markup(export: &str, html: &str) -> Handled {
     match export {
         "default" => Handled::Answer(WebResponse::text(html).with_header("content-type", "text/html; charset=utf-8")),
         _ => Handled::NotMirrored,

@@ -10,7 +10,7 @@
 //!
 //! An attribute is written as sent (`"HttpOnly"`, `"SameSite=lax"`), or, when it is a time
 //! relative to the response, as `{ name = "Expires", seconds_after_date = N }`: a date N seconds
-//! (±2) after the response's `Date` header.
+//! (±2) after the response's `Date` header (or, when it sends none, after the client received it).
 
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
@@ -62,7 +62,7 @@ fn split(line: &str) -> Option<Line<'_>> {
 /// Every difference between the expected cookies and the response's Set-Cookie lines.
 pub fn check(expected: &[CookieExpect], response: &Response) -> Vec<String> {
     let lines: Vec<&str> = response.header_values("set-cookie").collect();
-    let date = response.header("date").and_then(|d| httpdate::parse_http_date(&d).ok());
+    let date = response.date();
     let mut out = Vec::new();
     for line in &lines {
         let folded: Vec<&str> = expected.iter().map(|c| c.name.as_str()).filter(|n| line.contains(&format!(", {n}="))).collect();
@@ -160,6 +160,17 @@ mod tests {
         assert_eq!(check(&want, &ok), Vec::<String>::new());
         let late = response(&["name=lee; Path=/; Expires=Wed, 25 Nov 2026 17:16:09 GMT; Max-Age=3600"]);
         assert_eq!(check(&want, &late).len(), 1);
+    }
+
+    #[test]
+    fn without_a_date_header_relative_dates_count_from_the_arrival() {
+        let want = expect(r#"c = [{ name = "n", value = "1", attributes = [{ name = "Expires", seconds_after_date = 60 }] }]"#);
+        let arrived = httpdate::parse_http_date("Wed, 25 Nov 2026 15:16:09 GMT").unwrap();
+        let line = ("set-cookie".to_owned(), "n=1; Expires=Wed, 25 Nov 2026 15:17:09 GMT".to_owned());
+        let mut undated = Response { status: 200, headers: vec![line], ..Default::default() };
+        assert_eq!(check(&want, &undated).len(), 1, "no Date and no arrival time: nothing to measure from");
+        undated.received_at = Some(arrived);
+        assert_eq!(check(&want, &undated), Vec::<String>::new());
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //!
 //! - [`html`]: one page with per-area totals, the matrix, and each cell's evidence.
 //! - [`markdown`]: the same as tables, cells linking to the evidence below them.
+//! - [`compatibility`]: `COMPATIBILITY.md`, per-area scores by basis and each target's
+//!   differences.
 
+pub mod compatibility;
 pub mod html;
 pub mod markdown;
 
