@@ -18,7 +18,9 @@ fn symptom(fault: &Fault) -> String {
         Fault::DropHeader(name) => format!("header `{name}`"),
         Fault::ChangeStatus => "status: expected".into(),
         Fault::RelativeLocation => "header `location`".into(),
-        Fault::StripCacheControl => "header `cache-control`".into(),
+        Fault::StripCacheControl | Fault::RewriteCacheControl => "header `cache-control`".into(),
+        Fault::NeverCache => "expected the same value as".into(),
+        Fault::NeverRevalidate => "expected a value other than".into(),
         Fault::ChangeContentType => "header `content-type`".into(),
         Fault::TrimBody => "body:".into(),
     }

@@ -63,7 +63,7 @@ mod tests {
     use super::*;
     use bytes::Bytes;
 
-    fn request(cookie: &str) -> RouteRequest {
+    fn request(cookie: &str) -> RouteRequest<'static> {
         let mut headers = http::HeaderMap::new();
         headers.insert("cookie", cookie.parse().unwrap());
         RouteRequest::new("GET".into(), "/".into(), String::new(), headers, Bytes::new(), None, 3000)

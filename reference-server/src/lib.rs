@@ -22,6 +22,9 @@
 //! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
 //!   head tags they add to pages.
 //! - [`wrappers`]: the layouts and templates around a page, in the order Next.js nests them.
+//! - [`cache`]: the route cache and the data cache with their segment config, header and
+//!   invalidation rules; [`rendering`] puts pages and handlers through it (what the build
+//!   prerenders, stale answers regenerated in the background, `fetch()` and `next/cache`).
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
 //! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
 //! - [`error`]: why the app could not be loaded.
@@ -38,6 +41,7 @@
 //! ```
 
 pub mod cookies;
+pub mod cache;
 pub mod draft_mode;
 pub mod error;
 pub mod etag;
@@ -51,6 +55,7 @@ pub mod next_start;
 pub mod pages_api;
 pub mod params;
 pub mod proxy;
+pub mod rendering;
 pub mod route_handler;
 pub mod router;
 pub mod server;

@@ -2,6 +2,7 @@
 //! compression layer's `Accept-Encoding` vary, and the answers it gives without user code
 //! (not-found page, internal error, trailing-slash redirect, rejected methods).
 
+use crate::cache::headers::CacheState;
 use crate::etag::etag;
 use crate::pages_api::wire::{Chunks, WireBody};
 use crate::web::WebResponse;
@@ -72,8 +73,34 @@ pub fn not_found_page() -> Response<Body> {
 /// A page rendered inside the root layout; `head` is markup added to its `<head>` (the tags of
 /// metadata files).
 pub fn page(status: u16, cache_control: &str, head: &str, markup: &str) -> Response<Body> {
-    let html = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>");
-    html_page(status, cache_control, &html)
+    html_page(status, cache_control, &page_html(head, markup))
+}
+
+/// The HTML of a page rendered inside the root layout.
+pub fn page_html(head: &str, markup: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
+}
+
+/// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
+/// (sent twice unless it was made for this request), the client router's stale time, and the
+/// cache's `Cache-Control`.
+pub fn prerendered_page(status: u16, state: CacheState, cache_control: &str, html: Bytes, head_only: bool) -> Response<Body> {
+    let mut headers = vec![
+        ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
+        ("x-nextjs-cache".into(), state.as_str().into()),
+        ("x-nextjs-prerender".into(), "1".into()),
+    ];
+    if state != CacheState::Miss {
+        headers.push(("x-nextjs-prerender".into(), "1".into()));
+    }
+    headers.extend([
+        ("x-nextjs-stale-time".into(), "300".into()),
+        ("x-powered-by".into(), "Next.js".into()),
+        ("cache-control".into(), cache_control.into()),
+        ("etag".into(), etag(&String::from_utf8_lossy(&html))),
+        ("content-type".into(), "text/html; charset=utf-8".into()),
+    ]);
+    build(status, headers, (!head_only).then_some(html))
 }
 
 /// A dynamic page interrupted by `forbidden()` or `unauthorized()`: the error shell

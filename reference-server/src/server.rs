@@ -1,6 +1,8 @@
 //! The HTTP side: accepts connections, reads each request and answers it through [`App`].
 
+use crate::cache::Cache;
 use crate::error::Error;
+use crate::rendering::RouteCaching;
 use crate::fixture::{self, RouteFile, RouteKind};
 use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
@@ -58,26 +60,30 @@ impl Default for Config {
 }
 
 /// What answers a route: the mirror of an app route or page, or an API route's handler and config.
-enum Code {
+pub(crate) enum Code {
     App(AppKind, &'static Mirror),
     Api(ApiConfig, ApiHandler),
     /// A metadata file: its index in [`App::metadata`].
     Metadata(usize),
 }
 
-#[derive(Clone, Copy)]
-enum AppKind {
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppKind {
     Handler,
     Page,
 }
 
 /// The loaded app: its routes, their mirrors and the router over them.
 pub struct App {
-    routes: Vec<(RouteFile, Code)>,
+    pub(crate) routes: Vec<(RouteFile, Code)>,
     /// The app's metadata files, which also give pages their head tags.
-    metadata: Vec<MetadataRoute>,
-    router: Router,
-    next_version: semver::Version,
+    pub(crate) metadata: Vec<MetadataRoute>,
+    pub(crate) router: Router,
+    pub(crate) next_version: semver::Version,
+    /// What the build decided for each route (`None` for API routes and metadata files).
+    pub(crate) caching: Vec<Option<RouteCaching>>,
+    /// The route cache, the data cache and their background work.
+    pub(crate) cache: Cache,
     /// Whether the app has a `pages/` folder, which changes some of Next.js's own answers.
     pages_router: bool,
     /// The proxy file and the mirror of its function.
@@ -86,7 +92,7 @@ pub struct App {
     /// or `unauthorized()`.
     fallbacks: FallbackFiles,
     /// The layouts and templates around pages.
-    wrappers: Wrappers,
+    pub(crate) wrappers: Wrappers,
 }
 
 impl App {
@@ -125,7 +131,20 @@ impl App {
         };
         let fallbacks = FallbackFiles::load(&config.fixture_dir, mirrors)?;
         let wrappers = Wrappers::load(&config.fixture_dir, mirrors)?;
-        Ok(App { routes, metadata, router, next_version: config.next_version.clone(), pages_router, proxy, fallbacks, wrappers })
+        let mut app = App {
+            routes,
+            metadata,
+            router,
+            next_version: config.next_version.clone(),
+            caching: Vec::new(),
+            cache: Cache::default(),
+            pages_router,
+            proxy,
+            fallbacks,
+            wrappers,
+        };
+        app.prerender();
+        Ok(app)
     }
 
     pub fn next_version(&self) -> &semver::Version {
@@ -238,7 +257,18 @@ impl App {
             Err(_) => return next_start::app_response(WebResponse::empty().with_status(413), false, &self.next_version),
         };
         let port = parts.extensions.get::<LocalPort>().map_or(0, |p| p.0);
-        let route_request = RouteRequest::new(method, path, query.unwrap_or_default(), parts.headers, body, params, port);
+        let index = matched.route;
+        if self.unlisted_param(index, &path) {
+            return whole(next_start::not_found_page());
+        }
+        let runtime = self.runtime_for(index, &path);
+        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
+        let (headers, query) =
+            if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (parts.headers, query.unwrap_or_default()) };
+        let route_request = RouteRequest::new(method, path, query, headers, body, params, port).with_runtime(&runtime);
+        if let Some(response) = self.answer_cached(index, &route_request) {
+            return response;
+        }
         self.answer_app(file, kind, mirror, &route_request)
     }
 
@@ -264,8 +294,7 @@ impl App {
                 let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version, render);
                 let wrapped = |page| self.wrappers.wrap(&file.file, markup(page));
                 match (mirror.handle)("default", route_request) {
-                    Handled::Answer(page) if per_request => next_start::dynamic_page(200, &head, &wrapped(page), &self.next_version).map(Either::Left),
-                    Handled::Answer(page) => next_start::page(200, "s-maxage=31536000", &head, &wrapped(page)).map(Either::Left),
+                    Handled::Answer(page) => next_start::dynamic_page(200, &head, &wrapped(page), &self.next_version).map(Either::Left),
                     Handled::Interrupt(interrupt) => self.interrupted_page(&interrupt, &head, route_request),
                     Handled::Throw(_) | Handled::NotMirrored => next_start::internal_error_text().map(Either::Left),
                 }
@@ -298,7 +327,7 @@ impl App {
 const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
 
 /// The HTML a page or fallback file rendered.
-fn markup(page: WebResponse) -> String {
+pub(crate) fn markup(page: WebResponse) -> String {
     page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
 
@@ -331,7 +360,15 @@ pub async fn run(listener: TcpListener, app: Arc<App>, shutdown: impl Future<Out
             let service = service_fn(move |mut request: hyper::Request<Incoming>| {
                 request.extensions_mut().insert(port);
                 let app = app.clone();
-                async move { Ok::<_, Infallible>(app.handle(request).await) }
+                async move {
+                    let response = app.handle(request).await;
+                    // Regeneration and refetches start once the answer is built, off its path.
+                    if app.has_jobs() {
+                        let app = app.clone();
+                        tokio::task::spawn_blocking(move || app.run_jobs());
+                    }
+                    Ok::<_, Infallible>(response)
+                }
             });
             let _ = http1::Builder::new()
                 .timer(TokioTimer::new())

@@ -3,16 +3,26 @@
 
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
+use crate::cache::FetchInit;
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
+/// What user code reaches beyond its request while it runs: `fetch()` (through the data cache)
+/// and `revalidateTag`/`revalidatePath` from `next/cache`. The server provides it.
+pub trait Runtime {
+    /// `fetch(url, init)` of a URL of this app, answered in-process.
+    fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown>;
+    fn revalidate_tag(&self, tag: &str);
+    fn revalidate_path(&self, path: &str);
+}
+
 /// The request a route handler receives (`NextRequest` plus the `params` context).
-#[derive(Debug, Clone)]
-pub struct RouteRequest {
+#[derive(Clone)]
+pub struct RouteRequest<'a> {
     pub method: String,
     /// The raw request path, without the query.
     pub path: String,
@@ -27,13 +37,25 @@ pub struct RouteRequest {
     pub origin: String,
     /// What `cookies()` reads and writes while the handler runs.
     pub cookies: RefCell<CookieStore>,
+    /// Set when the code read request data through [`header`](Self::header),
+    /// [`search_params`](Self::search_params) or [`cookie`](Self::cookie): an `'auto'` route
+    /// that does so while prerendered is rendered per request instead.
+    pub read_request_data: Cell<bool>,
+    /// `None` outside a server (unit tests); `fetch()` then throws.
+    pub runtime: Option<&'a (dyn Runtime + Sync)>,
+}
+
+impl std::fmt::Debug for RouteRequest<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RouteRequest").field("method", &self.method).field("path", &self.path).field("query", &self.query).finish_non_exhaustive()
+    }
 }
 
 /// An exception thrown by user code; Next.js answers it with a 500.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Thrown(pub String);
 
-impl RouteRequest {
+impl<'a> RouteRequest<'a> {
     pub fn new(
         method: String,
         path: String,
@@ -42,14 +64,58 @@ impl RouteRequest {
         body: Bytes,
         params: Option<Params>,
         port: u16,
-    ) -> RouteRequest {
+    ) -> RouteRequest<'a> {
         let scheme = match headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) {
             Some(proto) if proto.split(',').next().is_some_and(|p| p.trim() == "https") => "https",
             _ => "http",
         };
         let cookies = headers.get_all("cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ");
         let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies)));
-        RouteRequest { method, path, query, headers, body, params, origin: format!("{scheme}://localhost:{port}"), cookies }
+        RouteRequest {
+            method,
+            path,
+            query,
+            headers,
+            body,
+            params,
+            origin: format!("{scheme}://localhost:{port}"),
+            cookies,
+            read_request_data: Cell::new(false),
+            runtime: None,
+        }
+    }
+
+    /// The same request with `runtime` behind `fetch()` and `next/cache`.
+    pub fn with_runtime(mut self, runtime: &'a (dyn Runtime + Sync)) -> Self {
+        self.runtime = Some(runtime);
+        self
+    }
+
+    /// `(await cookies()).get(name)?.value`.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.read_request_data.set(true);
+        self.cookies.borrow().get(name).and_then(|c| c.get("value")).and_then(Value::as_str).map(str::to_owned)
+    }
+
+    /// `await (await fetch(url, init)).json()`.
+    pub fn fetch_json(&self, url: &str, init: &FetchInit) -> Result<Value, Thrown> {
+        let runtime = self.runtime.ok_or_else(|| Thrown("TypeError: fetch failed".into()))?;
+        let response = runtime.fetch(url, init)?;
+        serde_json::from_slice(response.body.as_deref().unwrap_or_default()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
+    }
+
+    /// `revalidateTag(tag)` from `next/cache`.
+    pub fn revalidate_tag(&self, tag: &str) {
+        if let Some(runtime) = self.runtime {
+            runtime.revalidate_tag(tag);
+        }
+    }
+
+    /// `revalidatePath(path)` from `next/cache`.
+    pub fn revalidate_path(&self, path: &str) {
+        if let Some(runtime) = self.runtime {
+            runtime.revalidate_path(path);
+        }
     }
 
     /// `request.url`: the query comes re-serialized as `URLSearchParams` writes it (`%20` as `+`,
@@ -86,6 +152,7 @@ impl RouteRequest {
 
     /// `headers.get(name)`: every value of the header joined with ", ".
     pub fn header(&self, name: &str) -> Option<String> {
+        self.read_request_data.set(true);
         let values: Vec<String> =
             self.headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
         (!values.is_empty()).then(|| values.join(", "))
@@ -93,6 +160,7 @@ impl RouteRequest {
 
     /// `nextUrl.searchParams` as entries, parsed as `URLSearchParams` does.
     pub fn search_params(&self) -> Vec<(String, String)> {
+        self.read_request_data.set(true);
         form_urlencoded::parse(self.query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
     }
 
@@ -110,6 +178,11 @@ impl RouteRequest {
     pub fn json(&self) -> Result<Value, Thrown> {
         serde_json::from_str(&self.text()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
     }
+}
+
+/// `Date.now()`: milliseconds since the Unix epoch.
+pub fn date_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 /// `crypto.randomUUID()`: a version 4 UUID.
@@ -237,7 +310,7 @@ impl WebResponse {
 mod tests {
     use super::*;
 
-    fn request(query: &str) -> RouteRequest {
+    fn request(query: &str) -> RouteRequest<'static> {
         RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000)
     }
 

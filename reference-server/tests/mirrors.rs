@@ -11,7 +11,7 @@ use reference_server::web::RouteRequest;
 use reference_server::{App, Config, app_dir, default_fixture_dir, default_next_version};
 use std::path::Path;
 
-fn sample_request(method: &str) -> RouteRequest {
+fn sample_request(method: &str) -> RouteRequest<'static> {
     RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000)
 }
 

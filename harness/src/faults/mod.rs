@@ -19,6 +19,14 @@ pub enum Fault {
     RelativeLocation,
     /// `Cache-Control` removed.
     StripCacheControl,
+    /// `Cache-Control` replaced with `public, max-age=0`, as a CDN or proxy that rewrites it.
+    RewriteCacheControl,
+    /// The answers of a server that never caches: every 13-digit number in the body (a
+    /// `Date.now()`) replaced with a new time, and `x-nextjs-cache` removed.
+    NeverCache,
+    /// A cache in front that never revalidates: each GET URL gets the first answer seen for it.
+    /// The [`proxy`] keeps those answers; [`apply`](Fault::apply) leaves answers alone.
+    NeverRevalidate,
     /// `Content-Type` replaced with `application/octet-stream`.
     ChangeContentType,
     /// The body's last byte removed.
@@ -34,19 +42,26 @@ impl Fault {
             Fault::ChangeStatus,
             Fault::RelativeLocation,
             Fault::StripCacheControl,
+            Fault::RewriteCacheControl,
+            Fault::NeverCache,
+            Fault::NeverRevalidate,
             Fault::ChangeContentType,
             Fault::TrimBody,
         ]
     }
 
     /// `fold-set-cookie`, `drop-header:NAME`, `change-status`, `relative-location`,
-    /// `strip-cache-control`, `change-content-type`, `trim-body`.
+    /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
+    /// `change-content-type`, `trim-body`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
             "change-status" => Fault::ChangeStatus,
             "relative-location" => Fault::RelativeLocation,
             "strip-cache-control" => Fault::StripCacheControl,
+            "rewrite-cache-control" => Fault::RewriteCacheControl,
+            "never-cache" => Fault::NeverCache,
+            "never-revalidate" => Fault::NeverRevalidate,
             "change-content-type" => Fault::ChangeContentType,
             "trim-body" => Fault::TrimBody,
             other => match other.strip_prefix("drop-header:") {
@@ -78,6 +93,16 @@ impl Fault {
                 }
             }
             Fault::StripCacheControl => headers.retain(|(n, _)| n != "cache-control"),
+            Fault::RewriteCacheControl => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "cache-control") {
+                    *value = "public, max-age=0".into();
+                }
+            }
+            Fault::NeverCache => {
+                headers.retain(|(n, _)| n != "x-nextjs-cache");
+                response.body = fresh_times(&response.body);
+            }
+            Fault::NeverRevalidate => {}
             Fault::ChangeContentType => {
                 for (_, value) in headers.iter_mut().filter(|(n, _)| n == "content-type") {
                     *value = "application/octet-stream".into();
@@ -86,6 +111,38 @@ impl Fault {
             Fault::TrimBody => {
                 response.body.pop();
             }
+        }
+    }
+}
+
+/// `body` with every run of exactly 13 ASCII digits replaced by a new, never repeated time in
+/// milliseconds.
+fn fresh_times(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        let run = body[i..].iter().take_while(|b| b.is_ascii_digit()).count().max(1);
+        if run == 13 {
+            out.extend_from_slice(format!("{:013}", fresh_time() % 10_000_000_000_000).as_bytes());
+        } else {
+            out.extend_from_slice(&body[i..i + run]);
+        }
+        i += run;
+    }
+    out
+}
+
+/// The current time in milliseconds, or one more than the last one given.
+fn fresh_time() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let mut last = LAST.load(Ordering::SeqCst);
+    loop {
+        let next = now.max(last + 1);
+        match LAST.compare_exchange(last, next, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => return next,
+            Err(seen) => last = seen,
         }
     }
 }
@@ -102,6 +159,9 @@ impl fmt::Display for Fault {
             Fault::ChangeStatus => f.write_str("change-status"),
             Fault::RelativeLocation => f.write_str("relative-location"),
             Fault::StripCacheControl => f.write_str("strip-cache-control"),
+            Fault::RewriteCacheControl => f.write_str("rewrite-cache-control"),
+            Fault::NeverCache => f.write_str("never-cache"),
+            Fault::NeverRevalidate => f.write_str("never-revalidate"),
             Fault::ChangeContentType => f.write_str("change-content-type"),
             Fault::TrimBody => f.write_str("trim-body"),
         }
@@ -135,5 +195,21 @@ mod tests {
         assert_eq!(r.body, b"bod");
         Fault::ChangeStatus.apply(&mut r);
         assert_eq!(r.status, 201);
+    }
+
+    #[test]
+    fn never_cache_renews_times_and_drops_the_cache_state() {
+        let body = r#"{"now":1795625152208,"n":12}"#;
+        let mut a = response(&[("x-nextjs-cache", "HIT"), ("cache-control", "s-maxage=2")], body);
+        let mut b = response(&[], body);
+        Fault::NeverCache.apply(&mut a);
+        Fault::NeverCache.apply(&mut b);
+        assert_eq!(a.header("x-nextjs-cache"), None);
+        assert_ne!(a.body, body.as_bytes());
+        assert_ne!(a.body, b.body);
+        assert!(String::from_utf8(a.body).unwrap().ends_with(r#","n":12}"#));
+        let mut r = response(&[("cache-control", "s-maxage=2")], "");
+        Fault::RewriteCacheControl.apply(&mut r);
+        assert_eq!(r.header("cache-control").as_deref(), Some("public, max-age=0"));
     }
 }

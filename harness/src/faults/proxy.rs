@@ -10,7 +10,8 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use std::convert::Infallible;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use tokio::sync::oneshot;
 
 /// Request headers that describe the hop, not the request; the client sets its own.
@@ -28,7 +29,7 @@ impl Proxy {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
         let (stop, mut stopped) = oneshot::channel();
-        let shared = Arc::new((upstream.trim_end_matches('/').to_owned(), fault, client));
+        let shared = Arc::new(Shared { upstream: upstream.trim_end_matches('/').to_owned(), fault, client, kept: Mutex::default() });
         tokio::spawn(async move {
             loop {
                 let stream = tokio::select! {
@@ -39,7 +40,7 @@ impl Proxy {
                 tokio::spawn(async move {
                     let service = service_fn(move |request| {
                         let shared = shared.clone();
-                        async move { Ok::<_, Infallible>(forward(&shared.0, &shared.1, &shared.2, request).await) }
+                        async move { Ok::<_, Infallible>(forward(&shared, request).await) }
                     });
                     let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
                 });
@@ -53,7 +54,16 @@ impl Proxy {
     }
 }
 
-async fn forward(upstream: &str, fault: &Fault, client: &Client, request: hyper::Request<hyper::body::Incoming>) -> hyper::Response<Full<Bytes>> {
+struct Shared {
+    upstream: String,
+    fault: Fault,
+    client: Client,
+    /// For [`Fault::NeverRevalidate`]: the first answer to each GET URL.
+    kept: Mutex<HashMap<String, spec::Response>>,
+}
+
+async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>) -> hyper::Response<Full<Bytes>> {
+    let Shared { upstream, fault, client, kept } = shared;
     let (parts, body) = request.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let sent = SentRequest {
@@ -67,10 +77,18 @@ async fn forward(upstream: &str, fault: &Fault, client: &Client, request: hyper:
             .collect(),
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
     };
-    let mut answer = match client.send(&sent).await {
-        Ok(answer) => answer,
-        Err(error) => return bad_gateway(&error),
+    let keeps = *fault == Fault::NeverRevalidate && parts.method == http::Method::GET;
+    let kept_answer = if keeps { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
+    let mut answer = match kept_answer {
+        Some(answer) => answer,
+        None => match client.send(&sent).await {
+            Ok(answer) => answer,
+            Err(error) => return bad_gateway(&error),
+        },
     };
+    if keeps {
+        kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
+    }
     fault.apply(&mut answer);
     if parts.method != http::Method::HEAD {
         // A fault may change the body's length; a HEAD answer has none to measure.

@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// `new Date('2030-01-02T03:04:05Z')` in milliseconds.
 const JAN_2_2030: f64 = 1_893_553_445_000.0;
 
-fn variant(request: &RouteRequest) -> Option<&str> {
+fn variant<'r>(request: &'r RouteRequest) -> Option<&'r str> {
     match request.params.as_ref()?.get("variant")? {
         ParamValue::One(v) => Some(v),
         ParamValue::Many(_) => None,

@@ -10,6 +10,7 @@
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
 mod cookies;
+mod fetch_cache;
 mod metadata;
 mod navigation;
 mod next_response;
@@ -18,6 +19,7 @@ mod pages_api;
 mod proxy;
 mod request_time;
 mod route_handlers;
+mod segment_config;
 mod src_layout;
 mod templates;
 
@@ -126,6 +128,41 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/templates/blog/[slug]/page.js", handle: templates::post },
     Mirror { file: "app/templates/blog/page.js", handle: templates::blog },
     Mirror { file: "app/templates/page.js", handle: templates::home },
+    Mirror { file: "app/fetch-cache/default-cache-config/route.js", handle: fetch_cache::no_option },
+    Mirror { file: "app/fetch-cache/default/route.js", handle: fetch_cache::no_option },
+    Mirror { file: "app/fetch-cache/force-cache/route.js", handle: fetch_cache::force_cache },
+    Mirror { file: "app/fetch-cache/force-no-store-config/route.js", handle: fetch_cache::force_cache },
+    Mirror { file: "app/fetch-cache/no-store/route.js", handle: fetch_cache::no_store },
+    Mirror { file: "app/fetch-cache/path-data/route.js", handle: fetch_cache::force_cache },
+    Mirror { file: "app/fetch-cache/revalidate-path/route.js", handle: fetch_cache::revalidate_path },
+    Mirror { file: "app/fetch-cache/revalidate-tag/route.js", handle: fetch_cache::revalidate_tag },
+    Mirror { file: "app/fetch-cache/revalidate/route.js", handle: fetch_cache::revalidate },
+    Mirror { file: "app/fetch-cache/source/route.js", handle: fetch_cache::source },
+    Mirror { file: "app/fetch-cache/static-page/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/fetch-cache/static-target/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/fetch-cache/tagged/route.js", handle: fetch_cache::tagged },
+    Mirror { file: "app/segment-config/dynamic/auto-request/route.js", handle: segment_config::probe_route },
+    Mirror { file: "app/segment-config/dynamic/auto/route.js", handle: segment_config::now_with_post },
+    Mirror { file: "app/segment-config/dynamic/error-get/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/dynamic/error/route.js", handle: segment_config::now_with_post },
+    Mirror { file: "app/segment-config/dynamic/force-dynamic/route.js", handle: segment_config::probe_route },
+    Mirror { file: "app/segment-config/dynamic/force-static-get/route.js", handle: segment_config::probe_route },
+    Mirror { file: "app/segment-config/dynamic/force-static/route.js", handle: segment_config::probe_route_with_post },
+    Mirror { file: "app/segment-config/dynamic/page-auto/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/dynamic/page-error/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/dynamic/page-force-dynamic/page.js", handle: segment_config::probe_page },
+    Mirror { file: "app/segment-config/dynamic/page-force-static/page.js", handle: segment_config::probe_page },
+    Mirror { file: "app/segment-config/params/closed-route/[slug]/route.js", handle: segment_config::params_route },
+    Mirror { file: "app/segment-config/params/closed/[slug]/page.js", handle: segment_config::params_page },
+    Mirror { file: "app/segment-config/params/open/[slug]/page.js", handle: segment_config::params_page },
+    Mirror { file: "app/segment-config/platform/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/revalidate/false/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/revalidate/page-swr/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/revalidate/page-two/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/revalidate/page-zero/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/revalidate/swr/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/revalidate/two/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/revalidate/zero/route.js", handle: segment_config::now_route },
 ];
 
 pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[

@@ -1,0 +1,12 @@
+import { connection } from 'next/server'
+
+export const fetchCache = 'force-no-store'
+
+/** `fetchCache = 'force-no-store'` over a `cache: 'force-cache'` fetch; answers the source's time and its own. */
+export async function GET(request) {
+  await connection()
+  const key = request.nextUrl.searchParams.get('key') ?? ''
+  const source = new URL(`/fetch-cache/source?key=${encodeURIComponent(key)}`, request.url)
+  const data = await (await fetch(source, { cache: 'force-cache' })).json()
+  return Response.json({ fetched: data.now, now: Date.now() })
+}
