@@ -22,6 +22,7 @@ mod route_handlers;
 mod segment_config;
 mod src_layout;
 mod templates;
+mod webmanifest;
 
 use crate::metadata::MetadataCode;
 use crate::navigation::Interrupt;
@@ -79,6 +80,7 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/cookies/read/route.js", handle: cookies::read },
     Mirror { file: "app/cookies/set/[variant]/route.js", handle: cookies::set },
     Mirror { file: "app/navigation-pages/not-found/page.js", handle: navigation::not_found_page },
+    Mirror { file: "app/navigation-pages/permanent-redirect/page.js", handle: navigation::permanent_redirect_page },
     Mirror { file: "app/navigation-pages/redirect/page.js", handle: navigation::redirect_page },
     Mirror { file: "app/next-response/cookies/route.js", handle: next_response::cookies },
     Mirror { file: "app/next-response/json/route.js", handle: next_response::json },
@@ -220,6 +222,7 @@ pub struct MirrorSet {
 pub static APPS: &[MirrorSet] = &[
     MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
     src_layout::MIRRORS,
+    webmanifest::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.

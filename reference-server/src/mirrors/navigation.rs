@@ -66,6 +66,12 @@ pub fn redirect_page(export: &str, _request: &RouteRequest) -> Handled {
     only("default", export, Interrupt::redirect("/route-handlers/methods/get"))
 }
 
+/// navigation-pages/permanent-redirect/page.js: `await connection()`, then
+/// `permanentRedirect('/route-handlers/methods/get')`.
+pub fn permanent_redirect_page(export: &str, _request: &RouteRequest) -> Handled {
+    only("default", export, Interrupt::permanent_redirect("/route-handlers/methods/get"))
+}
+
 /// navigation-pages/not-found/page.js: `await connection()`, then `notFound()`.
 pub fn not_found_page(export: &str, _request: &RouteRequest) -> Handled {
     only("default", export, Interrupt::NotFound)
