@@ -21,7 +21,9 @@ pub fn load_dir(root: &Path) -> Result<Vec<Case>, Vec<Diagnostic>> {
         let loaded = case_id(root, &path).and_then(|id| {
             let bytes = std::fs::read(&path).map_err(|e| Diagnostic::whole_file(&path, format!("cannot read: {e}")))?;
             let text = utf8(&path, bytes)?;
-            parse_case(&id, &path, &text)
+            let mut case = parse_case(&id, &path, &text)?;
+            read_body_files(&mut case, root)?;
+            Ok(case)
         });
         match loaded {
             Ok(case) => cases.push(case),
@@ -49,6 +51,21 @@ pub fn parse_case(id: &str, path: &Path, text: &str) -> Result<Case, Diagnostic>
     case.id = id.to_owned();
     case.path = path.to_owned();
     Ok(case)
+}
+
+/// Reads the files that `expect.body.file` names, relative to the folder holding `root`.
+fn read_body_files(case: &mut Case, root: &Path) -> Result<(), Diagnostic> {
+    let project = root.parent().unwrap_or(root);
+    for (index, step) in case.steps.iter_mut().enumerate() {
+        let Some(body) = step.expect.body.as_mut() else { continue };
+        let Some(file) = &body.file else { continue };
+        let path = project.join(file);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostic::whole_file(&case.path, format!("step {}: expect.body.file `{file}`: cannot read {}: {e}", index + 1, path.display()))
+        })?;
+        body.file_bytes = Some(std::sync::Arc::new(bytes));
+    }
+    Ok(())
 }
 
 fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

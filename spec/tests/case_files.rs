@@ -190,3 +190,26 @@ fn requests_use_values_captured_by_earlier_steps() {
     let own = error_of(&carried.replace("t={{first}}", "t={{second}}"));
     assert!(own.contains("step 2: the request uses `{{second}}`, which no earlier step captures"), "{own}");
 }
+
+#[test]
+fn a_body_file_is_read_at_load_and_compared_byte_for_byte() {
+    let project = std::env::temp_dir().join(format!("spec-body-file-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&project);
+    std::fs::create_dir_all(project.join("cases/area")).unwrap();
+    std::fs::create_dir_all(project.join("app")).unwrap();
+    std::fs::write(project.join("app/icon.bin"), [1u8, 2, 3, 4]).unwrap();
+    let case = GOOD.replace("expect.body = { empty = true }", "expect.body = { file = \"app/icon.bin\" }");
+    std::fs::write(project.join("cases/area/served.toml"), &case).unwrap();
+
+    let cases = load_dir(&project.join("cases")).unwrap();
+    let expect = &cases[0].steps[0].expect;
+    let answer = |body: &[u8]| spec::Response { status: 204, headers: vec![("allow".into(), "GET, HEAD, OPTIONS".into()), ("x-exact".into(), "v".into())], body: body.to_vec(), ..Default::default() };
+    assert!(expect.check(&answer(&[1, 2, 3, 4])).is_empty());
+    let differs = expect.check(&answer(&[1, 2, 9, 4]));
+    assert_eq!(differs[0].to_string(), "body: expected the 4 bytes of `app/icon.bin`, got 4 bytes, differing from byte 2");
+
+    std::fs::remove_file(project.join("app/icon.bin")).unwrap();
+    let problems = load_dir(&project.join("cases")).unwrap_err();
+    assert!(problems[0].to_string().contains("step 1: expect.body.file `app/icon.bin`: cannot read"), "{}", problems[0]);
+    std::fs::remove_dir_all(&project).unwrap();
+}

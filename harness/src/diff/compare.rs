@@ -98,7 +98,7 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
     let body = match scope {
         Scope::Everything => compare_body(a, b),
         Scope::Asserted { body: None, .. } => None,
-        Scope::Asserted { body: Some(m), .. } if m.exact.is_some() || m.json.is_some() || m.json_subset.is_some() => {
+        Scope::Asserted { body: Some(m), .. } if m.exact.is_some() || m.json.is_some() || m.json_subset.is_some() || m.file.is_some() => {
             compare_body(a, b)
         }
         Scope::Asserted { body: Some(m), .. } => compare_verdicts(m, a, b),

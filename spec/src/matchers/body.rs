@@ -2,7 +2,8 @@
 //! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON),
 //! `json_subset` (objects may have more members), `xml` (an element tree), `head_tags` (tags
 //! of the HTML head, as a set), `nesting` (chains of HTML elements, each inside the one before)
-//! and `image` (format and pixel size).
+//! and `image` (format and pixel size), and `file` (the exact bytes of a file of the project,
+//! read when the cases are loaded).
 
 use super::head_tags::TagPattern;
 use super::image::ImageExpect;
@@ -36,6 +37,13 @@ pub struct BodyMatcher {
     pub nesting: Vec<Vec<Selector>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageExpect>,
+    /// A file of the project (relative to the folder that holds `cases/`) whose bytes the body
+    /// must be, such as a static image of a fixture app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The file's bytes, read by [`crate::load_dir`].
+    #[serde(skip)]
+    pub file_bytes: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 /// How much of a body a message quotes.
@@ -87,11 +95,24 @@ impl BodyMatcher {
         if let Some(problem) = self.image.as_ref().and_then(|image| image.check(&response.body)) {
             out.push(problem);
         }
+        if let Some(file) = &self.file {
+            out.extend(same_bytes(file, self.file_bytes.as_deref().map(Vec::as_slice), &response.body));
+        }
         if !out.is_empty() && response.body_truncated {
             out.push(format!("(the body was cut at {} bytes)", response.body.len()));
         }
         out
     }
+}
+
+/// Why `body` is not the bytes of `file`, if it is not.
+fn same_bytes(file: &str, expected: Option<&[u8]>, body: &[u8]) -> Option<String> {
+    let Some(expected) = expected else { return Some(format!("the file `{file}` was not read (load the cases with load_dir)")) };
+    if expected == body {
+        return None;
+    }
+    let at = expected.iter().zip(body).position(|(a, b)| a != b).unwrap_or(expected.len().min(body.len()));
+    Some(format!("expected the {} bytes of `{file}`, got {} bytes, differing from byte {at}", expected.len(), body.len()))
 }
 
 fn excerpt(text: &str) -> String {
@@ -115,6 +136,7 @@ struct RawBodyMatcher {
     head_tags: Option<Vec<TagPattern>>,
     nesting: Option<Vec<Vec<Selector>>>,
     image: Option<ImageExpect>,
+    file: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +164,8 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             head_tags: raw.head_tags.unwrap_or_default(),
             nesting: raw.nesting.unwrap_or_default(),
             image: raw.image,
+            file: raw.file,
+            file_bytes: None,
         };
         let checks = [
             matcher.exact.is_some(),
@@ -154,10 +178,11 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             !matcher.head_tags.is_empty(),
             !matcher.nesting.is_empty(),
             matcher.image.is_some(),
+            matcher.file.is_some(),
         ];
         match checks.iter().filter(|c| **c).count() {
             0 => Err(de::Error::custom(
-                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `nesting`, `image`",
+                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `nesting`, `image`, `file`",
             )),
             n if n > 1 && matcher.empty == Some(true) => {
                 Err(de::Error::custom("`empty = true` cannot be combined with other body checks"))
