@@ -240,9 +240,18 @@ impl Drop for Served {
 #[test]
 fn diff_of_two_instances_of_a_server_reports_nothing() {
     let (a, b) = (Served::start("16.4.6"), Served::start("16.4.6"));
-    let (src_a, src_b) = (Served::app("src-layout", "16.4.6"), Served::app("src-layout", "16.4.6"));
-    let (src_a, src_b) = (format!("src-layout={}", src_a.url), format!("src-layout={}", src_b.url));
-    let out = harness(&["diff", "--a", &a.url, "--a", &src_a, "--b", &b.url, "--b", &src_b]);
+    // Every other fixture app, twice.
+    let apps: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture-apps"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let others: Vec<(String, Served, Served)> =
+        apps.into_iter().map(|app| (app.clone(), Served::app(&app, "16.4.6"), Served::app(&app, "16.4.6"))).collect();
+    let mut args = vec!["diff".to_owned(), "--a".into(), a.url.clone(), "--b".into(), b.url.clone()];
+    for (app, on_a, on_b) in &others {
+        args.extend(["--a".into(), format!("{app}={}", on_a.url), "--b".into(), format!("{app}={}", on_b.url)]);
+    }
+    let out = harness(&args.iter().map(String::as_str).collect::<Vec<_>>());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
