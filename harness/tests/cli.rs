@@ -242,7 +242,9 @@ fn diff_of_two_instances_of_a_server_reports_nothing() {
     let (a, b) = (Served::start("16.4.6"), Served::start("16.4.6"));
     let (src_a, src_b) = (Served::app("src-layout", "16.4.6"), Served::app("src-layout", "16.4.6"));
     let (src_a, src_b) = (format!("src-layout={}", src_a.url), format!("src-layout={}", src_b.url));
-    let out = harness(&["diff", "--a", &a.url, "--a", &src_a, "--b", &b.url, "--b", &src_b]);
+    let (cc_a, cc_b) = (Served::app("cache-components", "16.4.6"), Served::app("cache-components", "16.4.6"));
+    let (cc_a, cc_b) = (format!("cache-components={}", cc_a.url), format!("cache-components={}", cc_b.url));
+    let out = harness(&["diff", "--a", &a.url, "--a", &src_a, "--a", &cc_a, "--b", &b.url, "--b", &src_b, "--b", &cc_b]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
