@@ -4,7 +4,7 @@
 //! refused on a prerendered route, and the [`Runtime`] behind `fetch()` and `next/cache`.
 
 use crate::cache::headers::{CacheState, EXPIRE, cache_control_until, handler_cache_control};
-use crate::cache::functions::{CacheScope, Read};
+use crate::cache::functions::{CacheScope, Read, Stored};
 use crate::cache::policy::{self, Kind, Rendering};
 use crate::cache::segment::SegmentConfig;
 use crate::cache::store::Lookup;
@@ -356,20 +356,21 @@ impl Runtime for AppRuntime<'_> {
 
     /// A stale result (its tag revalidated with a profile) is served while a new one is made;
     /// the functions being synchronous here, it is made at once rather than in the background.
-    fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Value {
+    fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Stored {
         let now = Instant::now();
         let mut make_and_store = || {
             let mut scope = CacheScope::default();
             let value = make(&mut scope);
             let life = self.app.config.cache_profiles.shortest(scope.profiles.iter().map(String::as_str));
-            self.app.cache.functions.put(key, value.clone(), life, scope.tags, now);
-            value
+            let stored = Stored { value, profiles: scope.profiles };
+            self.app.cache.functions.put(key, stored.clone(), life, scope.tags, now);
+            stored
         };
         match self.app.cache.functions.read(key, now) {
-            Read::Hit(value) => value,
-            Read::Stale(value) => {
+            Read::Hit(stored) => stored,
+            Read::Stale(stored) => {
                 make_and_store();
-                value
+                stored
             }
             Read::Miss => make_and_store(),
         }

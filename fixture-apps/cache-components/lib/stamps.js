@@ -19,3 +19,17 @@ export async function taggedStamp(key) {
   cacheTag(`tag-${key}`)
   return { key, cached: Date.now() }
 }
+
+/** The time, cached per key with the default profile and tagged both `multi-a-<key>` and `multi-b-<key>`. */
+export async function multiTaggedStamp(key) {
+  'use cache'
+  cacheTag(`multi-a-${key}`, `multi-b-${key}`)
+  return { key, cached: Date.now() }
+}
+
+/** A cached component with the `swift` profile showing when it was rendered. */
+export async function SwiftTime() {
+  'use cache'
+  cacheLife('swift')
+  return <p id="inner">{Date.now()}</p>
+}

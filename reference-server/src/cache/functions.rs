@@ -18,14 +18,21 @@ use std::time::{Duration, Instant};
 /// What a call finds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Read {
-    Hit(Value),
+    Hit(Stored),
     /// Its tag was revalidated with a profile: served once more while a new result is made.
-    Stale(Value),
+    Stale(Stored),
     Miss,
 }
 
+/// A stored result and the `cacheLife` profiles its code named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub value: Value,
+    pub profiles: Vec<String>,
+}
+
 struct Entry {
-    value: Value,
+    stored: Stored,
     made: Instant,
     life: CacheLife,
     tags: Vec<String>,
@@ -52,13 +59,13 @@ impl FunctionCache {
         }
         match entry.stale_until {
             Some(until) if now > until => Read::Miss,
-            Some(_) => Read::Stale(entry.value.clone()),
-            None => Read::Hit(entry.value.clone()),
+            Some(_) => Read::Stale(entry.stored.clone()),
+            None => Read::Hit(entry.stored.clone()),
         }
     }
 
-    pub fn put(&self, key: &str, value: Value, life: CacheLife, tags: Vec<String>, now: Instant) {
-        self.lock().insert(key.to_owned(), Entry { value, made: now, life, tags, stale_until: None });
+    pub fn put(&self, key: &str, stored: Stored, life: CacheLife, tags: Vec<String>, now: Instant) {
+        self.lock().insert(key.to_owned(), Entry { stored, made: now, life, tags, stale_until: None });
     }
 
     /// `revalidateTag(tag, profile)`: entries carrying the tag stay usable, stale, for
@@ -105,13 +112,17 @@ mod tests {
 
     const BRIEF: CacheLife = CacheLife { stale: 1, revalidate: 2, expire: 4 };
 
+    fn stored(value: Value) -> Stored {
+        Stored { value, profiles: vec![] }
+    }
+
     #[test]
     fn hit_within_revalidate_then_miss() {
         let cache = FunctionCache::default();
         let t0 = Instant::now();
         assert_eq!(cache.read("f", t0), Read::Miss);
-        cache.put("f", json!(1), BRIEF, vec![], t0);
-        assert_eq!(cache.read("f", t0 + Duration::from_millis(1500)), Read::Hit(json!(1)));
+        cache.put("f", stored(json!(1)), BRIEF, vec![], t0);
+        assert_eq!(cache.read("f", t0 + Duration::from_millis(1500)), Read::Hit(stored(json!(1))));
         assert_eq!(cache.read("f", t0 + Duration::from_millis(2500)), Read::Miss);
     }
 
@@ -119,12 +130,12 @@ mod tests {
     fn tags_revalidated_with_a_profile_are_stale_then_expire() {
         let cache = FunctionCache::default();
         let t0 = Instant::now();
-        cache.put("a", json!(1), CacheLife::DEFAULT, vec!["t".into()], t0);
-        cache.put("b", json!(2), CacheLife::DEFAULT, vec!["u".into()], t0);
+        cache.put("a", stored(json!(1)), CacheLife::DEFAULT, vec!["t".into()], t0);
+        cache.put("b", stored(json!(2)), CacheLife::DEFAULT, vec!["u".into()], t0);
         cache.revalidate_tag("t", 60, t0);
-        assert_eq!(cache.read("a", t0), Read::Stale(json!(1)));
+        assert_eq!(cache.read("a", t0), Read::Stale(stored(json!(1))));
         assert_eq!(cache.read("a", t0 + Duration::from_secs(61)), Read::Miss);
-        assert_eq!(cache.read("b", t0), Read::Hit(json!(2)));
+        assert_eq!(cache.read("b", t0), Read::Hit(stored(json!(2))));
         cache.revalidate_tag("u", 0, t0);
         assert_eq!(cache.read("b", t0), Read::Miss);
     }

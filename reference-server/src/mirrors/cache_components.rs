@@ -12,9 +12,11 @@ pub const MIRRORS: MirrorSet = MirrorSet {
         Mirror { file: "app/cached/brief/route.js", handle: cached_brief },
         Mirror { file: "app/cached/default-again/route.js", handle: cached_default },
         Mirror { file: "app/cached/default/route.js", handle: cached_default },
+        Mirror { file: "app/cached/multi-tagged/route.js", handle: cached_multi_tagged },
         Mirror { file: "app/cached/tagged/route.js", handle: cached_tagged },
         Mirror { file: "app/pages/default/page.js", handle: page_default },
         Mirror { file: "app/pages/lingering/page.js", handle: page_lingering },
+        Mirror { file: "app/pages/nested/page.js", handle: page_nested },
         Mirror { file: "app/pages/swift/page.js", handle: page_swift },
         Mirror { file: "app/revalidate-tag/route.js", handle: revalidate_tag },
         Mirror { file: "app/update-tag/route.js", handle: update_tag },
@@ -45,6 +47,24 @@ fn tagged_stamp(request: &RouteRequest, key: &str) -> Value {
     })
 }
 
+/// lib/stamps.js `multiTaggedStamp(key)`: 'use cache', `cacheTag('multi-a-<key>', 'multi-b-<key>')`.
+fn multi_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
+    request.use_cache("lib/stamps.js#multiTaggedStamp", &json!([key]), |scope| {
+        scope.cache_tag(&format!("multi-a-{key}"));
+        scope.cache_tag(&format!("multi-b-{key}"));
+        json!({ "key": key, "cached": date_now() })
+    })
+}
+
+/// lib/stamps.js `SwiftTime`: 'use cache', `cacheLife('swift')`, renders `<p id="inner">` with the time.
+fn swift_time(request: &RouteRequest) -> String {
+    let rendered = request.use_cache("lib/stamps.js#SwiftTime", &json!([]), |scope| {
+        scope.cache_life("swift");
+        json!(format!("<p id=\"inner\">{}</p>", date_now()))
+    });
+    rendered.as_str().unwrap_or_default().to_owned()
+}
+
 /// The GET of app/cached/*/route.js: `{ key, cached: <the stamp's time>, now }`.
 fn stamped(export: &str, request: &RouteRequest, stamp: fn(&RouteRequest, &str) -> Value) -> Handled {
     if export != "GET" {
@@ -68,13 +88,17 @@ fn cached_tagged(export: &str, request: &RouteRequest) -> Handled {
     stamped(export, request, tagged_stamp)
 }
 
-/// app/revalidate-tag/route.js: POST `revalidateTag('tag-<key>', 'max')`, or with
+fn cached_multi_tagged(export: &str, request: &RouteRequest) -> Handled {
+    stamped(export, request, multi_tagged_stamp)
+}
+
+/// app/revalidate-tag/route.js: POST `revalidateTag(<?tag= or 'tag-<key>'>, 'max')`, or with
 /// `{ expire: 0 }` when `?expire=0`.
 fn revalidate_tag(export: &str, request: &RouteRequest) -> Handled {
     if export != "POST" {
         return Handled::NotMirrored;
     }
-    let tag = format!("tag-{}", request.search_param("key").unwrap_or_default());
+    let tag = request.search_param("tag").unwrap_or_else(|| format!("tag-{}", request.search_param("key").unwrap_or_default()));
     let (profile, shown) = match request.search_param("expire").as_deref() {
         Some("0") => (TagProfile::Expire(0), json!({ "expire": 0 })),
         _ => (TagProfile::Named("max".into()), json!("max")),
@@ -95,10 +119,25 @@ fn update_tag(export: &str, request: &RouteRequest) -> Handled {
     Handled::Answer(WebResponse::json(&json!({ "updated": tag })))
 }
 
-/// A page rendering `<main><p id="now">…</p></main>`.
-fn now_markup() -> Handled {
-    let html = format!("<main><p id=\"now\">{}</p></main>", date_now());
+/// A page rendering `<main><p id="now">…</p>{inner}</main>`.
+fn now_markup_with(inner: &str) -> Handled {
+    let html = format!("<main><p id=\"now\">{}</p>{inner}</main>", date_now());
     Handled::Answer(WebResponse::text(&html).with_header("content-type", "text/html; charset=utf-8"))
+}
+
+fn now_markup() -> Handled {
+    now_markup_with("")
+}
+
+/// app/pages/nested/page.js: 'use cache', `cacheLife('hours')`, around `<SwiftTime />`.
+fn page_nested(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "default" => request.cached_page(|scope| {
+            scope.cache_life("hours");
+            now_markup_with(&swift_time(request))
+        }),
+        _ => Handled::NotMirrored,
+    }
 }
 
 /// app/pages/default/page.js: 'use cache' at the top, no `cacheLife`.

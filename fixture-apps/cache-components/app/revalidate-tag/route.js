@@ -1,12 +1,13 @@
 import { revalidateTag } from 'next/cache'
 
 /**
- * Revalidates the tag `tag-<key>` of lib/stamps.js taggedStamp: with the profile `max` (the
- * default), or `{ expire: 0 }` when `?expire=0`.
+ * Revalidates the tag `?tag=`, or `tag-<key>` (the tag of lib/stamps.js taggedStamp): with the
+ * profile `max`, or `{ expire: 0 }` when `?expire=0`.
  */
 export async function POST(request) {
-  const key = request.nextUrl.searchParams.get('key') ?? ''
-  const profile = request.nextUrl.searchParams.get('expire') === '0' ? { expire: 0 } : 'max'
-  revalidateTag(`tag-${key}`, profile)
-  return Response.json({ revalidated: `tag-${key}`, profile })
+  const search = request.nextUrl.searchParams
+  const tag = search.get('tag') ?? `tag-${search.get('key') ?? ''}`
+  const profile = search.get('expire') === '0' ? { expire: 0 } : 'max'
+  revalidateTag(tag, profile)
+  return Response.json({ revalidated: tag, profile })
 }
