@@ -7,6 +7,7 @@
 #   targets/next.sh stop STATE_DIR              stops that server (by its own PID)
 #
 # APP is a fixture app: fixture-app (the default) or the name of a folder under fixture-apps/.
+# An app with a `next-kinds` file (one kind a line) is built only with the kinds it lists.
 # next-16 (the default) uses fixture-app's own package.json and lockfile for every app; next-15
 # uses those in targets/next-15/. The app is staged in STATE_DIR/app, so the sources stay clean
 # and both majors can be built side by side; STATE_DIR also keeps the PID, the URL and the
@@ -34,6 +35,11 @@ start() {
   esac
   sources=${FIXTURE_APP:-$sources}
   [ -d "$sources" ] || { echo "no fixture app at $sources" >&2; exit 2; }
+  # An app that only some majors can build lists them in its `next-kinds` file.
+  if [ -f "$sources/next-kinds" ] && ! grep -qx "$kind" "$sources/next-kinds"; then
+    echo "$app_name is built only with: $(tr '\n' ' ' <"$sources/next-kinds")" >&2
+    exit 2
+  fi
   case $kind in
     next-16) packages=$root/fixture-app ;;
     next-15) packages=$root/targets/next-15 ;;
@@ -49,7 +55,7 @@ start() {
   # Stage the app's sources; keep an installed node_modules when the lockfile is unchanged.
   find "$app" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name package-lock.json -exec rm -rf {} +
   (cd "$sources" && find . -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .next \
-    ! -name package.json ! -name package-lock.json -exec cp -r {} "$app/" \;)
+    ! -name package.json ! -name package-lock.json ! -name next-kinds -exec cp -r {} "$app/" \;)
   cp "$packages/package.json" "$app/package.json"
   # Next.js 15 knows the proxy file by its former name, middleware.js, exporting `middleware`.
   local proxy_dir

@@ -171,6 +171,39 @@ impl Exports {
     }
 }
 
+/// The object a config module exports, `module.exports = { ... }` or `export default { ... }`,
+/// as far as its members are literals (see [`Exports::constants`]); `None` when it exports no
+/// object literal.
+pub fn read_config_object(source: &str, file_name: &str) -> Result<Option<ConstValue>, ExportsError> {
+    let source_type = SourceType::from_path(file_name).map_err(|e| ExportsError { message: format!("{file_name}: {}", &*e), line: 0, column: 0 })?;
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, source, source_type).parse();
+    if let Some(error) = parsed.diagnostics.errors().next() {
+        let offset = error.labels.first().map_or(0, |label| label.offset() as usize);
+        let (line, column) = line_column(source, offset);
+        return Err(ExportsError { message: error.message.to_string(), line, column });
+    }
+    for statement in &parsed.program.body {
+        match statement {
+            oxc_ast::ast::Statement::ExpressionStatement(expression) => {
+                let Expression::AssignmentExpression(assignment) = expression.expression.get_inner_expression() else { continue };
+                let oxc_ast::ast::AssignmentTarget::StaticMemberExpression(member) = &assignment.left else { continue };
+                let is_module = matches!(&member.object, Expression::Identifier(id) if id.name == "module");
+                if is_module && member.property.name == "exports" {
+                    return Ok(const_value(&assignment.right));
+                }
+            }
+            oxc_ast::ast::Statement::ExportDefaultDeclaration(export) => {
+                if let Some(expression) = export.declaration.as_expression() {
+                    return Ok(const_value(expression));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(None)
+}
+
 fn const_value(init: &Expression) -> Option<ConstValue> {
     match init.get_inner_expression() {
         Expression::NumericLiteral(n) => Some(ConstValue::Number(n.value)),

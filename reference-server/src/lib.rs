@@ -26,6 +26,8 @@
 //!   invalidation rules; [`rendering`] puts pages and handlers through it (what the build
 //!   prerenders, stale answers regenerated in the background, `fetch()` and `next/cache`).
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
+//! - [`next_config`]: what the server reads of the app's `next.config.js` (`cacheComponents`,
+//!   `cacheLife` profiles).
 //! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
 //! - [`error`]: why the app could not be loaded.
 //!
@@ -51,6 +53,7 @@ pub mod form_data;
 pub mod metadata;
 pub mod mirrors;
 pub mod navigation;
+pub mod next_config;
 pub mod next_start;
 pub mod pages_api;
 pub mod params;

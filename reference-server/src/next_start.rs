@@ -81,10 +81,14 @@ pub fn page_html(head: &str, markup: &str) -> String {
     format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
 }
 
+/// The `x-nextjs-stale-time` of a prerendered page: `staleTimes.static`, 5 minutes by default
+/// (for a 'use cache' page, its profile's `stale`).
+pub const STALE_TIME: u64 = 300;
+
 /// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
 /// (sent twice unless it was made for this request), the client router's stale time, and the
 /// cache's `Cache-Control`.
-pub fn prerendered_page(status: u16, state: CacheState, cache_control: &str, html: Bytes, head_only: bool) -> Response<Body> {
+pub fn prerendered_page(status: u16, state: CacheState, cache_control: &str, stale_time: u64, html: Bytes, head_only: bool) -> Response<Body> {
     let mut headers = vec![
         ("vary".into(), format!("{APP_VARY}, Accept-Encoding")),
         ("x-nextjs-cache".into(), state.as_str().into()),
@@ -94,7 +98,7 @@ pub fn prerendered_page(status: u16, state: CacheState, cache_control: &str, htm
         headers.push(("x-nextjs-prerender".into(), "1".into()));
     }
     headers.extend([
-        ("x-nextjs-stale-time".into(), "300".into()),
+        ("x-nextjs-stale-time".into(), stale_time.to_string()),
         ("x-powered-by".into(), "Next.js".into()),
         ("cache-control".into(), cache_control.into()),
         ("etag".into(), etag(&String::from_utf8_lossy(&html))),

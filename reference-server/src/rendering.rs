@@ -3,7 +3,8 @@
 //! (fresh, stale and regenerated in the background, or made on demand), which requests are
 //! refused on a prerendered route, and the [`Runtime`] behind `fetch()` and `next/cache`.
 
-use crate::cache::headers::{CacheState, cache_control, handler_cache_control};
+use crate::cache::headers::{CacheState, EXPIRE, cache_control_until, handler_cache_control};
+use crate::cache::functions::{CacheScope, Read, Stored};
 use crate::cache::policy::{self, Kind, Rendering};
 use crate::cache::segment::SegmentConfig;
 use crate::cache::store::Lookup;
@@ -17,7 +18,8 @@ use crate::params::{ParamValue, Params};
 use crate::route_handler::{Dispatch, HTTP_METHODS, dispatch};
 use crate::router::Segment;
 use crate::server::{App, AppKind, Code};
-use crate::web::{RouteRequest, Runtime, Thrown, WebResponse};
+use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
+use serde_json::Value;
 use bytes::Bytes;
 use std::time::Instant;
 
@@ -30,6 +32,12 @@ pub struct RouteCaching {
     pub listed: Vec<String>,
     /// Whether the route's URL has dynamic segments.
     pub dynamic_segments: bool,
+    /// When its cached answers expire, in seconds: a 'use cache' page's profile `expire`, else
+    /// a year.
+    pub expire: u64,
+    /// The `x-nextjs-stale-time` of its prerendered page: a 'use cache' page's profile
+    /// `stale`, else 300.
+    pub stale_time: u64,
 }
 
 /// One render of a page or handler: its answer, or why there is none.
@@ -66,12 +74,23 @@ impl App {
                 vec![]
             };
             let mut prerendered = Vec::new();
+            let mut expire = EXPIRE;
+            let mut stale_time = next_start::STALE_TIME;
             if let Rendering::Static { .. } = rendering {
                 for params in params_list {
                     let path = fill(&file.pattern, params.as_ref());
                     let request = static_request(&path, params.clone(), 0);
                     let rendered = self.render(index, &request);
                     rendering = policy::after_prerender(rendering, &config, request.read_request_data.get());
+                    // A 'use cache' page (with `cacheComponents`) is cached for the shortest
+                    // profile it used: regenerated after its `revalidate`, gone after `expire`.
+                    let profiles = request.cache_profiles.borrow();
+                    if self.config.cache_components && !profiles.is_empty() && matches!(rendering, Rendering::Static { .. }) {
+                        let life = self.config.cache_profiles.shortest(profiles.iter().map(String::as_str));
+                        rendering = Rendering::Static { revalidate: Some(life.revalidate) };
+                        expire = life.expire;
+                        stale_time = life.stale;
+                    }
                     if let Rendered::Answer(answer) = rendered {
                         prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }));
                     }
@@ -88,7 +107,7 @@ impl App {
                     self.cache.routes.put(&path, answer, revalidate, vec![], now);
                 }
             }
-            plans.push(Some(RouteCaching { config, rendering, listed, dynamic_segments }));
+            plans.push(Some(RouteCaching { config, rendering, listed, dynamic_segments, expire, stale_time }));
         }
         self.caching = plans;
     }
@@ -146,7 +165,10 @@ impl App {
                 web.headers.push(("x-nextjs-cache".into(), state.as_str().into()));
                 next_start::app_response(web, head, &self.next_version)
             }
-            AppKind::Page => next_start::prerendered_page(answer.status, state, &cache_control(revalidate), answer.body, head).map(http_body_util::Either::Left),
+            AppKind::Page => {
+                let cache_control = cache_control_until(revalidate, caching.expire);
+                next_start::prerendered_page(answer.status, state, &cache_control, caching.stale_time, answer.body, head).map(http_body_util::Either::Left)
+            }
         })
     }
 
@@ -322,6 +344,36 @@ impl Runtime for AppRuntime<'_> {
 
     fn revalidate_path(&self, path: &str) {
         self.app.cache.revalidate_path(path);
+    }
+
+    fn revalidate_tag_with(&self, tag: &str, profile: &TagProfile) {
+        let expire = match profile {
+            TagProfile::Named(name) => self.app.config.cache_profiles.get(name).map_or(EXPIRE, |life| life.expire),
+            TagProfile::Expire(seconds) => *seconds,
+        };
+        self.app.cache.revalidate_tag_with(tag, expire);
+    }
+
+    /// A stale result (its tag revalidated with a profile) is served while a new one is made;
+    /// the functions being synchronous here, it is made at once rather than in the background.
+    fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Stored {
+        let now = Instant::now();
+        let mut make_and_store = || {
+            let mut scope = CacheScope::default();
+            let value = make(&mut scope);
+            let life = self.app.config.cache_profiles.shortest(scope.profiles.iter().map(String::as_str));
+            let stored = Stored { value, profiles: scope.profiles };
+            self.app.cache.functions.put(key, stored.clone(), life, scope.tags, now);
+            stored
+        };
+        match self.app.cache.functions.read(key, now) {
+            Read::Hit(stored) => stored,
+            Read::Stale(stored) => {
+                make_and_store();
+                stored
+            }
+            Read::Miss => make_and_store(),
+        }
     }
 }
 

@@ -93,6 +93,8 @@ pub struct App {
     fallbacks: FallbackFiles,
     /// The layouts and templates around pages.
     pub(crate) wrappers: Wrappers,
+    /// What the server reads of `next.config.js`.
+    pub(crate) config: crate::next_config::NextConfig,
 }
 
 impl App {
@@ -131,6 +133,8 @@ impl App {
         };
         let fallbacks = FallbackFiles::load(&config.fixture_dir, mirrors)?;
         let wrappers = Wrappers::load(&config.fixture_dir, mirrors)?;
+        let next_config = crate::next_config::NextConfig::read(&config.fixture_dir)
+            .map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         let mut app = App {
             routes,
             metadata,
@@ -142,6 +146,7 @@ impl App {
             proxy,
             fallbacks,
             wrappers,
+            config: next_config,
         };
         app.prerender();
         Ok(app)

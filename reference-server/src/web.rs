@@ -4,6 +4,7 @@
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
+use crate::cache::functions::{CacheScope, Stored};
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
@@ -18,6 +19,18 @@ pub trait Runtime {
     fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown>;
     fn revalidate_tag(&self, tag: &str);
     fn revalidate_path(&self, path: &str);
+    /// `revalidateTag(tag, profile)`.
+    fn revalidate_tag_with(&self, tag: &str, profile: &TagProfile);
+    /// A call of a 'use cache' function, `key` naming the function and its arguments: the
+    /// stored result, or what `make` returns (and is stored), with the profiles its code named.
+    fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Stored;
+}
+
+/// The second argument of `revalidateTag`: a cache profile's name or `{ expire }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagProfile {
+    Named(String),
+    Expire(u64),
 }
 
 /// The request a route handler receives (`NextRequest` plus the `params` context).
@@ -41,6 +54,9 @@ pub struct RouteRequest<'a> {
     /// [`search_params`](Self::search_params) or [`cookie`](Self::cookie): an `'auto'` route
     /// that does so while prerendered is rendered per request instead.
     pub read_request_data: Cell<bool>,
+    /// The `cacheLife` profiles of the 'use cache' pages and functions run for this request
+    /// ("default" for one that named none); the build caches a page for the shortest.
+    pub cache_profiles: RefCell<Vec<String>>,
     /// `None` outside a server (unit tests); `fetch()` then throws.
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
 }
@@ -81,6 +97,7 @@ impl<'a> RouteRequest<'a> {
             origin: format!("{scheme}://localhost:{port}"),
             cookies,
             read_request_data: Cell::new(false),
+            cache_profiles: RefCell::new(Vec::new()),
             runtime: None,
         }
     }
@@ -109,6 +126,63 @@ impl<'a> RouteRequest<'a> {
         if let Some(runtime) = self.runtime {
             runtime.revalidate_tag(tag);
         }
+    }
+
+    /// `revalidateTag(tag, profile)` from `next/cache` (Next.js 16).
+    pub fn revalidate_tag_with(&self, tag: &str, profile: TagProfile) {
+        if let Some(runtime) = self.runtime {
+            runtime.revalidate_tag_with(tag, &profile);
+        }
+    }
+
+    /// `updateTag(tag)` from `next/cache`, which throws outside a Server Action (the only
+    /// place it may be called; the reference server runs no Server Actions).
+    pub fn update_tag(&self, _tag: &str) -> Result<(), Thrown> {
+        Err(Thrown(
+            "Error: updateTag can only be called from within a Server Action. To invalidate cache tags in Route Handlers \
+             or other contexts, use revalidateTag instead."
+                .into(),
+        ))
+    }
+
+    /// Calls the 'use cache' function `function` (its module and name) with `args`: `make` is
+    /// its body, which may call `cacheLife` and `cacheTag` on the scope it is given.
+    /// Its profiles count for the page being rendered (a cached page keeps the shortest of the
+    /// caches it used, cacheLife doc #nested-caching-behavior).
+    pub fn use_cache(&self, function: &str, args: &Value, mut make: impl FnMut(&mut CacheScope) -> Value) -> Value {
+        let stored = match self.runtime {
+            Some(runtime) => runtime.use_cache(&format!("{function}:{args}"), &mut make),
+            None => {
+                let mut scope = CacheScope::default();
+                let value = make(&mut scope);
+                Stored { value, profiles: scope.profiles }
+            }
+        };
+        let mut profiles = self.cache_profiles.borrow_mut();
+        if stored.profiles.is_empty() {
+            profiles.push("default".into());
+        }
+        profiles.extend(stored.profiles);
+        stored.value
+    }
+
+    /// The body of a page with 'use cache' at its top: rendered by `make`; the build caches the
+    /// page for the profiles it names with `cacheLife`. Seen on `next build` 16.4.6: a page
+    /// naming its own profile keeps it, however short the profiles of the cached components
+    /// it renders (the cacheLife doc, #nested-caching-behavior, says the shortest wins); one
+    /// naming none gets the shortest of `default` and theirs.
+    pub fn cached_page<T>(&self, make: impl FnOnce(&mut CacheScope) -> T) -> T {
+        let nested_from = self.cache_profiles.borrow().len();
+        let mut scope = CacheScope::default();
+        let rendered = make(&mut scope);
+        let mut profiles = self.cache_profiles.borrow_mut();
+        if scope.profiles.is_empty() {
+            profiles.push("default".into());
+        } else {
+            profiles.truncate(nested_from);
+            profiles.extend(scope.profiles);
+        }
+        rendered
     }
 
     /// `revalidatePath(path)` from `next/cache`.

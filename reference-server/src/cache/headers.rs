@@ -6,9 +6,16 @@ pub const EXPIRE: u64 = 31_536_000;
 /// `Cache-Control` of a prerendered answer: `s-maxage=31536000` when cached for good, else
 /// `s-maxage=N, stale-while-revalidate=<one year minus N>`.
 pub fn cache_control(revalidate: Option<u64>) -> String {
+    cache_control_until(revalidate, EXPIRE)
+}
+
+/// `Cache-Control` of a prerendered answer that expires after `expire` seconds (a 'use cache'
+/// page's profile): the stale-while-revalidate part lasts until then. Seen on `next start`
+/// 16.4.6: `s-maxage=2, stale-while-revalidate=598` for `{ revalidate: 2, expire: 600 }`.
+pub fn cache_control_until(revalidate: Option<u64>, expire: u64) -> String {
     match revalidate {
         None => format!("s-maxage={EXPIRE}"),
-        Some(seconds) => format!("s-maxage={seconds}, stale-while-revalidate={}", EXPIRE.saturating_sub(seconds)),
+        Some(seconds) => format!("s-maxage={seconds}, stale-while-revalidate={}", expire.saturating_sub(seconds)),
     }
 }
 
@@ -50,6 +57,7 @@ mod tests {
     fn cache_control_for_good_and_timed() {
         assert_eq!(cache_control(None), "s-maxage=31536000");
         assert_eq!(cache_control(Some(2)), "s-maxage=2, stale-while-revalidate=31535998");
+        assert_eq!(cache_control_until(Some(2), 600), "s-maxage=2, stale-while-revalidate=598");
     }
 
     #[test]

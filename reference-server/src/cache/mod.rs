@@ -12,13 +12,17 @@
 //! - [`fetch`]: how `fetch()` options and `fetchCache` decide whether a fetch is cached, and
 //!   the data cache that holds fetched answers.
 //! - [`jobs`]: background work (regeneration, refetch) run after an answer has gone out.
+//! - [`life`]: the cache profiles of `cacheLife`; [`functions`]: the cache of 'use cache'
+//!   functions (apps with `cacheComponents`).
 //!
 //! Tags: every entry carries the tags its code gave (`next.tags`) and the implicit tag of its
 //! path, so `revalidateTag` and `revalidatePath` both come down to expiring tagged entries.
 
 pub mod fetch;
+pub mod functions;
 pub mod headers;
 pub mod jobs;
+pub mod life;
 pub mod policy;
 pub mod route_cache;
 pub mod segment;
@@ -40,6 +44,7 @@ pub fn path_tag(path: &str) -> String {
 pub struct Cache {
     pub routes: RouteCache,
     pub data: DataCache,
+    pub functions: functions::FunctionCache,
     pub jobs: Jobs,
 }
 
@@ -49,6 +54,19 @@ impl Cache {
     pub fn revalidate_tag(&self, tag: &str) {
         self.routes.expire_tag(tag);
         self.data.expire_tag(tag);
+        self.functions.revalidate_tag(tag, 0, std::time::Instant::now());
+    }
+
+    /// `revalidateTag(tag, profile)`, `expire` being the profile's: with 0, as `revalidateTag(tag)`;
+    /// else what carries the tag is served stale once more while it is made anew.
+    pub fn revalidate_tag_with(&self, tag: &str, expire: u64) {
+        if expire == 0 {
+            self.revalidate_tag(tag);
+        } else {
+            self.routes.mark_stale(tag);
+            self.data.mark_stale(tag);
+        }
+        self.functions.revalidate_tag(tag, expire, std::time::Instant::now());
     }
 
     /// `revalidatePath(path)`: the path's entry and what was fetched while making it.

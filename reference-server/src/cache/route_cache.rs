@@ -40,6 +40,10 @@ impl RouteCache {
     pub fn expire_tag(&self, tag: &str) {
         self.store.expire_tag(tag);
     }
+
+    pub fn mark_stale(&self, tag: &str) {
+        self.store.mark_stale(tag);
+    }
 }
 
 #[cfg(test)]

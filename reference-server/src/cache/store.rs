@@ -25,6 +25,8 @@ struct Entry<V> {
     revalidate: Option<Duration>,
     tags: Vec<String>,
     expired: bool,
+    /// Its tag was revalidated with a profile: stale whatever its age.
+    tag_stale: bool,
     refreshing: bool,
 }
 
@@ -46,19 +48,19 @@ impl<V: Clone> Store<V> {
     pub fn get(&self, key: &str, now: Instant) -> Lookup<V> {
         let mut entries = self.lock();
         let Some(entry) = entries.get_mut(key).filter(|e| !e.expired) else { return Lookup::Missing };
-        match entry.revalidate {
-            Some(period) if now.saturating_duration_since(entry.made) > period => {
-                let refresh = !entry.refreshing;
-                entry.refreshing = true;
-                Lookup::Stale { value: entry.value.clone(), refresh }
-            }
-            _ => Lookup::Fresh(entry.value.clone()),
+        let timed_out = entry.revalidate.is_some_and(|period| now.saturating_duration_since(entry.made) > period);
+        if timed_out || entry.tag_stale {
+            let refresh = !entry.refreshing;
+            entry.refreshing = true;
+            Lookup::Stale { value: entry.value.clone(), refresh }
+        } else {
+            Lookup::Fresh(entry.value.clone())
         }
     }
 
     /// Stores `value` made at `now`, replacing any entry (and ending its refresh).
     pub fn put(&self, key: &str, value: V, revalidate: Option<Duration>, tags: Vec<String>, now: Instant) {
-        let entry = Entry { value, made: now, revalidate, tags, expired: false, refreshing: false };
+        let entry = Entry { value, made: now, revalidate, tags, expired: false, tag_stale: false, refreshing: false };
         self.lock().insert(key.to_owned(), entry);
     }
 
@@ -66,6 +68,13 @@ impl<V: Clone> Store<V> {
     pub fn release(&self, key: &str) {
         if let Some(entry) = self.lock().get_mut(key) {
             entry.refreshing = false;
+        }
+    }
+
+    /// Makes every entry carrying `tag` stale: served once more, then made anew.
+    pub fn mark_stale(&self, tag: &str) {
+        for entry in self.lock().values_mut().filter(|e| e.tags.iter().any(|t| t == tag)) {
+            entry.tag_stale = true;
         }
     }
 
@@ -113,6 +122,18 @@ mod tests {
         assert!(matches!(store.get("/a", later), Lookup::Stale { refresh: true, .. }));
         store.release("/a");
         assert!(matches!(store.get("/a", later), Lookup::Stale { refresh: true, .. }));
+    }
+
+    #[test]
+    fn entries_marked_stale_by_tag_are_served_once_then_replaced() {
+        let store = Store::default();
+        let t0 = Instant::now();
+        store.put("/a", 1, None, vec!["t".into()], t0);
+        store.mark_stale("t");
+        assert_eq!(store.get("/a", t0), Lookup::Stale { value: 1, refresh: true });
+        assert_eq!(store.get("/a", t0), Lookup::Stale { value: 1, refresh: false });
+        store.put("/a", 2, None, vec!["t".into()], t0);
+        assert_eq!(store.get("/a", t0), Lookup::Fresh(2));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! other apps under `fixture-apps/` have theirs in a module named after the app. The server
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
+mod cache_components;
 mod cookies;
 mod fetch_cache;
 mod metadata;
@@ -223,6 +224,7 @@ pub static APPS: &[MirrorSet] = &[
     MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
     src_layout::MIRRORS,
     webmanifest::MIRRORS,
+    cache_components::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.

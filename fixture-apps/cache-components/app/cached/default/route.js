@@ -1,0 +1,8 @@
+import { defaultStamp } from '../../../lib/stamps'
+
+/** Answers the cached time for `?key=` (from defaultStamp) next to the time of this request. */
+export async function GET(request) {
+  const key = request.nextUrl.searchParams.get('key') ?? ''
+  const { cached } = await defaultStamp(key)
+  return Response.json({ key, cached, now: Date.now() })
+}

@@ -1,0 +1,56 @@
+//! What the reference server reads of an app's `next.config.js`: whether `cacheComponents` is
+//! on and the app's `cacheLife` profiles. A missing file is the default config.
+
+use crate::cache::life::{CacheLife, Profiles};
+use crate::exports::{ConstValue, read_config_object};
+use std::path::Path;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NextConfig {
+    pub cache_components: bool,
+    pub cache_profiles: Profiles,
+}
+
+impl NextConfig {
+    /// Reads `next.config.js` (or `.mjs`) in `dir`.
+    pub fn read(dir: &Path) -> Result<NextConfig, String> {
+        for name in ["next.config.js", "next.config.mjs"] {
+            let path = dir.join(name);
+            let Ok(source) = std::fs::read_to_string(&path) else { continue };
+            let object = read_config_object(&source, name).map_err(|e| format!("{name}:{e}"))?;
+            return Ok(object.map(|o| NextConfig::from_object(&o)).unwrap_or_default());
+        }
+        Ok(NextConfig::default())
+    }
+
+    fn from_object(object: &ConstValue) -> NextConfig {
+        let cache_components = matches!(object.get("cacheComponents"), Some(ConstValue::Bool(true)));
+        let custom = match object.get("cacheLife") {
+            Some(ConstValue::Object(members)) => {
+                members.iter().filter_map(|(name, value)| Some((name.clone(), CacheLife::from_config(value)?))).collect()
+            }
+            _ => vec![],
+        };
+        NextConfig { cache_components, cache_profiles: Profiles::new(custom) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exports::read_config_object;
+
+    fn config(source: &str) -> NextConfig {
+        read_config_object(source, "next.config.js").unwrap().map(|o| NextConfig::from_object(&o)).unwrap_or_default()
+    }
+
+    #[test]
+    fn reads_cache_components_and_profiles() {
+        let c = config("/** doc */ module.exports = { cacheComponents: true, cacheLife: { brief: { stale: 1, revalidate: 2, expire: 4 } } }");
+        assert!(c.cache_components);
+        assert_eq!(c.cache_profiles.get("brief"), Some(CacheLife { stale: 1, revalidate: 2, expire: 4 }));
+        let esm = config("export default { cacheComponents: false }");
+        assert!(!esm.cache_components);
+        assert_eq!(config("module.exports = {}"), NextConfig::default());
+    }
+}
