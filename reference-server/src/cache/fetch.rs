@@ -11,7 +11,7 @@
 //!   cached, although the docs say it does; it only changes the default.
 
 use super::segment::{FetchCache, Revalidate};
-use super::store::{Lookup, Store};
+use super::store::Store;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,24 +62,17 @@ pub struct DataCache {
 }
 
 impl DataCache {
-    pub fn get(&self, url: &str, now: Instant) -> Lookup<Fetched> {
-        self.store.get(url, now)
-    }
-
     pub fn put(&self, url: &str, fetched: Fetched, revalidate: Option<u64>, tags: Vec<String>, now: Instant) {
         self.store.put(url, fetched, revalidate.map(Duration::from_secs), tags, now);
     }
+}
 
-    pub fn release(&self, url: &str) {
-        self.store.release(url);
-    }
+/// Reading, releasing and expiring entries are the store's own.
+impl std::ops::Deref for DataCache {
+    type Target = Store<Fetched>;
 
-    pub fn expire_tag(&self, tag: &str) {
-        self.store.expire_tag(tag);
-    }
-
-    pub fn mark_stale(&self, tag: &str) {
-        self.store.mark_stale(tag);
+    fn deref(&self) -> &Self::Target {
+        &self.store
     }
 }
 

@@ -2,7 +2,7 @@
 //! build's prerenders are put in when the app loads; on-demand answers (`dynamicParams`) when
 //! first made. A stale answer is served and a [`super::Job::Regenerate`] is scheduled.
 
-use super::store::{Lookup, Store};
+use super::store::Store;
 use bytes::Bytes;
 use std::time::{Duration, Instant};
 
@@ -23,26 +23,19 @@ pub struct RouteCache {
 }
 
 impl RouteCache {
-    pub fn get(&self, path: &str, now: Instant) -> Lookup<CachedAnswer> {
-        self.store.get(path, now)
-    }
-
     /// Stores the answer for `path`, tagged with the path's implicit tag and `tags`.
     pub fn put(&self, path: &str, answer: CachedAnswer, revalidate: Option<u64>, mut tags: Vec<String>, now: Instant) {
         tags.push(super::path_tag(path));
         self.store.put(path, answer, revalidate.map(Duration::from_secs), tags, now);
     }
+}
 
-    pub fn release(&self, path: &str) {
-        self.store.release(path);
-    }
+/// Reading, releasing and expiring entries are the store's own.
+impl std::ops::Deref for RouteCache {
+    type Target = Store<CachedAnswer>;
 
-    pub fn expire_tag(&self, tag: &str) {
-        self.store.expire_tag(tag);
-    }
-
-    pub fn mark_stale(&self, tag: &str) {
-        self.store.mark_stale(tag);
+    fn deref(&self) -> &Self::Target {
+        &self.store
     }
 }
 
