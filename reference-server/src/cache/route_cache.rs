@@ -42,6 +42,7 @@ impl std::ops::Deref for RouteCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::store::Lookup;
 
     fn answer(body: &'static str) -> CachedAnswer {
         CachedAnswer { status: 200, headers: vec![], body: Bytes::from_static(body.as_bytes()), made_by_build: false }
