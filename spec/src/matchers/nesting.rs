@@ -192,7 +192,7 @@ mod tests {
         let missing = check(&[chain(&["main"])], PAGE).unwrap();
         assert!(missing.ends_with("no element matches `main`"), "{missing}");
         // The <br> before the inner template holds nothing.
-        assert_eq!(check(&[chain(&["br", "h1"])], PAGE).unwrap().contains("no `h1` inside"), true);
+        assert!(check(&[chain(&["br", "h1"])], PAGE).unwrap().contains("no `h1` inside"));
     }
 
     #[test]
