@@ -28,7 +28,8 @@
 //! - [`mirrors`]: the user code of each fixture route, in Rust.
 //! - [`next_config`]: what the server reads of the app's `next.config.js` (`cacheComponents`,
 //!   `cacheLife` profiles).
-//! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag.
+//! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag;
+//!   [`html`] React's escaping of text in markup.
 //! - [`error`]: why the app could not be loaded.
 //!
 //! Tests bind `127.0.0.1:0` and run the server in-process:
@@ -50,6 +51,7 @@ pub mod etag;
 pub mod exports;
 pub mod fixture;
 pub mod form_data;
+pub mod html;
 pub mod metadata;
 pub mod mirrors;
 pub mod navigation;

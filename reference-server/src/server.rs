@@ -289,13 +289,9 @@ impl App {
                 }
             },
             AppKind::Page => {
-                // A page under a dynamic segment is rendered per request (the fixture has no
-                // generateStaticParams); the others were prerendered by `next build`.
-                let per_request = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
-                let render = match per_request {
-                    true => PageRender { params: route_request.params.as_ref(), port: route_request.url_parts().2.parse().unwrap_or(0) },
-                    false => PageRender::prerendered(),
-                };
+                // The cache answered every page the build prerendered; this one renders per
+                // request, so its metadata base is the server's own port.
+                let render = PageRender { params: route_request.params.as_ref(), port: route_request.url_parts().2.parse().unwrap_or(0) };
                 let head = metadata::head::tags(&metadata::folder_of(&file.file), &self.metadata, &self.next_version, render);
                 let wrapped = |page| self.wrappers.wrap(&file.file, markup(page));
                 match (mirror.handle)("default", route_request) {

@@ -14,7 +14,7 @@ pub(super) struct ServeArgs {
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
     next_version: semver::Version,
     /// The bundled fixture app to serve: fixture-app, or a folder name under fixture-apps/.
-    #[arg(long, value_name = "NAME", default_value = reference_server::DEFAULT_APP)]
+    #[arg(long, value_name = "NAME", default_value = spec::case::DEFAULT_APP)]
     app: String,
     /// Serve this folder with fixture-app's mirrors [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]

@@ -76,23 +76,18 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             None => None,
             Some(Some(HeaderMatcher::Fields(_))) => compare_fields(name, a, b),
             Some(None) => compare_header(name, a.header(name), b.header(name), base_a, base_b),
-            Some(Some(matcher)) => match (matcher.check(name, a), matcher.check(name, b)) {
-                (None, Some(pb)) => Some(format!("only a meets the case's check; b: {pb}")),
-                (Some(pa), None) => Some(format!("only b meets the case's check; a: {pa}")),
-                _ => None,
-            },
+            Some(Some(matcher)) => one_sided(
+                "meets the case's check",
+                &matcher.check(name, a).unwrap_or_default(),
+                &matcher.check(name, b).unwrap_or_default(),
+            ),
         };
         if let Some(problem) = problem {
             out.push(Mismatch { subject: format!("header `{name}`"), problem });
         }
     }
     if let Scope::Asserted { set_cookies: Some(expected), .. } = scope {
-        let (pa, pb) = (set_cookie::check(expected, a).join("; "), set_cookie::check(expected, b).join("; "));
-        let problem = match (pa.is_empty(), pb.is_empty()) {
-            (true, false) => Some(format!("only a sends the case's cookies; b: {pb}")),
-            (false, true) => Some(format!("only b sends the case's cookies; a: {pa}")),
-            _ => None,
-        };
+        let problem = one_sided("sends the case's cookies", &set_cookie::check(expected, a).join("; "), &set_cookie::check(expected, b).join("; "));
         out.extend(problem.map(|problem| Mismatch { subject: "Set-Cookie".into(), problem }));
     }
     let body = match scope {
@@ -109,12 +104,18 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
     out
 }
 
-/// Whether the step's body checks hold on one answer only. Two answers that both fail a partial
-/// check agree about the claim, however their volatile parts differ.
+/// Whether the step's body checks hold on one answer only.
 fn compare_verdicts(matcher: &BodyMatcher, a: &Response, b: &Response) -> Option<String> {
-    match (matcher.check(a).join("; "), matcher.check(b).join("; ")) {
-        (pa, pb) if pa.is_empty() && !pb.is_empty() => Some(format!("only a meets the case's body checks; b: {pb}")),
-        (pa, pb) if pb.is_empty() && !pa.is_empty() => Some(format!("only b meets the case's body checks; a: {pa}")),
+    one_sided("meets the case's body checks", &matcher.check(a).join("; "), &matcher.check(b).join("; "))
+}
+
+/// The difference when a check holds on one side only, given each side's problems (empty when
+/// it holds). Two answers that both fail a check agree about the claim, however their volatile
+/// parts (ports, times) differ, so that is no difference.
+pub(crate) fn one_sided(what: &str, problems_a: &str, problems_b: &str) -> Option<String> {
+    match (problems_a.is_empty(), problems_b.is_empty()) {
+        (true, false) => Some(format!("only a {what}; b: {problems_b}")),
+        (false, true) => Some(format!("only b {what}; a: {problems_a}")),
         _ => None,
     }
 }

@@ -83,12 +83,7 @@ fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &
         problems.extend(capture::compare(&step.expect.captures, captured));
         problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     };
-    let (pa, pb) = (verdict(a), verdict(b));
-    let problem = match (pa.is_empty(), pb.is_empty()) {
-        (true, false) => format!("only a meets the case's captures; b: {pb}"),
-        (false, true) => format!("only b meets the case's captures; a: {pa}"),
-        _ => return None,
-    };
+    let problem = compare::one_sided("meets the case's captures", &verdict(a), &verdict(b))?;
     Some(Mismatch { subject: "captures".into(), problem })
 }
 

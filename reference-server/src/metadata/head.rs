@@ -16,6 +16,7 @@ use super::convention::Convention;
 use super::images::pixel_size;
 use super::{Content, MetadataCode, MetadataRoute};
 use crate::etag::base36;
+use crate::html::escape;
 use crate::params::{ParamValue, Params};
 use semver::Version;
 
@@ -200,10 +201,6 @@ fn social(attribute: &str, prefix: &str, image: &ImageTag) -> String {
     out
 }
 
-/// Attribute text as React escapes it.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('\'', "&#x27;").replace('<', "&lt;").replace('>', "&gt;")
-}
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! segment config, answering the time (`Date.now()`) and what they see of the request.
 
 use super::Handled;
+use crate::html::escape;
 use crate::web::{RouteRequest, WebResponse, date_now};
 use serde_json::json;
 
@@ -90,11 +91,6 @@ pub fn probe_page(export: &str, request: &RouteRequest) -> Handled {
         }
         _ => Handled::NotMirrored,
     }
-}
-
-/// React's escaping of text content.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
 }
 
 fn slug(request: &RouteRequest) -> String {

@@ -2,6 +2,7 @@
 //! deeper, and the pages they wrap.
 
 use super::{Handled, pages};
+use crate::html::escape;
 use crate::params::ParamValue;
 use crate::web::RouteRequest;
 
@@ -37,9 +38,4 @@ pub fn post(export: &str, request: &RouteRequest) -> Handled {
         _ => String::new(),
     };
     pages::markup(export, &format!("<h1>post {}</h1>", escape(&slug)))
-}
-
-/// Text as React escapes it in markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
 }
