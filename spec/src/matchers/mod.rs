@@ -3,6 +3,7 @@
 //! - [`set_cookie`]: the list of `Set-Cookie` lines, parsed, attributes in order.
 //! - [`header`]: one matcher per header name (exact, regex, absent, present, set, fields,
 //!   contains, shape).
+//! - [`complete`]: `headers_complete`, which fails any header the step does not name.
 //! - [`body`]: exact, empty, contains, regex, JSON exact and JSON subset, XML, head tags, image.
 //! - [`xml`]: XML documents compared as element trees.
 //! - [`head_tags`]: `<link>`/`<meta>` tags of an HTML head, matched as a set.
@@ -13,6 +14,7 @@
 //! - [`pattern`]: regexes compiled while the case file is read.
 
 pub mod body;
+pub mod complete;
 pub mod head_tags;
 pub mod header;
 pub mod image;
@@ -43,6 +45,10 @@ pub struct Expect {
     pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "HeaderExpects::is_empty")]
     pub headers: HeaderExpects,
+    /// The answer carries no header beyond those named in `headers` (and `Set-Cookie` when
+    /// `set_cookies` is given) and the transport headers of [`complete`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headers_complete: bool,
     /// Every `Set-Cookie` line, in order (see [`set_cookie`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_cookies: Option<Vec<set_cookie::CookieExpect>>,
@@ -99,6 +105,14 @@ impl Expect {
                 out.push(Mismatch { subject: format!("header `{name}`"), problem });
             }
         }
+        if self.headers_complete {
+            for (name, value) in complete::unexpected(response, |name| self.names_header(name)) {
+                out.push(Mismatch {
+                    subject: format!("header `{name}`"),
+                    problem: format!("not expected in this complete answer, got `{value}`"),
+                });
+            }
+        }
         if let Some(cookies) = &self.set_cookies {
             let subject = || "Set-Cookie".to_owned();
             out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch { subject: subject(), problem }));
@@ -107,6 +121,14 @@ impl Expect {
             out.extend(body.check(response).into_iter().map(|problem| Mismatch { subject: "body".into(), problem }));
         }
         out
+    }
+}
+
+impl Expect {
+    /// Whether the step names header `name` (lower case) as one the answer may carry.
+    fn names_header(&self, name: &str) -> bool {
+        let named = self.headers.0.iter().any(|(n, m)| n == name && !matches!(m, header::HeaderMatcher::Absent));
+        named || (name == "set-cookie" && self.set_cookies.is_some())
     }
 }
 
@@ -149,5 +171,37 @@ impl<'de> Deserialize<'de> for HeaderExpects {
             }
         }
         d.deserialize_map(ExpectsVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expect(toml_text: &str) -> Expect {
+        toml::from_str(toml_text).expect("a valid expectation")
+    }
+
+    #[test]
+    fn a_complete_answer_fails_each_header_the_step_does_not_name() {
+        let e = expect("status = 200\nheaders_complete = true\nheaders.content-type = \"text/plain\"\nheaders.x-gone = { absent = true }\nset_cookies = []");
+        let response = Response::from_parts(
+            200,
+            &[("Content-Type", "text/plain"), ("x-powered-by", "Next.js"), ("content-length", "2"), ("set-cookie", "a=1")],
+            "ok",
+        );
+        let subjects: Vec<String> = e.check(&response).into_iter().map(|m| m.subject).collect();
+        assert!(subjects.contains(&"header `x-powered-by`".to_owned()), "{subjects:?}");
+        assert!(!subjects.iter().any(|s| s.contains("content-length") || s.contains("content-type")), "{subjects:?}");
+        // An `absent` matcher does not allow the header it names.
+        let leaked = Response::from_parts(200, &[("content-type", "text/plain"), ("x-gone", "1")], "ok");
+        assert_eq!(e.check(&leaked).iter().filter(|m| m.subject == "header `x-gone`").count(), 2);
+    }
+
+    #[test]
+    fn without_headers_complete_other_headers_are_ignored() {
+        let e = expect("status = 200\nheaders.content-type = \"text/plain\"");
+        let response = Response::from_parts(200, &[("content-type", "text/plain"), ("x-anything", "1")], "");
+        assert!(e.check(&response).is_empty());
     }
 }
