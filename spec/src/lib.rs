@@ -15,10 +15,12 @@
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`response`]: a target's answer as the matchers see it.
 //! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
+//! - [`coverage`]: the doc coverage map: each doc statement with the cases that assert it.
 
 pub mod capability;
 pub mod capture;
 pub mod case;
+pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod matchers;

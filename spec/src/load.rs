@@ -6,11 +6,12 @@ use crate::suggest::hint_unknown;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Loads every `**/*.toml` below `root`, sorted by id. Returns all diagnostics when any file is
-/// broken, so one run shows every problem.
+/// Loads every `**/*.toml` below `root`, sorted by id, except the doc coverage map's files
+/// (`root/coverage/`). Returns all diagnostics when any file is broken, so one run shows every
+/// problem.
 pub fn load_dir(root: &Path) -> Result<Vec<Case>, Vec<Diagnostic>> {
     let mut files = Vec::new();
-    if let Err(e) = collect_toml_files(root, &mut files) {
+    if let Err(e) = collect_toml_files(root, &root.join(crate::coverage::MAP_DIR), &mut files) {
         return Err(vec![Diagnostic::whole_file(root, format!("cannot read the cases folder: {e}"))]);
     }
     files.sort();
@@ -68,11 +69,14 @@ fn read_body_files(case: &mut Case, root: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect_toml_files(dir: &Path, skip: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        if path == skip {
+            continue;
+        }
         if path.is_dir() {
-            collect_toml_files(&path, out)?;
+            collect_toml_files(&path, skip, out)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
