@@ -21,11 +21,13 @@
 //! - [`report`]: report files (JSON, JUnit, Markdown, HTML) and merging them into one report
 //!   or a matrix of targets; each written whole or not at all.
 //! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`.
+//! - [`coverage`]: the doc coverage map printed per page, with what is still open.
 //! - [`cli`]: the `harness` command line.
 
 pub mod cli;
 pub mod client;
 pub mod console;
+pub mod coverage;
 pub mod diff;
 pub mod embedded;
 pub mod evidence;

@@ -1,4 +1,4 @@
-//! The `harness` command line: `run`, `list`, `diff`, `report` and `serve`.
+//! The `harness` command line: `run`, `list`, `diff`, `report`, `serve` and `coverage`.
 //!
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
 //! or could not reach the target, 2 for bad usage or an invalid case or expectations file.
@@ -6,6 +6,7 @@
 //! This module holds the options the commands share and the steps they share (selecting
 //! cases, finishing a run); each command lives in its own file.
 
+mod coverage;
 mod diff;
 mod merge;
 mod run;
@@ -43,6 +44,8 @@ enum Command {
     Report(merge::ReportArgs),
     /// Serve fixture-app with the reference server until interrupted.
     Serve(serve::ServeArgs),
+    /// Check the doc coverage map against the cases and print what each doc statement has.
+    Coverage(coverage::CoverageArgs),
 }
 
 #[derive(Args)]
@@ -125,6 +128,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => runtime.block_on(diff::diff(args)),
         Command::Report(args) => merge::merge_reports(&args),
         Command::Serve(args) => runtime.block_on(serve::serve(args)),
+        Command::Coverage(args) => coverage::coverage(&args),
     };
     match result {
         Ok(code) => code,
