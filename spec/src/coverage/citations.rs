@@ -62,13 +62,14 @@ fn check_citation(map: &Map, case: &Case) -> Option<Diagnostic> {
     let Some(page) = map.pages.iter().find(|p| p.name == doc.page) else {
         let names: Vec<&str> = map.pages.iter().map(|p| p.name.as_str()).collect();
         let hint = did_you_mean(&doc.page, &names).map(|n| format!(", did you mean `{n}`?")).unwrap_or_default();
+        let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         return Some(at_key(
             case,
             "page",
             format!(
                 "`{}` is not a page of the doc coverage map{hint}; an observed case cites the nearest section of a mapped page and says in `doc.note` what the docs leave unsaid (pages: {})",
                 doc.page,
-                names.join(", ")
+                listed.join(", ")
             ),
         ));
     };
