@@ -43,12 +43,16 @@
 //! # }
 //! ```
 
-pub mod cookies;
+pub mod body;
 pub mod cache;
+pub mod code;
+pub mod cookies;
 pub mod draft_mode;
+pub mod envelope;
 pub mod error;
 pub mod etag;
 pub mod exports;
+pub mod fallbacks;
 pub mod fixture;
 pub mod form_data;
 pub mod html;

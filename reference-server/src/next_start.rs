@@ -4,11 +4,12 @@
 
 use crate::cache::headers::CacheState;
 use crate::etag::etag;
-use crate::pages_api::wire::{Chunks, WireBody};
+use crate::body::{Chunks, WireBody};
+use crate::envelope::compression::compressible;
 use crate::web::WebResponse;
 use bytes::Bytes;
 use http::{HeaderValue, Response, StatusCode};
-use http_body_util::{Either, Full};
+use http_body_util::Either;
 use semver::Version;
 
 /// Every app-router response varies on these request headers (the client router's).
@@ -16,7 +17,7 @@ pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, n
 /// Cache-Control of answers that must not be stored.
 pub const NO_STORE: &str = "private, no-cache, no-store, max-age=0, must-revalidate";
 
-pub type Body = Full<Bytes>;
+pub use crate::body::Body;
 
 /// Methods Node's HTTP parser accepts; any other method is refused before Next.js sees it.
 const NODE_METHODS: [&str; 35] = [
@@ -239,15 +240,6 @@ pub fn prepend_headers(map: &mut http::HeaderMap, headers: &[(String, String)]) 
             map.append(name.clone(), value);
         }
     }
-}
-
-/// Content types the compression layer would compress, for which it adds `Vary: Accept-Encoding`.
-pub(crate) fn compressible(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence.starts_with("text/")
-        || essence.ends_with("+json")
-        || essence.ends_with("+xml")
-        || matches!(essence.as_str(), "application/json" | "application/javascript" | "application/xml")
 }
 
 fn build(status: u16, headers: Vec<(String, String)>, body: Option<Bytes>) -> Response<Body> {

@@ -5,7 +5,7 @@
 //! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
 
 use crate::draft_mode;
-use crate::mirrors::{Handled, Mirror};
+use crate::code::{Handled, Mirror};
 use crate::navigation::Interrupt;
 use crate::web::{RouteRequest, WebResponse};
 

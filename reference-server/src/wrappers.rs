@@ -4,7 +4,8 @@
 //! shell `next_start` writes, so it is not one of these.
 
 use crate::error::Error;
-use crate::mirrors::{Mirror, MirrorSet, Wrap};
+use crate::code::{Mirror, Wrap};
+use crate::mirrors::MirrorSet;
 use std::path::Path;
 
 /// The layout and template files of an app with their mirrors, outermost first.

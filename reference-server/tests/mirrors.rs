@@ -1,8 +1,8 @@
 //! The fixture app and its Rust mirrors cover each other exactly.
 
 use reference_server::fixture::{self, RouteKind};
-use reference_server::metadata::MetadataCode;
-use reference_server::mirrors::{APPS, Handled, MirrorSet};
+use reference_server::code::{Handled, MetadataCode};
+use reference_server::mirrors::{APPS, MirrorSet};
 use reference_server::pages_api::fresh::Conditional;
 use reference_server::pages_api::request::ApiRequest;
 use reference_server::pages_api::response::ApiResponse;
@@ -42,7 +42,7 @@ fn every_mirror_has_a_fixture_route() {
         let root = app_dir(set.app);
         let mut files: Vec<String> = fixture::scan(&root).unwrap().into_iter().map(|r| r.file).collect();
         files.extend(reference_server::proxy::ProxyFile::find(&root).unwrap().map(|p| p.file));
-        files.extend(reference_server::navigation::FallbackFiles::find(&root));
+        files.extend(reference_server::fallbacks::FallbackFiles::find(&root));
         files.extend(reference_server::wrappers::Wrappers::find(&root));
         let orphans: Vec<&str> = set.files().filter(|f| !files.iter().any(|x| x == f)).collect();
         assert!(orphans.is_empty(), "{}: mirrors without a fixture route: {orphans:?}", set.app);

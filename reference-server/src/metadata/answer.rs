@@ -11,7 +11,8 @@
 //!   passed to `sitemap`).
 
 use super::convention::Convention;
-use super::{Content, MetadataCode, MetadataRoute, manifest, robots, sitemap, static_files};
+use crate::code::MetadataCode;
+use super::{Content, MetadataRoute, manifest, robots, sitemap, static_files};
 use crate::next_start::{APP_VARY, Body};
 use bytes::Bytes;
 use http::{HeaderValue, Response, StatusCode};

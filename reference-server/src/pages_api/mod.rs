@@ -26,8 +26,8 @@ pub mod revalidate;
 pub mod size_limit;
 pub mod wire;
 
+use crate::code::ApiHandler;
 use crate::params::{ParamValue, Params};
-use crate::web::Thrown;
 use bytes::Bytes;
 use config::ApiConfig;
 use fresh::Conditional;
@@ -35,10 +35,7 @@ use http_body_util::{BodyExt, Limited};
 use request::ApiRequest;
 use response::ApiResponse;
 use serde_json::Value;
-use wire::WireBody;
-
-/// The user code of one API route: `export default function handler(req, res)`.
-pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;
+use crate::body::WireBody;
 
 /// What the server hands over for one request to an API route.
 pub struct ApiCall<B> {
@@ -111,6 +108,7 @@ fn req_query(query: &str, params: Option<&Params>) -> serde_json::Map<String, Va
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Thrown;
     use http_body_util::Full;
     use serde_json::json;
 

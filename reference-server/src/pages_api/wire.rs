@@ -5,36 +5,9 @@
 
 use super::fresh::has_directive;
 use super::response::{ApiResponse, Parts};
-use crate::next_start::compressible;
-use bytes::Bytes;
+use crate::body::{Chunks, WireBody};
+use crate::envelope::compression::compressible;
 use http_body_util::{Either, Full};
-use hyper::body::{Body, Frame};
-use std::collections::VecDeque;
-use std::convert::Infallible;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-/// A body of unknown length, sent chunk by chunk (chunked transfer encoding).
-#[derive(Debug, Default)]
-pub struct Chunks(VecDeque<Bytes>);
-
-impl Chunks {
-    pub fn new(chunks: Vec<Bytes>) -> Chunks {
-        Chunks(chunks.into_iter().filter(|c| !c.is_empty()).collect())
-    }
-}
-
-impl Body for Chunks {
-    type Data = Bytes;
-    type Error = Infallible;
-
-    fn poll_frame(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        Poll::Ready(self.0.pop_front().map(|chunk| Ok(Frame::data(chunk))))
-    }
-}
-
-/// The body of an answer: whole with a known length, or chunked.
-pub type WireBody = Either<Full<Bytes>, Chunks>;
 
 pub fn into_http(res: ApiResponse) -> hyper::Response<WireBody> {
     let Parts { status, status_message, mut headers, chunks } = res.into_parts();

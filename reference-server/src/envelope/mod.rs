@@ -1,0 +1,3 @@
+//! What `next start` puts around every app.
+
+pub mod compression;
