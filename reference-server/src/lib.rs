@@ -43,16 +43,19 @@
 //! # }
 //! ```
 
+pub mod app;
 pub mod body;
 pub mod cache;
 pub mod code;
 pub mod cookies;
 pub mod draft_mode;
+pub mod endpoint;
 pub mod envelope;
 pub mod error;
 pub mod etag;
 pub mod exports;
 pub mod fallbacks;
+pub mod fields;
 pub mod fixture;
 pub mod form_data;
 pub mod html;
@@ -60,19 +63,22 @@ pub mod metadata;
 pub mod mirrors;
 pub mod navigation;
 pub mod next_config;
-pub mod next_start;
+pub mod page;
 pub mod pages_api;
 pub mod params;
 pub mod proxy;
 pub mod rendering;
 pub mod route_handler;
 pub mod router;
+pub mod routes;
 pub mod server;
+pub mod service;
 pub mod web;
 pub mod wrappers;
 
 pub use error::Error;
-pub use server::{App, Config, run};
+pub use app::{App, Config};
+pub use server::run;
 
 /// The Next.js release the reference server mimics unless told otherwise.
 pub const DEFAULT_NEXT_VERSION: &str = "16.4.6";
