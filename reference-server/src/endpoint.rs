@@ -85,3 +85,30 @@ impl Endpoints {
         self.renderer.serve(self.site(), index, code, call)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::next_config::NextConfig;
+    use crate::service::Made;
+    use crate::service::testing::{get, request};
+
+    fn endpoints() -> Endpoints {
+        let (root, mirrors) = (crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap());
+        let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors).unwrap());
+        let next = crate::default_next_version();
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone());
+        Endpoints::new(routes, files, renderer, next)
+    }
+
+    #[tokio::test]
+    async fn each_kind_of_route_answers_and_an_unknown_path_is_refused() {
+        let endpoints = endpoints();
+        let made = async |request| Made::of(&endpoints.call(request).await.unwrap());
+        assert_eq!(made(get("/robots.txt")).await, Made::Metadata);
+        assert_eq!(made(get("/api/query/1")).await, Made::Api);
+        assert!(matches!(made(get("/route-handlers/methods/get")).await, Made::Handler { .. }));
+        assert!(matches!(made(get("/")).await, Made::Page(_)));
+        assert_eq!(endpoints.call(request("POST", "/no/such/route")).await.err(), Some(Refusal::NotFound));
+    }
+}

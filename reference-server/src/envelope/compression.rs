@@ -62,10 +62,10 @@ fn add_vary(headers: &mut HeaderMap) {
     let values: Vec<String> = headers.get_all(VARY).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
     if values.is_empty() {
         headers.append(VARY, HeaderValue::from_static("Accept-Encoding"));
-    } else if !values.iter().any(|v| v.to_ascii_lowercase().contains("accept-encoding")) {
-        if let Ok(joined) = HeaderValue::try_from(format!("{}, Accept-Encoding", values.join(", "))) {
-            headers.insert(VARY, joined);
-        }
+    } else if !values.iter().any(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+        && let Ok(joined) = HeaderValue::try_from(format!("{}, Accept-Encoding", values.join(", ")))
+    {
+        headers.insert(VARY, joined);
     }
 }
 
