@@ -15,6 +15,7 @@
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`response`]: a target's answer as the matchers see it.
 //! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
+//! - `token`: HTTP token syntax (method and header names), below the case and the matchers.
 
 pub mod capability;
 pub mod capture;
@@ -24,6 +25,7 @@ pub mod load;
 pub mod matchers;
 pub mod response;
 pub mod suggest;
+mod token;
 
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};
