@@ -29,9 +29,9 @@ use std::time::Instant;
 pub type AppCode = (Kind, &'static Mirror);
 
 /// What the build decided for one page or route handler.
-#[derive(Debug, Clone)]
 pub struct RouteCaching {
-    pub code_kind: Kind,
+    /// What runs to render it.
+    pub code: AppCode,
     pub config: SegmentConfig,
     pub rendering: Rendering,
     /// The paths `generateStaticParams` listed (for a route with dynamic segments).
@@ -113,8 +113,8 @@ impl Renderer {
             vec![]
         };
         let rendering = policy::planned(code.0, &config, &methods, dynamic_segments);
-        let mut plan = RouteCaching { code_kind: code.0, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time: STALE_TIME };
-        let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, code, params_list, &mut plan) } else { vec![] };
+        let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time: STALE_TIME };
+        let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, params_list, &mut plan) } else { vec![] };
         // A route whose code cannot be prerendered (it threw or called `forbidden()`...)
         // is rendered per request.
         if !dynamic_segments && prerendered.is_empty() {
@@ -131,12 +131,12 @@ impl Renderer {
 
     /// Renders the route for each of `params_list` as the build does, and updates `plan` with
     /// what its code did (read request data, used 'use cache' profiles).
-    fn prerender_paths(&self, site: Site, route: &Route, code: AppCode, params_list: Vec<Option<Params>>, plan: &mut RouteCaching) -> Vec<(String, CachedAnswer)> {
+    fn prerender_paths(&self, site: Site, route: &Route, params_list: Vec<Option<Params>>, plan: &mut RouteCaching) -> Vec<(String, CachedAnswer)> {
         let mut prerendered = Vec::new();
         for params in params_list {
             let path = fill(&route.file.pattern, params.as_ref());
             let request = static_request(&path, params.clone(), 0);
-            let rendered = self.render(site, route, code, &request);
+            let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
             // A 'use cache' page (with `cacheComponents`) is cached for the shortest
             // profile it used: regenerated after its `revalidate`, gone after `expire`.
@@ -208,14 +208,14 @@ impl Renderer {
         let caching = self.plans.get(index)?.as_ref()?;
         let Rendering::Static { revalidate } = caching.rendering else { return None };
         let head = request.method == "HEAD";
-        if caching.code_kind == Kind::Handler && request.method != "GET" && !head {
+        if caching.code.0 == Kind::Handler && request.method != "GET" && !head {
             return Some(Ok(route_handler::static_method_not_allowed()));
         }
         let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone())? {
             Ok(found) => found,
             Err(()) => return Some(Err(Refusal::Internal)),
         };
-        Some(Ok(match caching.code_kind {
+        Some(Ok(match caching.code.0 {
             Kind::Handler => {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
@@ -249,8 +249,7 @@ impl Renderer {
                     return None;
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
-                let route = site.routes.get(index);
-                match self.render(site, route, self.code_of(route)?, &static_request(path, params, 0)) {
+                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0)) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, vec![], now);
                         Some(Ok((answer, CacheState::Miss)))
@@ -258,14 +257,6 @@ impl Renderer {
                     Rendered::Failed => Some(Err(())),
                 }
             }
-        }
-    }
-
-    fn code_of(&self, route: &Route) -> Option<AppCode> {
-        match route.endpoint {
-            Endpoint::Handler(mirror) => Some((Kind::Handler, mirror)),
-            Endpoint::Page(mirror) => Some((Kind::Page, mirror)),
-            Endpoint::Api(..) | Endpoint::Metadata(_) => None,
         }
     }
 
@@ -309,15 +300,12 @@ impl Renderer {
     fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>) {
         let runtime = self.runtime_for(site, index, path);
         let request = static_request(path, params, 0).with_runtime(&runtime);
-        let revalidate = match self.plans.get(index) {
-            Some(Some(RouteCaching { rendering: Rendering::Static { revalidate }, .. })) => *revalidate,
-            _ => None,
+        let Some(Some(caching)) = self.plans.get(index) else { return };
+        let revalidate = match caching.rendering {
+            Rendering::Static { revalidate } => revalidate,
+            Rendering::Dynamic => None,
         };
-        let route = site.routes.get(index);
-        let rendered = match self.code_of(route) {
-            Some(code) => self.render(site, route, code, &request),
-            None => Rendered::Failed,
-        };
+        let rendered = self.render(site, site.routes.get(index), caching.code, &request);
         match rendered {
             Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, vec![], Instant::now()),
             Rendered::Failed => self.cache.routes.release(path),
