@@ -3,34 +3,40 @@
 //! The generic parts implement the Next.js server's rules; the fixture's user code is mirrored
 //! by small Rust functions. Nothing here knows about test cases.
 //!
-//! Layout:
-//! - [`server`]: [`run`] accepts connections on a listener until shutdown; [`App`] answers.
-//! - [`fixture`]: reads `app/` (or `src/app/`) and `pages/api/` into route files, with [`exports`] read from
-//!   each file's source by a JavaScript parser.
-//! - [`router`]: URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) and precedence;
-//!   [`params`] decodes the matched values.
-//! - [`pages_api`]: Pages Router API routes (`pages/api/**`): body parsing, `req.query`,
-//!   `req.cookies` and the `res` helpers with ETag and 304.
-//! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher and what its
-//!   answer makes the server do.
-//! - [`route_handler`]: method dispatch of `route.js`: automatic HEAD and OPTIONS, 405, 400.
-//! - [`web`]: the Web `Request`/`Response` surface mirrors use, with [`form_data`] behind
-//!   `request.formData()`; [`cookies`] the cookie store and `Set-Cookie` serializer behind
-//!   `cookies()` and `response.cookies`; [`draft_mode`] behind `draftMode()`.
-//! - [`navigation`]: what `redirect()`, `notFound()`, `forbidden()` and `unauthorized()` make
-//!   Next.js answer, and the root `forbidden.js`/`unauthorized.js` pages render.
-//! - [`metadata`]: metadata files (robots, sitemap, manifest, icons, social images) and the
-//!   head tags they add to pages.
-//! - [`wrappers`]: the layouts and templates around a page, in the order Next.js nests them.
-//! - [`cache`]: the route cache and the data cache with their segment config, header and
-//!   invalidation rules; [`rendering`] puts pages and handlers through it (what the build
-//!   prerenders, stale answers regenerated in the background, `fetch()` and `next/cache`).
-//! - [`mirrors`]: the user code of each fixture route, in Rust.
-//! - [`next_config`]: what the server reads of the app's `next.config.js` (`cacheComponents`,
-//!   `cacheLife` profiles).
-//! - [`next_start`]: the headers and built-in answers `next start` adds; [`etag`] its ETag;
-//!   [`html`] React's escaping of text in markup.
-//! - [`error`]: why the app could not be loaded.
+//! Layout, in the order a request goes through (see [`envelope`] for the stages):
+//! - [`server`]: [`run`] accepts connections on a listener until shutdown: HTTP only (the local
+//!   port, timeouts, the request body cap, the cache's background work after each answer).
+//! - [`app`]: [`App`] loads the app and puts the stages together; [`service`] is the contract
+//!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
+//!   answers are made of.
+//! - [`envelope`]: what `next start` puts around every app: Node's parser, compression, the
+//!   trailing-slash redirect, the not-found and error pages, its own header fields, the hook for
+//!   `public/` files.
+//! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
+//!   makes the server do, and its stage.
+//! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
+//!   dispatch of `route.js`), [`page`] (pages and their HTML), [`pages_api`] (Pages Router API
+//!   routes: body parsing, `req.query`, `req.cookies`, `res` with ETag and 304),
+//!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add).
+//! - [`rendering`]: the cache around route handlers and pages: what the build prerenders, stale
+//!   answers regenerated in the background, `fetch()` and `next/cache` through the data cache.
+//! - [`routes`]: the route table the app loads: [`fixture`] reads `app/` (or `src/app/`) and
+//!   `pages/api/` into route files, with [`exports`] read from each file's source by a JavaScript
+//!   parser; [`router`] matches URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) with
+//!   their precedence, and [`params`] decodes the matched values. [`wrappers`] and [`fallbacks`]
+//!   are the layouts, templates and root `forbidden.js`/`unauthorized.js` around pages;
+//!   [`next_config`] what the server reads of `next.config.js`.
+//! - [`mirrors`]: the user code of each fixture route, in Rust, implementing [`code`], the
+//!   contract between the server and user code.
+//! - The runtime user code sees: [`web`] (the Web `Request`/`Response`, with [`form_data`]),
+//!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`], [`navigation`] (`redirect()`,
+//!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
+//!   header and invalidation rules).
+//! - Helpers: [`etag`] Next.js's ETag, [`html`] React's escaping of text in markup; [`error`]
+//!   why the app could not be loaded.
+//!
+//! The modules are private (`cargo doc --document-private-items` shows them); what the
+//! integration tests in `tests/` reach is re-exported at the root, hidden from the docs.
 //!
 //! Tests bind `127.0.0.1:0` and run the server in-process:
 //!
@@ -43,32 +49,61 @@
 //! # }
 //! ```
 
-pub mod cookies;
-pub mod cache;
-pub mod draft_mode;
-pub mod error;
-pub mod etag;
-pub mod exports;
-pub mod fixture;
-pub mod form_data;
-pub mod html;
-pub mod metadata;
-pub mod mirrors;
-pub mod navigation;
-pub mod next_config;
-pub mod next_start;
-pub mod pages_api;
-pub mod params;
-pub mod proxy;
-pub mod rendering;
-pub mod route_handler;
-pub mod router;
-pub mod server;
-pub mod web;
-pub mod wrappers;
+// The layout above names the private modules.
+#![allow(rustdoc::private_intra_doc_links)]
 
+mod app;
+mod body;
+mod cache;
+mod code;
+mod cookies;
+mod draft_mode;
+mod endpoint;
+mod envelope;
+mod error;
+mod etag;
+mod exports;
+mod fallbacks;
+mod fields;
+mod fixture;
+mod form_data;
+mod html;
+mod metadata;
+mod mirrors;
+mod navigation;
+mod next_config;
+mod page;
+mod pages_api;
+mod params;
+mod proxy;
+mod rendering;
+mod route_handler;
+mod router;
+mod routes;
+mod server;
+mod service;
+mod web;
+mod wrappers;
+
+pub use app::{App, Config};
 pub use error::Error;
-pub use server::{App, Config, run};
+pub use server::run;
+
+#[doc(hidden)]
+pub use {
+    code::{Handled, MetadataCode},
+    cookies::serialize,
+    fallbacks::FallbackFiles,
+    fixture::{RouteFile, RouteKind, scan as scan_routes},
+    mirrors::{APPS, MirrorSet},
+    pages_api::{fresh::Conditional, request::ApiRequest, response::ApiResponse},
+    params::{ParamValue, decode_component},
+    proxy::ProxyFile,
+    route_handler::HTTP_METHODS,
+    router::{Router, Segment},
+    web::RouteRequest,
+    wrappers::Wrappers,
+};
 
 /// The Next.js release the reference server mimics unless told otherwise.
 pub const DEFAULT_NEXT_VERSION: &str = "16.4.6";

@@ -3,13 +3,10 @@
 //! answer. A route handler answers with no body: a redirect with its status and `Location`
 //! exactly as given, the others with their status alone. A page that calls `forbidden()` or
 //! `unauthorized()` is answered with the app's root `forbidden.js` or `unauthorized.js` (see
-//! [`FallbackFiles`]), which need `experimental.authInterrupts` in `next.config.js`.
+//! [`FallbackFiles`](crate::fallbacks::FallbackFiles)), which need `experimental.authInterrupts` in `next.config.js`.
 //! `RedirectType` only matters to the client router; the server's answer is the same.
 
-use crate::error::Error;
-use crate::mirrors::{Mirror, MirrorSet};
 use crate::web::WebResponse;
-use std::path::Path;
 
 /// What a `next/navigation` function threw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,55 +52,6 @@ impl Interrupt {
     }
 }
 
-/// The root `forbidden.js` and `unauthorized.js` of the app, with the mirrors of their markup.
-#[derive(Default)]
-pub struct FallbackFiles {
-    forbidden: Option<&'static Mirror>,
-    unauthorized: Option<&'static Mirror>,
-}
-
-/// The stems of the root fallback files, as Next.js names them.
-const FALLBACK_STEMS: [&str; 2] = ["forbidden", "unauthorized"];
-
-impl FallbackFiles {
-    /// Finds the fallback files in the app folder (`app/` or `src/app/`) of `root`; each needs
-    /// a mirror.
-    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<FallbackFiles, Error> {
-        let found = FallbackFiles::find(root);
-        let mirror_of = |stem: &str| match found.iter().find(|file| file_stem(file) == stem) {
-            Some(file) => mirrors.find(file).map(Some).ok_or_else(|| Error::NoMirror { file: file.clone() }),
-            None => Ok(None),
-        };
-        Ok(FallbackFiles { forbidden: mirror_of("forbidden")?, unauthorized: mirror_of("unauthorized")? })
-    }
-
-    /// The fallback files present, relative to `root` (`app/forbidden.js`).
-    pub fn find(root: &Path) -> Vec<String> {
-        let app = ["app", "src/app"].into_iter().find(|dir| root.join(dir).is_dir());
-        let Some(app) = app else { return Vec::new() };
-        FALLBACK_STEMS
-            .iter()
-            .flat_map(|stem| ["js", "jsx", "ts", "tsx"].map(|ext| format!("{app}/{stem}.{ext}")))
-            .filter(|file| root.join(file).is_file())
-            .collect()
-    }
-
-    /// The file that renders a page's `forbidden()` or `unauthorized()`, when the app has it.
-    pub fn for_interrupt(&self, interrupt: &Interrupt) -> Option<&'static Mirror> {
-        match interrupt {
-            Interrupt::Forbidden => self.forbidden,
-            Interrupt::Unauthorized => self.unauthorized,
-            _ => None,
-        }
-    }
-}
-
-/// `app/forbidden.js` → `forbidden`
-fn file_stem(file: &str) -> &str {
-    let name = file.rsplit('/').next().unwrap_or(file);
-    name.split('.').next().unwrap_or(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,15 +69,5 @@ mod tests {
             let response = interrupt.handler_response();
             assert_eq!((response.status, response.headers.len(), response.body), (status, 0, None));
         }
-    }
-
-    #[test]
-    fn finds_the_fixture_fallback_files_with_their_mirrors() {
-        let root = crate::default_fixture_dir();
-        assert_eq!(FallbackFiles::find(&root), ["app/forbidden.js", "app/unauthorized.js"]);
-        let files = FallbackFiles::load(&root, crate::mirrors::for_app("fixture-app").unwrap()).unwrap();
-        assert_eq!(files.for_interrupt(&Interrupt::Forbidden).map(|m| m.file), Some("app/forbidden.js"));
-        assert_eq!(files.for_interrupt(&Interrupt::Unauthorized).map(|m| m.file), Some("app/unauthorized.js"));
-        assert!(files.for_interrupt(&Interrupt::NotFound).is_none());
     }
 }

@@ -1,31 +1,37 @@
-//! How the app renders its pages and route handlers through the [`cache`](crate::cache): what
-//! `next build` prerenders when the app loads, how a request is answered from the route cache
-//! (fresh, stale and regenerated in the background, or made on demand), which requests are
-//! refused on a prerendered route, and the [`Runtime`] behind `fetch()` and `next/cache`.
+//! How the app renders its pages and route handlers through the [`cache`](crate::cache), the
+//! layer around those two kinds of route only: what `next build` prerenders when the app loads,
+//! how a request is answered from the route cache (fresh, stale and regenerated in the
+//! background, or made on demand), which requests are refused on a prerendered route, and the
+//! [`Runtime`] behind `fetch()` and `next/cache`. The code itself runs in
+//! [`crate::route_handler`] and [`crate::page`].
 
-use crate::cache::headers::{CacheState, EXPIRE, cache_control_until, handler_cache_control};
 use crate::cache::functions::{CacheScope, Read, Stored};
+use crate::cache::headers::{CacheState, EXPIRE, STALE_TIME, cache_control_until, handler_cache_control};
 use crate::cache::policy::{self, Kind, Rendering};
-use crate::cache::segment::SegmentConfig;
+use crate::cache::segment::{FetchCache, SegmentConfig};
 use crate::cache::store::Lookup;
-use crate::cache::{CachedAnswer, FetchInit, Job, fetch, path_tag};
-use crate::fixture::RouteFile;
-use crate::metadata::head::PageRender;
-use crate::mirrors::{Handled, Mirror};
-use crate::next_start;
-use crate::pages_api::wire::WireBody;
+use crate::cache::{Cache, CachedAnswer, FetchInit, Job, fetch, path_tag};
+use crate::code::{Handled, Mirror};
+use crate::next_config::NextConfig;
+use crate::page::{self, Page, PageFiles};
 use crate::params::{ParamValue, Params};
-use crate::route_handler::{Dispatch, HTTP_METHODS, dispatch};
+use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
 use crate::router::Segment;
-use crate::server::{App, AppKind, Code};
+use crate::routes::{Endpoint, Route, Routes};
+use crate::service::{Answer, Refusal};
 use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
-use serde_json::Value;
 use bytes::Bytes;
+use semver::Version;
+use serde_json::Value;
 use std::time::Instant;
 
+/// The code of a page or route handler: its kind and its mirror.
+pub type AppCode = (Kind, &'static Mirror);
+
 /// What the build decided for one page or route handler.
-#[derive(Debug, Clone)]
 pub struct RouteCaching {
+    /// What runs to render it.
+    pub code: AppCode,
     pub config: SegmentConfig,
     pub rendering: Rendering,
     /// The paths `generateStaticParams` listed (for a route with dynamic segments).
@@ -47,77 +53,111 @@ enum Rendered {
     Failed,
 }
 
-impl App {
+/// What the renderer runs code with: the app's routes and the files around its pages.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub routes: &'a Routes,
+    pub files: &'a PageFiles,
+}
+
+/// What the server hands over for one request to a page or route handler.
+pub struct AppCall {
+    pub method: String,
+    pub path: String,
+    /// The raw query, without `?`.
+    pub query: String,
+    pub headers: http::HeaderMap,
+    pub body: Bytes,
+    pub params: Option<Params>,
+    pub port: u16,
+}
+
+/// The rendering state of an app: what the build decided for each route, the caches, and the
+/// `next.config.js` settings they follow.
+pub struct Renderer {
+    /// What the build decided for each route (`None` for API routes and metadata files).
+    plans: Vec<Option<RouteCaching>>,
+    /// The route cache, the data cache and their background work.
+    cache: Cache,
+    /// `cacheComponents` and the `cacheLife` profiles.
+    config: NextConfig,
+    next: Version,
+}
+
+impl Renderer {
     /// `next build`'s prerendering: decides for each page and handler whether it is static,
     /// and stores the prerendered answers (those of every listed param for dynamic routes).
-    pub(crate) fn prerender(&mut self) {
+    pub fn prerender(site: Site, config: NextConfig, next: Version) -> Renderer {
+        let mut renderer = Renderer { plans: Vec::new(), cache: Cache::default(), config, next };
         let now = Instant::now();
-        let mut plans = Vec::with_capacity(self.routes.len());
-        for (index, (file, code)) in self.routes.iter().enumerate() {
-            let Code::App(kind, mirror) = code else {
-                plans.push(None);
-                continue;
-            };
-            let config = SegmentConfig::read(&file.exports);
-            let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| file.exports.names.iter().any(|n| n == m)).collect();
-            let kind = match kind {
-                AppKind::Handler => Kind::Handler,
-                AppKind::Page => Kind::Page,
-            };
-            let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
-            let mut rendering = policy::planned(kind, &config, &methods, dynamic_segments);
-            let params_list: Vec<Option<Params>> = if !dynamic_segments {
-                vec![None]
-            } else if config.static_params {
-                static_params(mirror).into_iter().map(Some).collect()
-            } else {
-                vec![]
-            };
-            let mut prerendered = Vec::new();
-            let mut expire = EXPIRE;
-            let mut stale_time = next_start::STALE_TIME;
-            if let Rendering::Static { .. } = rendering {
-                for params in params_list {
-                    let path = fill(&file.pattern, params.as_ref());
-                    let request = static_request(&path, params.clone(), 0);
-                    let rendered = self.render(index, &request);
-                    rendering = policy::after_prerender(rendering, &config, request.read_request_data.get());
-                    // A 'use cache' page (with `cacheComponents`) is cached for the shortest
-                    // profile it used: regenerated after its `revalidate`, gone after `expire`.
-                    let profiles = request.cache_profiles.borrow();
-                    if self.config.cache_components && !profiles.is_empty() && matches!(rendering, Rendering::Static { .. }) {
-                        let life = self.config.cache_profiles.shortest(profiles.iter().map(String::as_str));
-                        rendering = Rendering::Static { revalidate: Some(life.revalidate) };
-                        expire = life.expire;
-                        stale_time = life.stale;
-                    }
-                    if let Rendered::Answer(answer) = rendered {
-                        prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }));
-                    }
-                }
-            }
-            // A route whose code cannot be prerendered (it threw or called `forbidden()`...)
-            // is rendered per request.
-            if !dynamic_segments && prerendered.is_empty() {
-                rendering = Rendering::Dynamic;
-            }
-            let listed = prerendered.iter().map(|(path, _)| path.clone()).collect();
-            if let Rendering::Static { revalidate } = rendering {
-                for (path, answer) in prerendered {
-                    self.cache.routes.put(&path, answer, revalidate, vec![], now);
-                }
-            }
-            plans.push(Some(RouteCaching { config, rendering, listed, dynamic_segments, expire, stale_time }));
+        renderer.plans = site.routes.iter().map(|route| renderer.plan(site, route, now)).collect();
+        renderer
+    }
+
+    /// What the build decides for one route, its prerendered answers stored.
+    fn plan(&self, site: Site, route: &Route, now: Instant) -> Option<RouteCaching> {
+        let code = match route.endpoint {
+            Endpoint::Handler(mirror) => (Kind::Handler, mirror),
+            Endpoint::Page(mirror) => (Kind::Page, mirror),
+            Endpoint::Api(..) | Endpoint::Metadata(_) => return None,
+        };
+        let file = &route.file;
+        let config = SegmentConfig::read(&file.exports);
+        let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| file.exports.names.iter().any(|n| n == m)).collect();
+        let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
+        let params_list: Vec<Option<Params>> = if !dynamic_segments {
+            vec![None]
+        } else if config.static_params {
+            static_params(code.1).into_iter().map(Some).collect()
+        } else {
+            vec![]
+        };
+        let rendering = policy::planned(code.0, &config, &methods, dynamic_segments);
+        let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time: STALE_TIME };
+        let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, params_list, &mut plan) } else { vec![] };
+        // A route whose code cannot be prerendered (it threw or called `forbidden()`...)
+        // is rendered per request.
+        if !dynamic_segments && prerendered.is_empty() {
+            plan.rendering = Rendering::Dynamic;
         }
-        self.caching = plans;
+        plan.listed = prerendered.iter().map(|(path, _)| path.clone()).collect();
+        if let Rendering::Static { revalidate } = plan.rendering {
+            for (path, answer) in prerendered {
+                self.cache.routes.put(&path, answer, revalidate, vec![], now);
+            }
+        }
+        Some(plan)
+    }
+
+    /// Renders the route for each of `params_list` as the build does, and updates `plan` with
+    /// what its code did (read request data, used 'use cache' profiles).
+    fn prerender_paths(&self, site: Site, route: &Route, params_list: Vec<Option<Params>>, plan: &mut RouteCaching) -> Vec<(String, CachedAnswer)> {
+        let mut prerendered = Vec::new();
+        for params in params_list {
+            let path = fill(&route.file.pattern, params.as_ref());
+            let request = static_request(&path, params.clone(), 0);
+            let rendered = self.render(site, route, plan.code, &request);
+            plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
+            // A 'use cache' page (with `cacheComponents`) is cached for the shortest
+            // profile it used: regenerated after its `revalidate`, gone after `expire`.
+            let profiles = request.cache_profiles.borrow();
+            if self.config.cache_components && !profiles.is_empty() && matches!(plan.rendering, Rendering::Static { .. }) {
+                let life = self.config.cache_profiles.shortest(profiles.iter().map(String::as_str));
+                plan.rendering = Rendering::Static { revalidate: Some(life.revalidate) };
+                plan.expire = life.expire;
+                plan.stale_time = life.stale;
+            }
+            if let Rendered::Answer(answer) = rendered {
+                prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }));
+            }
+        }
+        prerendered
     }
 
     /// Runs the route's code once for `request` and keeps what a cache would store.
-    fn render(&self, index: usize, request: &RouteRequest) -> Rendered {
-        let (file, code) = &self.routes[index];
-        let Code::App(kind, mirror) = code else { return Rendered::Failed };
+    fn render(&self, site: Site, route: &Route, (kind, mirror): AppCode, request: &RouteRequest) -> Rendered {
         match kind {
-            AppKind::Handler => match dispatch(&file.exports.names, mirror, request) {
+            Kind::Handler => match dispatch(&route.file.exports.names, mirror, request) {
                 Dispatch::Respond { response, .. } => Rendered::Answer(CachedAnswer {
                     status: response.status,
                     headers: response.headers,
@@ -126,50 +166,62 @@ impl App {
                 }),
                 Dispatch::Threw(_) => Rendered::Failed,
             },
-            AppKind::Page => match (mirror.handle)("default", request) {
-                Handled::Answer(page) => {
-                    let head = self.page_head(file, request);
-                    let html = next_start::page_html(&head, &self.wrappers.wrap(&file.file, crate::server::markup(page)));
-                    Rendered::Answer(CachedAnswer {
-                        status: 200,
-                        headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
-                        body: Bytes::from(html),
-                        made_by_build: false,
-                    })
-                }
-                _ => Rendered::Failed,
+            Kind::Page => match self.page(site, route, mirror).prerender(request) {
+                Some(html) => Rendered::Answer(CachedAnswer {
+                    status: 200,
+                    headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
+                    body: Bytes::from(html),
+                    made_by_build: false,
+                }),
+                None => Rendered::Failed,
             },
+        }
+    }
+
+    fn page<'a>(&'a self, site: Site<'a>, route: &'a Route, mirror: &'a Mirror) -> Page<'a> {
+        Page { file: &route.file.file, mirror, files: site.files, metadata: site.routes.metadata(), next: &self.next }
+    }
+
+    /// Answers a request for the page or handler `index` (whose code is `code`): from the route
+    /// cache when the build prerendered it, else by running its code.
+    pub fn serve(&self, site: Site, index: usize, code: AppCode, call: AppCall) -> Result<Answer, Refusal> {
+        if self.unlisted_param(index, &call.path) {
+            return Err(Refusal::NotFound);
+        }
+        let runtime = self.runtime_for(site, index, &call.path);
+        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
+        let (headers, query) = if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
+        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
+        if let Some(answer) = self.answer_cached(site, index, &request) {
+            return answer;
+        }
+        let route = site.routes.get(index);
+        match code {
+            (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
+            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
         }
     }
 
     /// The answer of a page or handler the build prerendered, or `None` when the route renders
     /// per request.
-    pub(crate) fn answer_cached(&self, index: usize, request: &RouteRequest) -> Option<hyper::Response<WireBody>> {
-        let caching = self.caching.get(index)?.as_ref()?;
+    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest) -> Option<Result<Answer, Refusal>> {
+        let caching = self.plans.get(index)?.as_ref()?;
         let Rendering::Static { revalidate } = caching.rendering else { return None };
-        let (_, code) = &self.routes[index];
-        let Code::App(kind, _) = code else { return None };
         let head = request.method == "HEAD";
-        if *kind == AppKind::Handler && request.method != "GET" && !head {
-            return Some(next_start::app_response(static_method_not_allowed(), false, &self.next_version));
+        if caching.code.0 == Kind::Handler && request.method != "GET" && !head {
+            return Some(Ok(route_handler::static_method_not_allowed()));
         }
-        let (answer, state) = match self.cached_answer(index, caching, &request.path, request.params.clone())? {
+        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone())? {
             Ok(found) => found,
-            Err(()) => return Some(next_start::internal_error_text().map(http_body_util::Either::Left)),
+            Err(()) => return Some(Err(Refusal::Internal)),
         };
-        Some(match kind {
-            AppKind::Handler => {
-                let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next_version);
-                let mut web = WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() };
-                web.headers.push(("cache-control".into(), cache_control));
-                web.headers.push(("x-nextjs-cache".into(), state.as_str().into()));
-                next_start::app_response(web, head, &self.next_version)
+        Some(Ok(match caching.code.0 {
+            Kind::Handler => {
+                let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
+                route_handler::cached(answer, state, cache_control, head)
             }
-            AppKind::Page => {
-                let cache_control = cache_control_until(revalidate, caching.expire);
-                next_start::prerendered_page(answer.status, state, &cache_control, caching.stale_time, answer.body, head).map(http_body_util::Either::Left)
-            }
-        })
+            Kind::Page => page::cached(answer.status, state, cache_control_until(revalidate, caching.expire), caching.stale_time, answer.body),
+        }))
     }
 
     /// The stored answer for `path` and what `x-nextjs-cache` says of it, rendering it now when
@@ -177,6 +229,7 @@ impl App {
     /// through the not-found page). `Err`: the code failed.
     fn cached_answer(
         &self,
+        site: Site,
         index: usize,
         caching: &RouteCaching,
         path: &str,
@@ -196,7 +249,7 @@ impl App {
                     return None;
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
-                match self.render(index, &self.static_render_request(path, params)) {
+                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0)) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, vec![], now);
                         Some(Ok((answer, CacheState::Miss)))
@@ -209,8 +262,8 @@ impl App {
 
     /// Whether a request for route `index` is refused because `dynamicParams = false` and its
     /// path was not listed.
-    pub(crate) fn unlisted_param(&self, index: usize, path: &str) -> bool {
-        let Some(Some(caching)) = self.caching.get(index) else { return false };
+    fn unlisted_param(&self, index: usize, path: &str) -> bool {
+        let Some(Some(caching)) = self.plans.get(index) else { return false };
         matches!(caching.rendering, Rendering::Static { .. })
             && caching.dynamic_segments
             && !caching.config.dynamic_params
@@ -218,46 +271,44 @@ impl App {
     }
 
     /// Whether the route's code sees an empty request (`dynamic = 'force-static'`).
-    pub(crate) fn empties_request(&self, index: usize) -> bool {
-        matches!(self.caching.get(index), Some(Some(caching)) if policy::empties_request(&caching.config))
-    }
-
-    fn static_render_request(&self, path: &str, params: Option<Params>) -> RouteRequest<'static> {
-        static_request(path, params, 0)
+    fn empties_request(&self, index: usize) -> bool {
+        matches!(self.plans.get(index), Some(Some(caching)) if policy::empties_request(&caching.config))
     }
 
     /// The runtime for code of route `index` (its `fetchCache` and its path's implicit tag).
-    pub(crate) fn runtime_for(&self, index: usize, path: &str) -> AppRuntime<'_> {
-        let fetch_cache = match self.caching.get(index) {
+    fn runtime_for<'a>(&'a self, site: Site<'a>, index: usize, path: &str) -> AppRuntime<'a> {
+        let fetch_cache = match self.plans.get(index) {
             Some(Some(caching)) => caching.config.fetch_cache,
             _ => Default::default(),
         };
-        AppRuntime { app: self, fetch_cache, path: path.to_owned() }
+        AppRuntime { renderer: self, site, fetch_cache, path: path.to_owned() }
     }
 
     /// Runs the background work queued while answering: regenerations and refetches.
-    pub fn run_jobs(&self) {
+    pub fn run_jobs(&self, site: Site) {
         for job in self.cache.jobs.take() {
             match job {
-                Job::Regenerate { route, path, params } => {
-                    let runtime = self.runtime_for(route, &path);
-                    let request = self.static_render_request(&path, params).with_runtime(&runtime);
-                    let revalidate = match self.caching.get(route) {
-                        Some(Some(RouteCaching { rendering: Rendering::Static { revalidate }, .. })) => *revalidate,
-                        _ => None,
-                    };
-                    match self.render(route, &request) {
-                        Rendered::Answer(answer) => self.cache.routes.put(&path, answer, revalidate, vec![], Instant::now()),
-                        Rendered::Failed => self.cache.routes.release(&path),
-                    }
-                }
-                Job::Refetch { url, revalidate, tags } => {
-                    match self.origin_get(&url) {
-                        Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, Instant::now()),
-                        Err(_) => self.cache.data.release(&url),
-                    }
-                }
+                Job::Regenerate { route, path, params } => self.regenerate(site, route, &path, params),
+                Job::Refetch { url, revalidate, tags } => match self.origin_get(site, &url) {
+                    Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, Instant::now()),
+                    Err(_) => self.cache.data.release(&url),
+                },
             }
+        }
+    }
+
+    fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>) {
+        let runtime = self.runtime_for(site, index, path);
+        let request = static_request(path, params, 0).with_runtime(&runtime);
+        let Some(Some(caching)) = self.plans.get(index) else { return };
+        let revalidate = match caching.rendering {
+            Rendering::Static { revalidate } => revalidate,
+            Rendering::Dynamic => None,
+        };
+        let rendered = self.render(site, site.routes.get(index), caching.code, &request);
+        match rendered {
+            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, vec![], Instant::now()),
+            Rendered::Failed => self.cache.routes.release(path),
         }
     }
 
@@ -268,20 +319,18 @@ impl App {
 
     /// A GET of a URL of this app, answered in-process: a prerendered handler from the route
     /// cache, any other handler by running it.
-    fn origin_get(&self, url: &str) -> Result<WebResponse, Thrown> {
+    fn origin_get(&self, site: Site, url: &str) -> Result<WebResponse, Thrown> {
         let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
         let path_and_query = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
         let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
         let failed = || Thrown("TypeError: fetch failed".into());
-        let matched = self.router.find(path).ok_or_else(failed)?;
-        let params = matched.params().map_err(|_| failed())?;
-        let index = matched.route;
-        let (file, code) = &self.routes[index];
-        let Code::App(AppKind::Handler, mirror) = code else { return Err(failed()) };
-        if let Some(Some(caching)) = self.caching.get(index)
+        let (index, params) = site.routes.resolve(path).map_err(|_| failed())?;
+        let route = site.routes.get(index);
+        let Endpoint::Handler(mirror) = route.endpoint else { return Err(failed()) };
+        if let Some(Some(caching)) = self.plans.get(index)
             && let Rendering::Static { .. } = caching.rendering
         {
-            return match self.cached_answer(index, caching, path, params) {
+            return match self.cached_answer(site, index, caching, path, params) {
                 Some(Ok((answer, _))) => {
                     Ok(WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() })
                 }
@@ -289,34 +338,28 @@ impl App {
                 None => Ok(WebResponse::empty().with_status(404)),
             };
         }
-        let runtime = self.runtime_for(index, path);
+        let runtime = self.runtime_for(site, index, path);
         let request = RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, 0)
             .with_runtime(&runtime);
-        match dispatch(&file.exports.names, mirror, &request) {
+        match dispatch(&route.file.exports.names, mirror, &request) {
             Dispatch::Respond { response, .. } => Ok(response),
             Dispatch::Threw(_) => Ok(WebResponse::empty().with_status(500)),
         }
-    }
-
-    /// The head tags of a page rendered for the cache (as `next build` renders, with the
-    /// request's params).
-    fn page_head(&self, file: &RouteFile, request: &RouteRequest) -> String {
-        let render = PageRender { params: request.params.as_ref(), ..PageRender::prerendered() };
-        crate::metadata::head::tags(&crate::metadata::folder_of(&file.file), &self.metadata, &self.next_version, render)
     }
 }
 
 /// The [`Runtime`] of code running for one route.
 pub struct AppRuntime<'a> {
-    app: &'a App,
-    fetch_cache: crate::cache::segment::FetchCache,
+    renderer: &'a Renderer,
+    site: Site<'a>,
+    fetch_cache: FetchCache,
     path: String,
 }
 
 impl Runtime for AppRuntime<'_> {
     fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown> {
-        let cache = &self.app.cache;
-        let Some(revalidate) = fetch::caching(init, self.fetch_cache) else { return self.app.origin_get(url) };
+        let cache = &self.renderer.cache;
+        let Some(revalidate) = fetch::caching(init, self.fetch_cache) else { return self.renderer.origin_get(self.site, url) };
         let now = Instant::now();
         let mut tags = init.tags.clone();
         tags.push(path_tag(&self.path));
@@ -329,7 +372,7 @@ impl Runtime for AppRuntime<'_> {
                 Ok(from_fetched(value))
             }
             Lookup::Missing => {
-                let response = self.app.origin_get(url)?;
+                let response = self.renderer.origin_get(self.site, url)?;
                 if response.status == 200 {
                     cache.data.put(url, fetched(&response), revalidate, tags, now);
                 }
@@ -339,19 +382,19 @@ impl Runtime for AppRuntime<'_> {
     }
 
     fn revalidate_tag(&self, tag: &str) {
-        self.app.cache.revalidate_tag(tag);
+        self.renderer.cache.revalidate_tag(tag);
     }
 
     fn revalidate_path(&self, path: &str) {
-        self.app.cache.revalidate_path(path);
+        self.renderer.cache.revalidate_path(path);
     }
 
     fn revalidate_tag_with(&self, tag: &str, profile: &TagProfile) {
         let expire = match profile {
-            TagProfile::Named(name) => self.app.config.cache_profiles.get(name).map_or(EXPIRE, |life| life.expire),
+            TagProfile::Named(name) => self.renderer.config.cache_profiles.get(name).map_or(EXPIRE, |life| life.expire),
             TagProfile::Expire(seconds) => *seconds,
         };
-        self.app.cache.revalidate_tag_with(tag, expire);
+        self.renderer.cache.revalidate_tag_with(tag, expire);
     }
 
     /// A stale result (its tag revalidated with a profile) is served while a new one is made;
@@ -361,12 +404,12 @@ impl Runtime for AppRuntime<'_> {
         let mut make_and_store = || {
             let mut scope = CacheScope::default();
             let value = make(&mut scope);
-            let life = self.app.config.cache_profiles.shortest(scope.profiles.iter().map(String::as_str));
+            let life = self.renderer.config.cache_profiles.shortest(scope.profiles.iter().map(String::as_str));
             let stored = Stored { value, profiles: scope.profiles };
-            self.app.cache.functions.put(key, stored.clone(), life, scope.tags, now);
+            self.renderer.cache.functions.put(key, stored.clone(), life, scope.tags, now);
             stored
         };
-        match self.app.cache.functions.read(key, now) {
+        match self.renderer.cache.functions.read(key, now) {
             Read::Hit(stored) => stored,
             Read::Stale(stored) => {
                 make_and_store();
@@ -436,15 +479,6 @@ fn fill(pattern: &[Segment], params: Option<&Params>) -> String {
         .map(|s| format!("/{s}"))
         .collect();
     if path.is_empty() { "/".into() } else { path }
-}
-
-/// A prerendered handler's answer to any method but GET and HEAD: 405, `Allow: GET` and
-/// `Allow: HEAD` as two fields, and the status text as a body without a content type.
-fn static_method_not_allowed() -> WebResponse {
-    // Not a Web `Response` (whose `Headers` would join the values): Next.js writes the fields itself.
-    let mut response = WebResponse::bytes(Bytes::from_static(b"Method Not Allowed")).with_status(405);
-    response.headers.extend([("allow".to_owned(), "GET".to_owned()), ("allow".to_owned(), "HEAD".to_owned())]);
-    response
 }
 
 #[cfg(test)]

@@ -3,11 +3,20 @@
 //! list when not exported; other methods Next.js supports get 405, and any other method 400.
 //! A `next/navigation` interrupt becomes its bodiless answer (see [`crate::navigation`]).
 //! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
+//!
+//! The answer goes out with the Web response's fields in `Headers` order (sorted by name), a
+//! stream body chunk by chunk, a `statusText` as the reason phrase; the server adds its `Vary`.
 
+use crate::body::{Chunks, WireBody};
+use crate::cache::CachedAnswer;
+use crate::cache::headers::CacheState;
+use crate::code::{Handled, Mirror};
 use crate::draft_mode;
-use crate::mirrors::{Handled, Mirror};
+use crate::fields::build;
 use crate::navigation::Interrupt;
+use crate::service::{Answer, Made};
 use crate::web::{RouteRequest, WebResponse};
+use bytes::Bytes;
 
 /// The methods a route file can export, as Next.js lists them.
 pub const HTTP_METHODS: [&str; 7] = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"];
@@ -19,6 +28,53 @@ pub enum Dispatch {
     Respond { response: WebResponse, strip_body: bool },
     /// The handler threw.
     Threw(String),
+}
+
+/// The handler's answer to a request it runs for.
+pub fn serve(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Answer {
+    match dispatch(exported, mirror, request) {
+        Dispatch::Respond { response, strip_body } => into_answer(response, strip_body),
+        Dispatch::Threw(_) => into_answer(WebResponse::empty().with_status(500), false),
+    }
+}
+
+/// A handler's answer from the route cache, with its `Cache-Control` and what `x-nextjs-cache`
+/// says of it; no body for HEAD.
+pub fn cached(answer: CachedAnswer, state: CacheState, cache_control: String, head: bool) -> Answer {
+    let mut web = WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() };
+    web.headers.push(("cache-control".into(), cache_control));
+    web.headers.push(("x-nextjs-cache".into(), state.as_str().into()));
+    into_answer(web, head)
+}
+
+/// A prerendered handler's answer to any method but GET and HEAD: 405, `Allow: GET` and
+/// `Allow: HEAD` as two fields, and the status text as a body without a content type.
+pub fn static_method_not_allowed() -> Answer {
+    // Not a Web `Response` (whose `Headers` would join the values): Next.js writes the fields itself.
+    let mut response = WebResponse::bytes(Bytes::from_static(b"Method Not Allowed")).with_status(405);
+    response.headers.extend([("allow".to_owned(), "GET".to_owned()), ("allow".to_owned(), "HEAD".to_owned())]);
+    into_answer(response, false)
+}
+
+/// The answer to a request body over the server's cap.
+pub fn payload_too_large() -> Answer {
+    into_answer(WebResponse::empty().with_status(413), false)
+}
+
+fn into_answer(web: WebResponse, strip_body: bool) -> Answer {
+    let made = Made::Handler { body: web.body.is_some() || web.stream.is_some() };
+    let mut headers = web.headers;
+    headers.sort_by(|a, b| a.0.cmp(&b.0));
+    let (body, stream) = if strip_body { (None, None) } else { (web.body, web.stream) };
+    let mut answer = build(web.status, headers, body).map(WireBody::Left);
+    if let Some(chunks) = stream {
+        *answer.body_mut() = WireBody::Right(Chunks::new(chunks));
+    }
+    if let Some(reason) = web.status_text.and_then(|text| hyper::ext::ReasonPhrase::try_from(text.into_bytes()).ok()) {
+        answer.extensions_mut().insert(reason);
+    }
+    answer.extensions_mut().insert(made);
+    answer
 }
 
 pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
@@ -74,4 +130,36 @@ fn automatic_options(exported: &[String]) -> WebResponse {
     allow.push("OPTIONS");
     allow.sort_unstable();
     WebResponse::empty().with_status(204).with_header("allow", &allow.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handler_headers_come_sorted() {
+        let web = WebResponse::empty().with_header("x-handler", "OPTIONS").with_header("allow", "GET");
+        let answer = into_answer(web, false);
+        let names: Vec<&str> = answer.headers().keys().map(|k| k.as_str()).collect();
+        assert_eq!(names, ["allow", "x-handler"]);
+        assert_eq!(Made::of(&answer), Made::Handler { body: false });
+    }
+
+    #[tokio::test]
+    async fn streams_go_out_chunked_and_status_text_is_the_reason() {
+        use http_body_util::BodyExt;
+        let web = WebResponse::stream(vec![Bytes::from("a"), Bytes::from("b")]).with_status(299).with_status_text("Custom");
+        let answer = into_answer(web, false);
+        assert_eq!(answer.extensions().get::<hyper::ext::ReasonPhrase>().unwrap().as_bytes(), b"Custom");
+        assert!(matches!(answer.body(), WireBody::Right(_)));
+        assert_eq!(Made::of(&answer), Made::Handler { body: true });
+        assert_eq!(answer.into_body().collect().await.unwrap().to_bytes(), "ab");
+    }
+
+    #[test]
+    fn a_head_run_as_get_keeps_the_fields_of_a_body_it_does_not_send() {
+        let answer = into_answer(WebResponse::json(&serde_json::json!({})), true);
+        assert_eq!(Made::of(&answer), Made::Handler { body: true });
+        assert!(hyper::body::Body::is_end_stream(answer.body()));
+    }
 }

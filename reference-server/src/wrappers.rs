@@ -1,10 +1,11 @@
 //! Layouts and templates: the markup that wraps a page. In each folder from the app root down
 //! to the page's own, the folder's `layout.js` wraps its `template.js`, which wraps everything
 //! below (`<Layout><Template>{children}</Template></Layout>`). The root layout is the document
-//! shell `next_start` writes, so it is not one of these.
+//! shell [`crate::page`] writes, so it is not one of these.
 
 use crate::error::Error;
-use crate::mirrors::{Mirror, MirrorSet, Wrap};
+use crate::code::{Mirror, Wrap};
+use crate::mirrors::MirrorSet;
 use std::path::Path;
 
 /// The layout and template files of an app with their mirrors, outermost first.

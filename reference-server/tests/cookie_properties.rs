@@ -3,7 +3,7 @@
 //! exactly the equivalent lists.
 
 use proptest::prelude::*;
-use reference_server::cookies::serialize;
+use reference_server::serialize;
 use serde_json::{Map, Value, json};
 use spec::Response;
 use spec::matchers::set_cookie::{AttributeExpect, CookieExpect, check};

@@ -1,14 +1,9 @@
 //! The fixture app and its Rust mirrors cover each other exactly.
 
-use reference_server::fixture::{self, RouteKind};
-use reference_server::metadata::MetadataCode;
-use reference_server::mirrors::{APPS, Handled, MirrorSet};
-use reference_server::pages_api::fresh::Conditional;
-use reference_server::pages_api::request::ApiRequest;
-use reference_server::pages_api::response::ApiResponse;
-use reference_server::route_handler::HTTP_METHODS;
-use reference_server::web::RouteRequest;
-use reference_server::{App, Config, app_dir, default_fixture_dir, default_next_version};
+use reference_server::{
+    APPS, ApiRequest, ApiResponse, App, Conditional, Config, FallbackFiles, HTTP_METHODS, Handled, MetadataCode, MirrorSet,
+    ProxyFile, RouteFile, RouteKind, RouteRequest, Wrappers, app_dir, default_fixture_dir, default_next_version, scan_routes,
+};
 use std::path::Path;
 
 fn sample_request(method: &str) -> RouteRequest<'static> {
@@ -40,10 +35,10 @@ fn every_app_folder_has_mirrors() {
 fn every_mirror_has_a_fixture_route() {
     for set in APPS {
         let root = app_dir(set.app);
-        let mut files: Vec<String> = fixture::scan(&root).unwrap().into_iter().map(|r| r.file).collect();
-        files.extend(reference_server::proxy::ProxyFile::find(&root).unwrap().map(|p| p.file));
-        files.extend(reference_server::navigation::FallbackFiles::find(&root));
-        files.extend(reference_server::wrappers::Wrappers::find(&root));
+        let mut files: Vec<String> = scan_routes(&root).unwrap().into_iter().map(|r| r.file).collect();
+        files.extend(ProxyFile::find(&root).unwrap().map(|p| p.file));
+        files.extend(FallbackFiles::find(&root));
+        files.extend(Wrappers::find(&root));
         let orphans: Vec<&str> = set.files().filter(|f| !files.iter().any(|x| x == f)).collect();
         assert!(orphans.is_empty(), "{}: mirrors without a fixture route: {orphans:?}", set.app);
     }
@@ -57,7 +52,7 @@ fn every_export_is_mirrored() {
 }
 
 fn check_exports(set: &MirrorSet) {
-    for route in fixture::scan(&app_dir(set.app)).unwrap() {
+    for route in scan_routes(&app_dir(set.app)).unwrap() {
         let callable: Vec<&str> = match route.kind {
             RouteKind::Handler => HTTP_METHODS.iter().copied().filter(|m| route.exports.names.iter().any(|n| n == m)).collect(),
             RouteKind::Page => vec!["default"],
@@ -87,7 +82,7 @@ fn check_exports(set: &MirrorSet) {
 #[test]
 fn reads_a_src_layout_with_groups_private_folders_and_typescript() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/src-layout");
-    let routes = fixture::scan(&root).unwrap();
+    let routes = scan_routes(&root).unwrap();
     let seen: Vec<(String, String, RouteKind)> = routes
         .iter()
         .map(|r| (r.file.clone(), r.pattern.iter().map(|s| format!("/{s}")).collect(), r.kind))
@@ -104,7 +99,7 @@ fn reads_a_src_layout_with_groups_private_folders_and_typescript() {
 
 #[test]
 fn reads_pages_api_routes_with_index_and_bracketed_names() {
-    let routes = fixture::scan(&default_fixture_dir()).unwrap();
+    let routes = scan_routes(&default_fixture_dir()).unwrap();
     let pattern = |file: &str| -> String {
         let route = routes.iter().find(|r| r.file == file).unwrap_or_else(|| panic!("{file} not scanned"));
         assert_eq!(route.kind, RouteKind::Api);
@@ -126,7 +121,7 @@ fn a_route_without_a_mirror_stops_the_load() {
 
 /// A generated metadata file has a mirror of the right kind, with a `generate*` function
 /// exactly when the file exports one; a static one has none.
-fn check_metadata_mirror(set: &MirrorSet, route: &fixture::RouteFile) {
+fn check_metadata_mirror(set: &MirrorSet, route: &RouteFile) {
     let exported = |name: &str| route.exports.names.iter().any(|n| n == name);
     let mirror = set.find_metadata(&route.file);
     if !route.file.ends_with(".js") {
@@ -149,7 +144,7 @@ fn check_metadata_mirror(set: &MirrorSet, route: &fixture::RouteFile) {
 
 #[test]
 fn metadata_files_are_routed_at_the_urls_next_uses() {
-    let routes = fixture::scan(&default_fixture_dir()).unwrap();
+    let routes = scan_routes(&default_fixture_dir()).unwrap();
     let url = |file: &str| -> String {
         let route = routes.iter().find(|r| r.file == file).unwrap_or_else(|| panic!("{file} not scanned"));
         assert_eq!(route.kind, RouteKind::Metadata);

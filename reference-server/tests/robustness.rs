@@ -2,9 +2,7 @@
 //! or with a 4xx), never panics, and keeps serving other clients.
 
 use proptest::prelude::*;
-use reference_server::params::decode_component;
-use reference_server::router::{Router, Segment};
-use reference_server::{App, Config};
+use reference_server::{App, Config, ParamValue, Router, Segment, decode_component};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::{Arc, OnceLock};
@@ -146,7 +144,7 @@ proptest! {
         let matched = router().find(&format!("/a/{}", encode(&value))).unwrap();
         prop_assert_eq!(matched.route, 0);
         let params = matched.params().unwrap().unwrap();
-        prop_assert_eq!(params.get("id"), Some(&reference_server::params::ParamValue::One(value)));
+        prop_assert_eq!(params.get("id"), Some(&ParamValue::One(value)));
     }
 }
 

@@ -17,7 +17,7 @@
 //! expect.captures.second = { same_as = "first" }
 //! ```
 
-use crate::matchers::Mismatch;
+use crate::matchers::{Comparison, Mismatch};
 use crate::matchers::pattern::Pattern;
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
@@ -72,7 +72,7 @@ impl CaptureSource {
             return Some("say where the value is: `header`, `json`, `body` or `regex`".into());
         }
         match (&self.header, &self.json, self.body) {
-            (Some(name), _, _) => crate::case::header_name(name).err(),
+            (Some(name), _, _) => crate::token::header_name(name).err(),
             (_, Some(pointer), _) if !pointer.is_empty() && !pointer.starts_with('/') => {
                 Some(format!("`{pointer}` is not a JSON Pointer: it must be empty or start with `/`"))
             }
@@ -112,25 +112,6 @@ pub fn fill(text: &str, captured: &Captured) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// How a captured value compares with one captured earlier.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Comparison {
-    /// Equal to the named value: the answer came from the same render.
-    SameAs(String),
-    /// Different from the named value: the answer was rendered anew.
-    DiffersFrom(String),
-}
-
-impl Comparison {
-    /// The value this one is compared with.
-    pub fn other(&self) -> &str {
-        match self {
-            Comparison::SameAs(name) | Comparison::DiffersFrom(name) => name,
-        }
-    }
 }
 
 /// The values a case has captured so far, by name.

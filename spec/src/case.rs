@@ -7,6 +7,7 @@
 use crate::capability::Capability;
 use crate::capture::CaptureSource;
 use crate::matchers::Expect;
+use crate::token::{header_name, is_tchar};
 use semver::VersionReq;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -246,10 +247,6 @@ impl RequestSpec {
     }
 }
 
-fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
 /// A TOML table of header fields in document order: `name = "value"` or `name = ["v1", "v2"]`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HeaderList(pub Vec<(String, String)>);
@@ -304,14 +301,6 @@ impl<'de> Deserialize<'de> for OneOrMany {
         }
         d.deserialize_any(OneOrManyVisitor)
     }
-}
-
-/// Checks a header name and returns it in lower case.
-pub(crate) fn header_name(name: &str) -> Result<String, String> {
-    if name.is_empty() || !name.bytes().all(is_tchar) {
-        return Err(format!("`{name}` is not a valid header name"));
-    }
-    Ok(name.to_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! - [`response`]: a target's answer as the matchers see it.
 //! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
 //! - [`coverage`]: the doc coverage map: each doc statement with the cases that assert it.
+//! - `token`: HTTP token syntax (method and header names), below the case and the matchers.
 
 pub mod capability;
 pub mod capture;
@@ -26,6 +27,7 @@ pub mod load;
 pub mod matchers;
 pub mod response;
 pub mod suggest;
+mod token;
 
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};

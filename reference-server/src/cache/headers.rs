@@ -1,5 +1,12 @@
 //! The headers a cached answer goes out with, as `next start` 16.4.6 and 15.5.29 send them.
 
+/// `Cache-Control` of answers that must not be stored: made per request, or refused.
+pub const NO_STORE: &str = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/// The `x-nextjs-stale-time` of a prerendered page: `staleTimes.static`, 5 minutes by default
+/// (for a 'use cache' page, its profile's `stale`).
+pub const STALE_TIME: u64 = 300;
+
 /// How long Next.js keeps an entry at most (`expireTime`, one year by default), in seconds.
 pub const EXPIRE: u64 = 31_536_000;
 

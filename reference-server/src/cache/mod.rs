@@ -30,9 +30,7 @@ pub mod store;
 
 pub use fetch::{DataCache, FetchInit, RequestCache};
 pub use jobs::{Job, Jobs};
-pub use policy::Rendering;
 pub use route_cache::{CachedAnswer, RouteCache};
-pub use segment::SegmentConfig;
 
 /// The implicit tag of a path, which `revalidatePath` expires (Next.js spells it `_N_T_` + path).
 pub fn path_tag(path: &str) -> String {

@@ -4,7 +4,9 @@
 
 use crate::exports::{ConstValue, Exports};
 
+/// `dynamic`: `'auto'`, `'force-dynamic'`, `'error'` or `'force-static'`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[expect(clippy::enum_variant_names, reason = "named after the values Next.js documents")]
 pub enum Dynamic {
     #[default]
     Auto,

@@ -5,23 +5,26 @@
 //! - `Cache-Control`: `public, max-age=0, must-revalidate`. Before Next.js 16, static files
 //!   other than `favicon.ico` and generated images were `public, immutable, no-transform,
 //!   max-age=31536000` instead.
-//! - `Vary`: the app router's request headers; from Next.js 16 also `Accept-Encoding`.
+//! - `Vary` is the server's (the app router's request headers; from Next.js 16 also
+//!   `Accept-Encoding`).
 //! - An id that `generateImageMetadata` did not return is a plain-text `404 Not Found`, and so
 //!   from Next.js 16 is one `generateSitemaps` did not return (before, any `<id>.xml` was
 //!   passed to `sitemap`).
 
 use super::convention::Convention;
-use super::{Content, MetadataCode, MetadataRoute, manifest, robots, sitemap, static_files};
-use crate::next_start::{APP_VARY, Body};
+use crate::code::MetadataCode;
+use super::{Content, MetadataRoute, manifest, robots, sitemap, static_files};
+use crate::body::WireBody;
+use crate::service::{Answer, Made};
 use bytes::Bytes;
-use http::{HeaderValue, Response, StatusCode};
+use http::{HeaderValue, StatusCode};
 use semver::Version;
 
 const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 const IMMUTABLE: &str = "public, immutable, no-transform, max-age=31536000";
 
 /// The answer to `method` on `route`; `id` is the id segment of a `generate*` route.
-pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Version) -> Response<Body> {
+pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Version) -> Answer {
     if method != "GET" && method != "HEAD" {
         return method_not_allowed();
     }
@@ -29,7 +32,7 @@ pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Versi
         return not_found(next);
     };
     let body = if method == "HEAD" { Bytes::new() } else { body };
-    build(StatusCode::OK, vary(next), &[("cache-control", cache_control(route, next)), ("content-type", content_type)], body)
+    build(StatusCode::OK, &[("cache-control", cache_control(route, next)), ("content-type", content_type)], body)
 }
 
 /// The content type and bytes of `route`, or `None` for an id its `generate*` export did not return.
@@ -71,29 +74,25 @@ fn cache_control(route: &MetadataRoute, next: &Version) -> &'static str {
     }
 }
 
-fn vary(next: &Version) -> String {
-    if next.major >= 16 { format!("{APP_VARY}, Accept-Encoding") } else { APP_VARY.to_owned() }
-}
-
-fn not_found(next: &Version) -> Response<Body> {
+fn not_found(next: &Version) -> Answer {
     let mut headers = vec![("content-type", "text/plain;charset=UTF-8")];
     if next.major >= 16 {
         headers.insert(0, ("cache-control", "s-maxage=31536000"));
     }
-    build(StatusCode::NOT_FOUND, vary(next), &headers, Bytes::from_static(b"Not Found"))
+    build(StatusCode::NOT_FOUND, &headers, Bytes::from_static(b"Not Found"))
 }
 
-fn method_not_allowed() -> Response<Body> {
-    build(StatusCode::METHOD_NOT_ALLOWED, APP_VARY.to_owned(), &[("allow", "GET"), ("allow", "HEAD")], Bytes::from_static(b"Method Not Allowed"))
+fn method_not_allowed() -> Answer {
+    build(StatusCode::METHOD_NOT_ALLOWED, &[("allow", "GET"), ("allow", "HEAD")], Bytes::from_static(b"Method Not Allowed"))
 }
 
-fn build(status: StatusCode, vary: String, headers: &[(&'static str, &'static str)], body: Bytes) -> Response<Body> {
-    let mut response = Response::new(Body::new(body));
-    *response.status_mut() = status;
-    let map = response.headers_mut();
-    map.append(http::header::VARY, HeaderValue::try_from(vary).expect("a valid Vary"));
+fn build(status: StatusCode, headers: &[(&'static str, &'static str)], body: Bytes) -> Answer {
+    let mut answer = Answer::new(WireBody::Left(body.into()));
+    *answer.status_mut() = status;
+    let map = answer.headers_mut();
     for (name, value) in headers {
         map.append(*name, HeaderValue::from_static(value));
     }
-    response
+    answer.extensions_mut().insert(Made::Metadata);
+    answer
 }

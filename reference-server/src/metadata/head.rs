@@ -14,7 +14,8 @@
 
 use super::convention::Convention;
 use super::images::pixel_size;
-use super::{Content, MetadataCode, MetadataRoute};
+use super::{Content, MetadataRoute};
+use crate::code::MetadataCode;
 use crate::etag::base36;
 use crate::html::escape;
 use crate::params::{ParamValue, Params};

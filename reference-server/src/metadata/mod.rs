@@ -9,7 +9,7 @@
 //! - [`head`]: the `<link>` and `<meta>` tags metadata files add to a page's `<head>`.
 //! - [`answer`]: the HTTP answer `next start` gives for a metadata route.
 //!
-//! The code of generated files is mirrored by a [`MetadataCode`] in `crate::mirrors`.
+//! The code of generated files is mirrored by a [`MetadataCode`](crate::code::MetadataCode) in `crate::mirrors`.
 
 pub mod answer;
 pub mod convention;
@@ -20,6 +20,7 @@ pub mod robots;
 pub mod sitemap;
 pub mod static_files;
 
+use crate::code::MetadataCode;
 use crate::error::Error;
 use crate::exports::{ConstValue, Exports};
 use crate::router::Segment;
@@ -29,33 +30,6 @@ use std::path::Path;
 
 /// The parameter name of the id segment of `generateSitemaps` and `generateImageMetadata` routes.
 pub const ID_PARAM: &str = "__metadata_id__";
-
-/// What the default export (and the `generate*` export) of a generated metadata file does.
-#[derive(Debug, Clone, Copy)]
-pub enum MetadataCode {
-    Robots(fn() -> robots::Robots),
-    Manifest(fn() -> manifest::Manifest),
-    Sitemap {
-        /// `generateSitemaps()`: the ids, as the URL writes them (`0`, `1`).
-        generate_sitemaps: Option<fn() -> Vec<String>>,
-        /// `sitemap({ id })`.
-        sitemap: fn(id: Option<&str>) -> Vec<sitemap::SitemapEntry>,
-    },
-    Image {
-        generate_image_metadata: Option<fn() -> Vec<ImageMetadata>>,
-        /// The default export, called with the `id` of one `generateImageMetadata` item.
-        image: fn(id: Option<&str>) -> images::ImageResponse,
-    },
-}
-
-/// One item `generateImageMetadata` returns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImageMetadata {
-    pub id: String,
-    pub alt: Option<String>,
-    pub size: Option<(u32, u32)>,
-    pub content_type: Option<String>,
-}
 
 /// A metadata file of the app, ready to serve.
 #[derive(Debug, Clone)]

@@ -2,7 +2,8 @@
 //! handlers answering times from the 'use cache' functions of `lib/stamps.js`, handlers calling
 //! `revalidateTag(tag, profile)` and `updateTag`, and 'use cache' pages.
 
-use super::{Handled, Mirror, MirrorSet};
+use crate::code::{Handled, Mirror};
+use super::MirrorSet;
 use crate::web::{RouteRequest, TagProfile, WebResponse, date_now};
 use serde_json::{Value, json};
 

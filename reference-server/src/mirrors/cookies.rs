@@ -1,6 +1,6 @@
 //! Mirrors of `fixture-app/app/cookies/**/route.js`.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::cookies::parse_cookie_header;
 use crate::params::ParamValue;
 use crate::web::{RouteRequest, Thrown, WebResponse};

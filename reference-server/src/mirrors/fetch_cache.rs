@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/fetch-cache/**`: a data source, routes that fetch it with each
 //! caching option and answer its time next to their own, and routes that revalidate.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::cache::segment::Revalidate;
 use crate::cache::{FetchInit, RequestCache};
 use crate::web::{RouteRequest, WebResponse, date_now};

@@ -3,12 +3,12 @@
 //! `app/metadata/`. Each function returns the typed data the JavaScript returns; the comment
 //! above it names the file.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::metadata::images::ImageResponse;
 use crate::metadata::manifest::{Manifest, ManifestIcon};
 use crate::metadata::robots::{Robots, RobotsRule};
 use crate::metadata::sitemap::{ChangeFrequency, LastModified, SitemapEntry, Video};
-use crate::metadata::{ImageMetadata, MetadataCode};
+use crate::code::{ImageMetadata, MetadataCode};
 use crate::web::{RouteRequest, WebResponse};
 
 fn strings(items: &[&str]) -> Vec<String> {

@@ -1,4 +1,5 @@
-//! The user code of each fixture route, mirrored in Rust.
+//! The user code of each fixture route, mirrored in Rust: the tables of mirrors, which
+//! implement the contract of [`crate::code`].
 //!
 //! The route table and each file's exports come from the fixture app itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
@@ -25,44 +26,7 @@ mod src_layout;
 mod templates;
 mod webmanifest;
 
-use crate::metadata::MetadataCode;
-use crate::navigation::Interrupt;
-use crate::pages_api::ApiHandler;
-use crate::web::{RouteRequest, Thrown, WebResponse};
-
-/// What calling one export of a route module did.
-#[derive(Debug)]
-pub enum Handled {
-    Answer(WebResponse),
-    Throw(Thrown),
-    /// The code called a `next/navigation` function that interrupts it (`redirect()`...).
-    Interrupt(Interrupt),
-    /// The mirror has no code for this export; a mirror bug, reported as such.
-    NotMirrored,
-}
-
-impl From<Result<WebResponse, Thrown>> for Handled {
-    fn from(result: Result<WebResponse, Thrown>) -> Self {
-        match result {
-            Ok(response) => Handled::Answer(response),
-            Err(thrown) => Handled::Throw(thrown),
-        }
-    }
-}
-
-/// Calls the function a module exports under `export` (`GET`, `default`...).
-pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
-
-/// What a layout's or template's default export renders around `children`.
-pub type Wrap = fn(children: &str) -> String;
-
-/// The Rust code of one fixture file: a [`Handler`] for app routes and pages, an
-/// [`ApiHandler`] for API routes.
-pub struct Mirror<H = Handler> {
-    /// The mirrored source, relative to the fixture app (`app/.../route.js`).
-    pub file: &'static str,
-    pub handle: H,
-}
+use crate::code::{ApiHandler, MetadataCode, Mirror, Wrap};
 
 pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },

@@ -2,7 +2,7 @@
 //! `fixture-app/app/auth-interrupts/**/page.js` and `fixture-app/app/navigation-pages/**/page.js`:
 //! each calls one `next/navigation` function.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::navigation::Interrupt;
 use crate::web::RouteRequest;
 

@@ -1,6 +1,6 @@
 //! Mirrors of `fixture-app/app/next-response/**/route.js`.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::cookies::CookieStore;
 use crate::params::ParamValue;
 use crate::web::{RouteRequest, Thrown, WebResponse};

@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/**/page.js` and of the root `forbidden.js` and `unauthorized.js`:
 //! the markup each renders inside the root layout.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::web::{RouteRequest, WebResponse};
 
 /// app/page.js

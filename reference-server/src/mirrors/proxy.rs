@@ -1,6 +1,6 @@
 //! Mirror of `fixture-app/proxy.js` (staged as `middleware.js` for Next.js 15).
 
-use super::Handled;
+use crate::code::Handled;
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::web::{RouteRequest, WebResponse};
 use serde_json::json;

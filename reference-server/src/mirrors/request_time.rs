@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/route-handlers/request-time/**/route.js`: the request-time APIs
 //! `connection()` and `after()` from `next/server` and `draftMode()` from `next/headers`.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::draft_mode;
 use crate::web::{RouteRequest, WebResponse, random_uuid};
 use serde_json::json;

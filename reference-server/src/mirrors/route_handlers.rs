@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/route-handlers/**/route.js`. Each function does what the
 //! exported functions of that file do; the comment above it names the file.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::form_data::FormValue;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 use bytes::Bytes;

@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/segment-config/**`: routes and pages that differ only in their
 //! segment config, answering the time (`Date.now()`) and what they see of the request.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::html::escape;
 use crate::web::{RouteRequest, WebResponse, date_now};
 use serde_json::json;

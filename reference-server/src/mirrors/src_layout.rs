@@ -1,8 +1,9 @@
 //! Mirrors of `fixture-apps/src-layout/`: the same kinds of files as fixture-app, under `src/`.
 //! Its robots and manifest files are static, so they have no mirrors.
 
-use super::{Handled, Mirror, MirrorSet, pages, route_handlers};
-use crate::pages_api::ApiHandler;
+use crate::code::{Handled, Mirror};
+use super::{MirrorSet, pages, route_handlers};
+use crate::code::ApiHandler;
 use crate::pages_api::request::ApiRequest;
 use crate::pages_api::response::ApiResponse;
 use crate::web::{RouteRequest, Thrown, WebResponse};

@@ -1,7 +1,8 @@
 //! Mirrors of `fixture-app/app/templates/**`: a layout, a template at its level and one a level
 //! deeper, and the pages they wrap.
 
-use super::{Handled, pages};
+use crate::code::Handled;
+use super::pages;
 use crate::html::escape;
 use crate::params::ParamValue;
 use crate::web::RouteRequest;

@@ -1,6 +1,7 @@
 //! Mirrors of `fixture-apps/webmanifest/`: its home page; the manifest is a static file.
 
-use super::{Handled, Mirror, MirrorSet, pages};
+use crate::code::{Handled, Mirror};
+use super::{MirrorSet, pages};
 use crate::web::RouteRequest;
 
 pub const MIRRORS: MirrorSet = MirrorSet {

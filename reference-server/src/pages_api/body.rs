@@ -90,7 +90,7 @@ fn interpret(essence: &str, text: String) -> Result<Value, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages_api::wire::Chunks;
+    use crate::body::Chunks;
     use http_body_util::Full;
     use serde_json::json;
 

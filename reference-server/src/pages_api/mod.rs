@@ -26,19 +26,16 @@ pub mod revalidate;
 pub mod size_limit;
 pub mod wire;
 
+use crate::code::ApiHandler;
 use crate::params::{ParamValue, Params};
-use crate::web::Thrown;
 use bytes::Bytes;
 use config::ApiConfig;
 use fresh::Conditional;
-use http_body_util::{BodyExt, Limited};
+use http_body_util::BodyExt;
 use request::ApiRequest;
 use response::ApiResponse;
 use serde_json::Value;
-use wire::WireBody;
-
-/// The user code of one API route: `export default function handler(req, res)`.
-pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;
+use crate::service::Answer;
 
 /// What the server hands over for one request to an API route.
 pub struct ApiCall<B> {
@@ -50,9 +47,9 @@ pub struct ApiCall<B> {
     pub params: Option<Params>,
 }
 
-/// Answers `call` with `handler` under `config`. `max_raw_body` caps what a route with the
-/// body parser off may receive (the server's own cap).
-pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, call: ApiCall<B>, max_raw_body: usize) -> hyper::Response<WireBody>
+/// Answers `call` with `handler` under `config`. A route with the body parser off receives what
+/// the server's own cap lets through.
+pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, call: ApiCall<B>) -> Answer
 where
     B: hyper::body::Body<Data = Bytes> + Unpin,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -67,7 +64,7 @@ where
                 return wire::into_http(res);
             }
         },
-        None => match Limited::new(body, max_raw_body).collect().await {
+        None => match body.collect().await {
             Ok(collected) => (None, collected.to_bytes()),
             Err(_) => {
                 res.send_error(413, "Payload Too Large");
@@ -111,6 +108,7 @@ fn req_query(query: &str, params: Option<&Params>) -> serde_json::Map<String, Va
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Thrown;
     use http_body_util::Full;
     use serde_json::json;
 
@@ -128,14 +126,14 @@ mod tests {
         ApiCall { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
     }
 
-    async fn body_of(response: hyper::Response<WireBody>) -> Value {
+    async fn body_of(response: Answer) -> Value {
         serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap()
     }
 
     #[tokio::test]
     async fn params_replace_query_pairs_in_place() {
         let params = Params(vec![("id".into(), ParamValue::One("42".into()))]);
-        let response = serve(&ApiConfig::default(), echo_query, call("id=q&x=1&x=2", Some(params)), 1024).await;
+        let response = serve(&ApiConfig::default(), echo_query, call("id=q&x=1&x=2", Some(params))).await;
         let body = body_of(response).await;
         assert_eq!(body, json!({ "query": { "id": "42", "x": ["1", "2"] }, "body": "" }));
         assert_eq!(body["query"].as_object().unwrap().keys().collect::<Vec<_>>(), ["id", "x"]);
@@ -143,7 +141,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_throwing_handler_keeps_its_headers_and_gets_a_500() {
-        let response = serve(&ApiConfig::default(), throws, call("", None), 1024).await;
+        let response = serve(&ApiConfig::default(), throws, call("", None)).await;
         assert_eq!(response.status(), 500);
         assert_eq!(response.headers()["x-before"], "1");
         assert!(response.headers().get("content-type").is_none());

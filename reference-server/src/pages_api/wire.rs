@@ -1,58 +1,14 @@
 //! How an API route's `res` goes on the wire under `next start`: the status text when one was
-//! set, every header value as its own field, `Vary: Accept-Encoding` added by the compression
-//! layer for a compressible content type, and a body sent with the `Content-Length` the code
-//! set or else chunked.
+//! set, every header value as its own field, and a body sent with the `Content-Length` the code
+//! set or else chunked. (The compression layer may add to its `Vary` on the way out.)
 
-use super::fresh::has_directive;
 use super::response::{ApiResponse, Parts};
-use crate::next_start::compressible;
-use bytes::Bytes;
+use crate::body::Chunks;
+use crate::service::{Answer, Made};
 use http_body_util::{Either, Full};
-use hyper::body::{Body, Frame};
-use std::collections::VecDeque;
-use std::convert::Infallible;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 
-/// A body of unknown length, sent chunk by chunk (chunked transfer encoding).
-#[derive(Debug, Default)]
-pub struct Chunks(VecDeque<Bytes>);
-
-impl Chunks {
-    pub fn new(chunks: Vec<Bytes>) -> Chunks {
-        Chunks(chunks.into_iter().filter(|c| !c.is_empty()).collect())
-    }
-}
-
-impl Body for Chunks {
-    type Data = Bytes;
-    type Error = Infallible;
-
-    fn poll_frame(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        Poll::Ready(self.0.pop_front().map(|chunk| Ok(Frame::data(chunk))))
-    }
-}
-
-/// The body of an answer: whole with a known length, or chunked.
-pub type WireBody = Either<Full<Bytes>, Chunks>;
-
-pub fn into_http(res: ApiResponse) -> hyper::Response<WireBody> {
-    let Parts { status, status_message, mut headers, chunks } = res.into_parts();
-    let content_type = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).and_then(|(_, v)| v.first());
-    let no_transform = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("cache-control"))
-        .is_some_and(|(_, values)| has_directive(&values.join(", "), "no-transform"));
-    if content_type.is_some_and(|ct| compressible(ct)) && !no_transform {
-        match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case("vary")) {
-            Some((_, values)) if !values.iter().any(|v| v.to_ascii_lowercase().contains("accept-encoding")) => {
-                let joined = values.join(", ");
-                *values = vec![format!("{joined}, Accept-Encoding")];
-            }
-            Some(_) => {}
-            None => headers.push(("Vary".into(), vec!["Accept-Encoding".into()])),
-        }
-    }
+pub fn into_http(res: ApiResponse) -> Answer {
+    let Parts { status, status_message, headers, chunks } = res.into_parts();
     let sized = headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-length"));
     let body = if sized { Either::Left(Full::new(chunks.concat().into())) } else { Either::Right(Chunks::new(chunks)) };
     let mut response = hyper::Response::new(body);
@@ -60,6 +16,7 @@ pub fn into_http(res: ApiResponse) -> hyper::Response<WireBody> {
     if let Some(reason) = status_message.and_then(|m| hyper::ext::ReasonPhrase::try_from(m.into_bytes()).ok()) {
         response.extensions_mut().insert(reason);
     }
+    response.extensions_mut().insert(Made::Api);
     let map = response.headers_mut();
     for (name, values) in headers {
         let Ok(name) = http::HeaderName::try_from(name) else { continue };
@@ -89,12 +46,10 @@ mod tests {
         json.json(&json!({ "a": 1 }));
         let wire = into_http(json);
         assert!(matches!(wire.body(), Either::Left(_)));
-        assert_eq!(wire.headers()["vary"], "Accept-Encoding");
         let mut streamed = res();
         streamed.write(b"one").write(b"two").end(b"");
         let wire = into_http(streamed);
         assert!(matches!(wire.body(), Either::Right(_)));
-        assert!(wire.headers().get("vary").is_none(), "no content type, nothing to compress");
         assert_eq!(wire.into_body().collect().await.unwrap().to_bytes(), "onetwo");
     }
 
@@ -107,15 +62,5 @@ mod tests {
         assert_eq!(reason.as_bytes(), b"Body exceeded 1kb limit");
         let items: Vec<_> = wire.headers().get_all("x-items").iter().collect();
         assert_eq!(items, ["one", "two"]);
-    }
-
-    #[test]
-    fn vary_is_extended_and_no_transform_is_respected() {
-        let mut r = res();
-        r.set_header("Vary", "Cookie").set_header("Content-Type", "text/plain").end(b"x");
-        assert_eq!(into_http(r).headers()["vary"], "Cookie, Accept-Encoding");
-        let mut r = res();
-        r.set_header("Cache-Control", "no-transform").set_header("Content-Type", "text/plain").end(b"x");
-        assert!(into_http(r).headers().get("vary").is_none());
     }
 }

@@ -2,7 +2,10 @@
 //! what its answer tells the server to do. As in Next.js, `NextResponse.next()` and
 //! `rewrite()` are answers carrying `x-middleware-*` headers that the server acts on.
 
+mod layer;
 pub mod matcher;
+
+pub use layer::Proxy;
 
 use crate::error::Error;
 use crate::exports::{ConstValue, read_exports};
@@ -43,6 +46,11 @@ impl ProxyFile {
             Some(_) => return Err(Error::Route { file, message: "config.matcher must be a string or a list of strings".into() }),
         };
         Ok(Some(ProxyFile { file, export, matchers }))
+    }
+
+    #[cfg(test)]
+    pub fn for_every_path(file: &str, export: &str) -> ProxyFile {
+        ProxyFile { file: file.into(), export: export.into(), matchers: vec![PathPattern::parse("/:path*").expect("a valid pattern")] }
     }
 
     pub fn runs_for(&self, path: &str) -> bool {

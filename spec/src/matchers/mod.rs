@@ -14,6 +14,7 @@
 //! - [`pattern`]: regexes compiled while the case file is read.
 
 pub mod body;
+mod comparison;
 pub mod complete;
 pub mod head_tags;
 pub mod header;
@@ -25,8 +26,9 @@ pub mod set_cookie;
 pub mod shape;
 pub mod xml;
 
-use crate::capture::Comparison;
-use crate::case::header_name;
+pub use comparison::Comparison;
+
+use crate::token::header_name;
 use crate::response::Response;
 use body::BodyMatcher;
 use header::HeaderMatcher;

@@ -1,0 +1,111 @@
+//! The app as the server runs it: loaded from its folder (routes and their mirrors, the proxy
+//! file, the files around pages, `next.config.js`, what the build prerenders), with the stages
+//! a request goes through put together in the order [`crate::envelope`] describes.
+
+use crate::endpoint::Endpoints;
+use crate::envelope::compression::Compression;
+use crate::envelope::errors::Errors;
+use crate::envelope::headers::Headers;
+use crate::envelope::node_parser::NodeParser;
+use crate::envelope::static_files::StaticFiles;
+use crate::envelope::trailing_slash::TrailingSlash;
+use crate::error::Error;
+use crate::fixture::{self, RouteFile};
+use crate::mirrors::{self, MirrorSet};
+use crate::next_config::NextConfig;
+use crate::page::PageFiles;
+use crate::proxy::{Proxy, ProxyFile};
+use crate::rendering::{Renderer, Site};
+use crate::routes::Routes;
+use crate::code::Mirror;
+use crate::service::{Answer, Request, Service};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The fixture app whose mirrors answer: `fixture-app` or a folder name under
+    /// `fixture-apps/` (see [`mirrors::APPS`]).
+    pub app: String,
+    /// Where that app's sources are (a folder with `app/` or `src/app/`).
+    pub fixture_dir: PathBuf,
+    /// The Next.js version whose behaviour to mimic.
+    pub next_version: semver::Version,
+}
+
+impl Config {
+    /// Serves the bundled fixture app named `app`, mimicking `next_version`.
+    pub fn for_app(app: &str, next_version: semver::Version) -> Config {
+        Config { app: app.to_owned(), fixture_dir: crate::app_dir(app), next_version }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::for_app(crate::DEFAULT_APP, crate::default_next_version())
+    }
+}
+
+/// The stages, outermost first.
+type Stack = NodeParser<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>;
+
+/// The loaded app and the stages that answer its requests.
+pub struct App {
+    stack: Stack,
+    /// The innermost stage, which also owns the cache and its background work.
+    endpoints: Arc<Endpoints>,
+    next_version: semver::Version,
+}
+
+impl App {
+    pub fn load(config: &Config) -> Result<App, Error> {
+        let mirrors = mirrors::for_app(&config.app).ok_or_else(|| Error::UnknownApp { app: config.app.clone() })?;
+        let root = config.fixture_dir.as_path();
+        let routes = Routes::load(root, mirrors)?;
+        let proxy = load_proxy(root, mirrors)?;
+        let files = PageFiles::load(root, mirrors)?;
+        let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, next_config, config.next_version.clone());
+        let endpoints = Arc::new(Endpoints::new(routes, files, renderer, config.next_version.clone()));
+        let stack = stack(endpoints.clone(), proxy, &config.next_version, fixture::has_pages_router(root));
+        Ok(App { stack, endpoints, next_version: config.next_version.clone() })
+    }
+
+    pub fn next_version(&self) -> &semver::Version {
+        &self.next_version
+    }
+
+    /// The route files served, relative to the fixture app.
+    pub fn route_files(&self) -> impl Iterator<Item = &RouteFile> {
+        self.endpoints.routes().iter().map(|route| &route.file)
+    }
+
+    /// Answers one request; every request gets an answer.
+    pub(crate) async fn handle(&self, request: Request) -> Answer {
+        self.stack.call(request).await
+    }
+
+    /// Runs the background work queued while answering: regenerations and refetches.
+    pub fn run_jobs(&self) {
+        self.endpoints.run_jobs();
+    }
+
+    /// Whether background work is waiting.
+    pub fn has_jobs(&self) -> bool {
+        self.endpoints.has_jobs()
+    }
+}
+
+/// The app's proxy file with the mirror of its function.
+fn load_proxy(root: &Path, mirrors: &'static MirrorSet) -> Result<Option<(ProxyFile, &'static Mirror)>, Error> {
+    let Some(file) = ProxyFile::find(root)? else { return Ok(None) };
+    let mirror = mirrors.find(&file.file).ok_or_else(|| Error::NoMirror { file: file.file.clone() })?;
+    Ok(Some((file, mirror)))
+}
+
+fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, pages_router: bool) -> Stack {
+    let routed = Errors { inner: StaticFiles { fallback: endpoints }, next: next.clone(), pages_router };
+    let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, next: next.clone() };
+    let refused = Errors { inner: proxied, next: next.clone(), pages_router };
+    NodeParser { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } }
+}

@@ -1,0 +1,175 @@
+//! Pages (`page.js`) of the app router. A page renders its markup inside its layouts and
+//! templates ([`Wrappers`]) and the root layout (the document shell written here), with the head
+//! tags of the app's metadata files. Rendered per request, it is streamed; from the route cache,
+//! it is the HTML the build (or a regeneration) stored. A page that calls a `next/navigation`
+//! function is answered with the error shell: a redirect with its status and `Location`,
+//! `notFound()` with the default not-found text (the app has no `not-found.js`), `forbidden()`
+//! and `unauthorized()` with what the root fallback file ([`FallbackFiles`]) renders.
+//!
+//! The fields the server sends a page with (`Vary`, `X-Powered-By`, `Cache-Control`, `ETag`,
+//! `Content-Type`) are the envelope's: an answer here carries the page's own fields and how it is
+//! to be [`Sent`].
+
+use crate::body::WireBody;
+use crate::cache::headers::{CacheState, NO_STORE};
+use crate::code::{Handled, Mirror};
+use crate::error::Error;
+use crate::fallbacks::FallbackFiles;
+use crate::fields::build;
+use crate::metadata::head::PageRender;
+use crate::metadata::{self, MetadataRoute};
+use crate::mirrors::MirrorSet;
+use crate::navigation::Interrupt;
+use crate::service::{Answer, Made, Payload, Refusal, Sent};
+use crate::web::{RouteRequest, WebResponse};
+use crate::wrappers::Wrappers;
+use bytes::Bytes;
+use semver::Version;
+use std::path::Path;
+
+/// What Next.js renders for `notFound()` when the app has no `not-found.js`.
+const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
+
+/// The files that render around the app's pages.
+pub struct PageFiles {
+    /// The layouts and templates around pages.
+    wrappers: Wrappers,
+    /// The root `forbidden.js` and `unauthorized.js`.
+    fallbacks: FallbackFiles,
+}
+
+impl PageFiles {
+    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<PageFiles, Error> {
+        let fallbacks = FallbackFiles::load(root, mirrors)?;
+        let wrappers = Wrappers::load(root, mirrors)?;
+        Ok(PageFiles { wrappers, fallbacks })
+    }
+}
+
+/// One page: its file, its code, and what renders around it.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    /// The page file (`app/blog/[slug]/page.js`).
+    pub file: &'a str,
+    pub mirror: &'a Mirror,
+    pub files: &'a PageFiles,
+    /// The app's metadata files, for the head tags.
+    pub metadata: &'a [MetadataRoute],
+    pub next: &'a Version,
+}
+
+impl Page<'_> {
+    /// The HTML the build stores for the page, rendered for `request` (which carries its
+    /// params); `None` when the code threw or was interrupted.
+    pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
+        let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
+        let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
+        Some(page_html(&head, &self.files.wrappers.wrap(self.file, markup(page))))
+    }
+
+    /// The page rendered for this request: its metadata base is the server's own port.
+    pub fn serve(&self, request: &RouteRequest) -> Result<Answer, Refusal> {
+        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
+        match (self.mirror.handle)("default", request) {
+            Handled::Answer(page) => {
+                let html = dynamic_html(&head, &self.files.wrappers.wrap(self.file, markup(page)), self.next);
+                Ok(streamed(200, html, None))
+            }
+            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request),
+            Handled::Throw(_) | Handled::NotMirrored => Err(Refusal::Internal),
+        }
+    }
+
+    fn head(&self, render: PageRender) -> String {
+        metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
+    }
+
+    /// A page that called a `next/navigation` function. Rendered per request, so not stored.
+    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest) -> Result<Answer, Refusal> {
+        if let Interrupt::Redirect { location, status } = interrupt {
+            let html = format!("<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{head}</head><body></body></html>");
+            return Ok(streamed(*status, html, Some(location.clone())));
+        }
+        if *interrupt == Interrupt::NotFound {
+            return Ok(streamed(404, error_shell_html(head, DEFAULT_NOT_FOUND), None));
+        }
+        match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
+            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(head, &markup(fallback)), None)),
+            _ => Err(Refusal::Internal),
+        }
+    }
+}
+
+/// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1` (sent
+/// twice unless it was made for this request), the client router's stale time.
+pub fn cached(status: u16, state: CacheState, cache_control: String, stale_time: u64, html: Bytes) -> Answer {
+    let mut fields = vec![("x-nextjs-cache".into(), state.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
+    if state != CacheState::Miss {
+        fields.push(("x-nextjs-prerender".into(), "1".into()));
+    }
+    fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
+    let sent = Sent { app_router: true, cache_control, cache_control_first: false, payload: Payload::Cached, redirect: None };
+    with_sent(build(status, fields, Some(html)).map(WireBody::Left), sent)
+}
+
+/// A page rendered per request: not to be stored, and streamed.
+fn streamed(status: u16, html: String, redirect: Option<String>) -> Answer {
+    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: false, payload: Payload::Streamed, redirect };
+    with_sent(build(status, vec![], Some(Bytes::from(html))).map(WireBody::Left), sent)
+}
+
+fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
+    answer.extensions_mut().insert(Made::Page(sent));
+    answer
+}
+
+/// The HTML of a page rendered inside the root layout; `head` is markup added to its `<head>`
+/// (the tags of metadata files).
+fn page_html(head: &str, markup: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
+}
+
+/// A page rendered per request. Before 16, Next.js streams its metadata tags after the head, in
+/// a hidden `<div>` of the body.
+fn dynamic_html(head: &str, markup: &str, next: &Version) -> String {
+    if next.major >= 16 {
+        page_html(head, markup)
+    } else {
+        format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/></head><body><div hidden=\"\">{head}</div>{markup}</body></html>")
+    }
+}
+
+/// The error shell (`<html id="__next_error__">`, `noindex`) whose RSC payload carries what a
+/// fallback file rendered, so that the browser renders it; the server-side HTML has no body
+/// markup.
+fn error_shell_html(head: &str, markup: &str) -> String {
+    let payload = serde_json::to_string(markup).unwrap_or_default();
+    format!(
+        "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/><meta name=\"robots\" content=\"noindex\"/>\
+        {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>"
+    )
+}
+
+/// The HTML a page or fallback file rendered.
+fn markup(page: WebResponse) -> String {
+    page.body.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn before_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {
+        let v16 = dynamic_html("<link/>", "<p/>", &Version::new(16, 0, 0));
+        assert!(v16.contains("<head><meta charSet=\"utf-8\"/><link/></head><body><p/>"), "{v16}");
+        let v15 = dynamic_html("<link/>", "<p/>", &Version::new(15, 0, 0));
+        assert!(v15.contains("<body><div hidden=\"\"><link/></div><p/>"), "{v15}");
+    }
+
+    #[test]
+    fn a_page_made_for_this_request_says_prerender_once() {
+        let count = |state| cached(200, state, "s-maxage=1".into(), 300, Bytes::new()).headers().get_all("x-nextjs-prerender").iter().count();
+        assert_eq!((count(CacheState::Miss), count(CacheState::Hit), count(CacheState::Stale)), (1, 2, 2));
+    }
+}

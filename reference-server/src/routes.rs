@@ -1,0 +1,106 @@
+//! The route table of an app, as `next build` makes it: every route file with the kind of
+//! [`Endpoint`] it is and the user code (mirror) that answers for it, and the router over their
+//! URL patterns. Finding a route for a path gives its parameters, or a [`Refusal`]: no route is
+//! the not-found page, a parameter that is not valid percent-encoding the malformed-path answer.
+
+use crate::code::{ApiHandler, Mirror};
+use crate::error::Error;
+use crate::fixture::{self, RouteFile, RouteKind};
+use crate::metadata::{self, MetadataRoute};
+use crate::mirrors::MirrorSet;
+use crate::pages_api::config::ApiConfig;
+use crate::params::Params;
+use crate::router::{Router, Segment};
+use crate::service::Refusal;
+use std::path::Path;
+
+/// What answers a route, by kind.
+pub enum Endpoint {
+    /// `route.js`, with the mirror of its module.
+    Handler(&'static Mirror),
+    /// `page.js`, with the mirror of its module.
+    Page(&'static Mirror),
+    /// A Pages Router API route: its `config` and its handler.
+    Api(ApiConfig, ApiHandler),
+    /// A metadata file: its index in [`Routes::metadata`].
+    Metadata(usize),
+}
+
+pub struct Route {
+    pub file: RouteFile,
+    pub endpoint: Endpoint,
+}
+
+pub struct Routes {
+    routes: Vec<Route>,
+    router: Router,
+    /// The app's metadata files, which also give pages their head tags.
+    metadata: Vec<MetadataRoute>,
+}
+
+impl Routes {
+    /// The routes of the app at `root`, each with its mirror from `mirrors`.
+    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<Routes, Error> {
+        let mut routes = Routes { routes: Vec::new(), router: Router::default(), metadata: Vec::new() };
+        for (index, file) in fixture::scan(root)?.into_iter().enumerate() {
+            routes.router.insert(&file.pattern, index).map_err(|message| Error::Route { file: file.file.clone(), message })?;
+            let endpoint = routes.endpoint_of(root, &file, mirrors)?;
+            routes.routes.push(Route { file, endpoint });
+        }
+        Ok(routes)
+    }
+
+    fn endpoint_of(&mut self, root: &Path, file: &RouteFile, mirrors: &'static MirrorSet) -> Result<Endpoint, Error> {
+        let no_mirror = || Error::NoMirror { file: file.file.clone() };
+        Ok(match file.kind {
+            RouteKind::Api => {
+                let config = ApiConfig::read(&file.exports).map_err(|message| Error::Route { file: file.file.clone(), message })?;
+                Endpoint::Api(config, mirrors.find_api(&file.file).ok_or_else(no_mirror)?.handle)
+            }
+            RouteKind::Handler => Endpoint::Handler(mirrors.find(&file.file).ok_or_else(no_mirror)?),
+            RouteKind::Page => Endpoint::Page(mirrors.find(&file.file).ok_or_else(no_mirror)?),
+            RouteKind::Metadata => {
+                let code = mirrors.find_metadata(&file.file).map(|m| m.handle);
+                let id = |s: &&Segment| matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM);
+                let url: String = file.pattern.iter().filter(|s| !id(s)).map(|s| format!("/{s}")).collect();
+                self.metadata.push(MetadataRoute::load(root, &file.file, url, &file.exports, code)?);
+                Endpoint::Metadata(self.metadata.len() - 1)
+            }
+        })
+    }
+
+    /// The route at `index` (as [`Routes::resolve`] gives it).
+    pub fn get(&self, index: usize) -> &Route {
+        &self.routes[index]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Route> {
+        self.routes.iter()
+    }
+
+    pub fn metadata(&self) -> &[MetadataRoute] {
+        &self.metadata
+    }
+
+    /// The route for `path` (the raw request path) and its decoded parameters.
+    pub fn resolve(&self, path: &str) -> Result<(usize, Option<Params>), Refusal> {
+        let matched = self.router.find(path).ok_or(Refusal::NotFound)?;
+        let params = matched.params().map_err(|_| Refusal::MalformedPath)?;
+        Ok((matched.route, params))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_paths_to_routes_or_refusals() {
+        let routes = Routes::load(&crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap()).unwrap();
+        let (index, params) = routes.resolve("/api/query/42").unwrap();
+        assert_eq!(routes.get(index).file.file, "pages/api/query/[id].js");
+        assert_eq!(params.unwrap().get("id"), Some(&crate::params::ParamValue::One("42".into())));
+        assert_eq!(routes.resolve("/no/such/route").err(), Some(Refusal::NotFound));
+        assert_eq!(routes.resolve("/api/query/%zz").err(), Some(Refusal::MalformedPath));
+    }
+}
