@@ -17,8 +17,8 @@
 //! expect.captures.second = { same_as = "first" }
 //! ```
 
-use crate::matchers::Mismatch;
 use crate::matchers::pattern::Pattern;
+use crate::mismatch::Mismatch;
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -72,7 +72,7 @@ impl CaptureSource {
             return Some("say where the value is: `header`, `json`, `body` or `regex`".into());
         }
         match (&self.header, &self.json, self.body) {
-            (Some(name), _, _) => crate::case::header_name(name).err(),
+            (Some(name), _, _) => crate::token::header_name(name).err(),
             (_, Some(pointer), _) if !pointer.is_empty() && !pointer.starts_with('/') => {
                 Some(format!("`{pointer}` is not a JSON Pointer: it must be empty or start with `/`"))
             }
@@ -145,7 +145,7 @@ pub fn capture(sources: &BTreeMap<String, CaptureSource>, response: &Response, c
             Ok(value) => {
                 captured.insert(name.clone(), value);
             }
-            Err(problem) => out.push(Mismatch { subject: format!("capture `{name}`"), problem }),
+            Err(problem) => out.push(Mismatch::new(format!("capture `{name}`"), problem)),
         }
     }
     out
@@ -169,7 +169,7 @@ pub fn compare(comparisons: &BTreeMap<String, Comparison>, captured: &Captured) 
             _ => None,
         };
         if let Some(problem) = problem {
-            out.push(Mismatch { subject: format!("captured `{name}`"), problem });
+            out.push(Mismatch::new(format!("captured `{name}`"), problem));
         }
     }
     out

@@ -14,7 +14,12 @@
 //! - [`capability`]: what a target may declare and a case may need.
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`response`]: a target's answer as the matchers see it.
-//! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
+//! - [`matchers`]: a step's `expect` and `should` tables: status, header and body checks, and
+//!   shapes for volatile values.
+//! - [`severity`]: must and should; a should's mismatch is a warning.
+//! - [`mismatch`]: one difference found, with its severity.
+//! - [`verdict`]: every mismatch of one step's answer, its captures taken and compared.
+//! - [`token`]: header names and methods as HTTP tokens.
 
 pub mod capability;
 pub mod capture;
@@ -22,12 +27,18 @@ pub mod case;
 pub mod diagnostic;
 pub mod load;
 pub mod matchers;
+pub mod mismatch;
 pub mod response;
+pub mod severity;
 pub mod suggest;
+mod token;
+pub mod verdict;
 
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};
 pub use diagnostic::Diagnostic;
 pub use load::{load_dir, parse_case};
-pub use matchers::{Expect, Mismatch};
+pub use matchers::{Expect, Should};
+pub use mismatch::Mismatch;
+pub use severity::Severity;
 pub use response::Response;

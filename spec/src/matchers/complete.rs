@@ -34,7 +34,7 @@ pub fn exempt(name: &str) -> bool {
 
 /// The headers of `response` (lower-case names, each once, in the order first received) that
 /// are neither exempt nor accepted by `named`.
-pub fn unexpected<'a>(response: &'a Response, named: impl Fn(&str) -> bool) -> Vec<(&'a str, String)> {
+pub fn unexpected(response: &Response, named: impl Fn(&str) -> bool) -> Vec<(&str, String)> {
     let mut seen: Vec<&str> = Vec::new();
     for (name, _) in &response.headers {
         if !seen.contains(&name.as_str()) {
