@@ -8,7 +8,7 @@ pub mod progress;
 use crate::evidence::{Evidence, ReceivedResponse, SentRequest};
 use crate::outcome::{CaseResult, Outcome, Summary};
 use paint::Paint;
-use spec::{Case, Mismatch};
+use spec::{Case, Mismatch, Severity};
 use std::fmt::Write as _;
 
 /// How much of a response body the console shows.
@@ -30,24 +30,32 @@ pub fn describe_with(case: &Case, result: &CaseResult, paint: Paint) -> Option<S
     let _ = writeln!(out, "  {}", case.title);
     if let Some(message) = &result.message {
         for line in message.lines() {
-            let line = if result.outcome.is_unexpected() { paint.red(line) } else { line.to_owned() };
+            let line = match result.outcome {
+                Outcome::Warn => paint.yellow(line),
+                outcome if outcome.is_unexpected() => paint.red(line),
+                _ => line.to_owned(),
+            };
             let _ = writeln!(out, "  {line}");
         }
     }
-    match &result.evidence {
-        Some(Evidence::Check(evidence)) => {
-            let differs = Differs { mismatches: &evidence.mismatches, paint };
-            exchange(&mut out, "", &evidence.request, evidence.response.as_ref(), &differs);
-            let _ = writeln!(out, "  {}", paint.dim(&format!("replay: {}", evidence.curl)));
-        }
-        Some(Evidence::Diff(evidence)) => {
-            let differs = Differs { mismatches: &evidence.differences, paint };
-            for (label, side) in [("a", &evidence.a), ("b", &evidence.b)] {
-                exchange(&mut out, label, &side.request, side.response.as_ref(), &differs);
-                let _ = writeln!(out, "  {}", paint.dim(&format!("replay {label}: {}", side.curl)));
+    let several = result.evidence.len() > 1;
+    for evidence in &result.evidence {
+        match evidence {
+            Evidence::Check(evidence) => {
+                let differs = Differs { mismatches: &evidence.mismatches, paint };
+                let label = if several { format!("(step {})", evidence.step) } else { String::new() };
+                exchange(&mut out, &label, &evidence.request, evidence.response.as_ref(), &differs);
+                let _ = writeln!(out, "  {}", paint.dim(&format!("replay: {}", evidence.curl)));
+            }
+            Evidence::Diff(evidence) => {
+                let differs = Differs { mismatches: &evidence.differences, paint };
+                for (label, side) in [("a", &evidence.a), ("b", &evidence.b)] {
+                    let label = if several { format!("{label} (step {})", evidence.step) } else { label.to_owned() };
+                    exchange(&mut out, &label, &side.request, side.response.as_ref(), &differs);
+                    let _ = writeln!(out, "  {}", paint.dim(&format!("replay {label}: {}", side.curl)));
+                }
             }
         }
-        None => {}
     }
     Some(out)
 }
@@ -87,18 +95,22 @@ struct Differs<'a> {
 }
 
 impl Differs<'_> {
-    fn names(&self, subject: &str) -> bool {
-        self.mismatches.iter().any(|m| m.subject == subject)
+    /// The gravest severity of the mismatches about `subject`, if any is.
+    fn names(&self, subject: &str) -> Option<Severity> {
+        self.mismatches.iter().filter(|m| m.subject == subject).map(|m| m.severity).min()
     }
 
-    fn header(&self, name: &str) -> bool {
-        self.mismatches.iter().any(|m| {
-            m.subject.strip_prefix("header `").and_then(|s| s.strip_suffix('`')).is_some_and(|h| h.eq_ignore_ascii_case(name))
-        })
+    fn header(&self, name: &str) -> Option<Severity> {
+        self.mismatches.iter().filter(|m| m.header().is_some_and(|h| h.eq_ignore_ascii_case(name))).map(|m| m.severity).min()
     }
 
-    fn mark(&self, differs: bool, line: String) -> String {
-        if differs { self.paint.bold_red(&line) } else { line }
+    /// The line in red when a must found it differs, in yellow when only a should did.
+    fn mark(&self, differs: Option<Severity>, line: String) -> String {
+        match differs {
+            Some(Severity::Must) => self.paint.bold_red(&line),
+            Some(Severity::Should) => self.paint.yellow(&line),
+            None => line,
+        }
     }
 }
 
@@ -155,6 +167,7 @@ mod tests {
             request,
             response: Some((&response).into()),
             expected: case.steps[0].expect.clone(),
+            should: None,
             mismatches,
         };
         let result = CaseResult {
@@ -162,7 +175,8 @@ mod tests {
             outcome: Outcome::Fail,
             duration: std::time::Duration::ZERO,
             message: Some("step 1: status: expected 204, got 200".into()),
-            evidence: Some(Evidence::Check(evidence)),
+            evidence: vec![Evidence::Check(evidence)],
+            listed: None,
         };
         (case, result)
     }
@@ -188,7 +202,8 @@ mod tests {
             outcome: Outcome::NotApplicable,
             duration: std::time::Duration::ZERO,
             message: Some(reason.into()),
-            evidence: None,
+            evidence: Vec::new(),
+            listed: None,
         };
         let mut results = vec![failure, not_applicable("v/one", "holds for Next.js <16")];
         results.extend((0..4).map(|i| not_applicable(&format!("app/{i}"), "requests the fixture app `x`")));

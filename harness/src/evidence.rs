@@ -67,8 +67,8 @@ impl From<&Response> for ReceivedResponse {
     }
 }
 
-/// Why a case ended as it did: one exchange checked against the case's expectations, or the
-/// same request sent to two servers and their answers compared.
+/// Why a case ended as it did, one per step that did not pass: an exchange checked against the
+/// step's checks, or the same request sent to two servers and their answers compared.
 // One is made per case that does not pass, so the size of the larger variant does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
@@ -80,13 +80,16 @@ pub enum Evidence {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckEvidence {
-    /// 1-based index of the step that decided the outcome.
+    /// 1-based index of the step.
     pub step: usize,
     pub request: SentRequest,
     /// Absent when no response came back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<ReceivedResponse>,
     pub expected: spec::Expect,
+    /// The step's `should` table, whose mismatches are warnings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub should: Option<spec::Should>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
     pub curl: String,
@@ -94,7 +97,7 @@ pub struct CheckEvidence {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DiffEvidence {
-    /// 1-based index of the step whose answers differ.
+    /// 1-based index of the step.
     pub step: usize,
     pub a: Side,
     pub b: Side,

@@ -10,8 +10,10 @@
 //! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
 //! - [`client`]: sends one request (no redirects followed, bodies capped, a timeout).
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
-//! - [`outcome`]: pass, fail, expected-fail, unexpected-pass, n/a, error.
+//! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error.
 //! - [`runner`]: runs cases concurrently, keeping their order.
+//! - [`steps`]: a case's steps as they ran (every one that can, after a failed one too) and the
+//!   outcome, message and evidence they come to.
 //! - [`diff`]: sends each case to two servers and compares their answers by meaning.
 //! - [`filter`]: `--filter` globs over case ids.
 //! - [`faults`]: a proxy that breaks answers in named ways, to measure the suite's sensitivity.
@@ -38,6 +40,7 @@ pub mod outcome;
 pub mod report;
 pub mod runner;
 pub mod shard;
+pub mod steps;
 pub mod target;
 
 pub use outcome::{CaseResult, Outcome, Summary};

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Pass,
+    /// Every must held, some should did not: a warning, which fails a run only under `--strict`.
+    Warn,
     Fail,
     /// Failed, and the expectations file lists it as a known failure.
     ExpectedFail,
@@ -22,10 +24,18 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in the order reports list them.
-    pub const ALL: [Outcome; 6] =
-        [Outcome::Pass, Outcome::Fail, Outcome::ExpectedFail, Outcome::UnexpectedPass, Outcome::NotApplicable, Outcome::Error];
+    pub const ALL: [Outcome; 7] = [
+        Outcome::Pass,
+        Outcome::Warn,
+        Outcome::Fail,
+        Outcome::ExpectedFail,
+        Outcome::UnexpectedPass,
+        Outcome::NotApplicable,
+        Outcome::Error,
+    ];
 
-    /// Whether this outcome makes the run fail.
+    /// Whether this outcome makes the run fail (a warning does only under `--strict`, see
+    /// [`CaseResult::fails_run`]).
     pub fn is_unexpected(self) -> bool {
         matches!(self, Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error)
     }
@@ -33,6 +43,7 @@ impl Outcome {
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Pass => "pass",
+            Outcome::Warn => "warn",
             Outcome::Fail => "fail",
             Outcome::ExpectedFail => "expected-fail",
             Outcome::UnexpectedPass => "unexpected-pass",
@@ -48,7 +59,7 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// One case's result, with the evidence of the step that decided it.
+/// One case's result, with the evidence of each step that did not pass.
 #[derive(Debug, Clone)]
 pub struct CaseResult {
     pub id: String,
@@ -56,20 +67,37 @@ pub struct CaseResult {
     pub duration: Duration,
     /// Why it is not a pass: the mismatches, the transport error, why it is n/a.
     pub message: Option<String>,
-    /// For fail and error outcomes: what was sent and what came back.
-    pub evidence: Option<Evidence>,
+    /// For each step that warned, failed or got no answer: what was sent and what came back.
+    pub evidence: Vec<Evidence>,
+    /// The reason an expectations file gives for this case's difference, when it lists it.
+    pub listed: Option<String>,
 }
 
 impl CaseResult {
     /// The result of case `id`, which started at `started` and ends now.
-    pub fn ended(id: &str, started: Instant, outcome: Outcome, message: Option<String>, evidence: Option<Evidence>) -> Self {
-        CaseResult { id: id.to_owned(), outcome, duration: started.elapsed(), message, evidence }
+    pub fn ended(id: &str, started: Instant, outcome: Outcome, message: Option<String>, evidence: Vec<Evidence>) -> Self {
+        CaseResult { id: id.to_owned(), outcome, duration: started.elapsed(), message, evidence, listed: None }
     }
+
+    /// Whether this result makes the run fail: an unexpected outcome, or under `strict` a
+    /// warning the expectations file does not list.
+    pub fn fails_run(&self, strict: bool) -> bool {
+        fails_run(self.outcome, self.listed.is_some(), strict)
+    }
+}
+
+/// Whether a case with `outcome` makes the run fail; `listed` when the expectations file
+/// lists the case.
+pub fn fails_run(outcome: Outcome, listed: bool, strict: bool) -> bool {
+    outcome.is_unexpected() || (strict && outcome == Outcome::Warn && !listed)
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub pass: usize,
+    /// Absent from reports written before warnings existed.
+    #[serde(default)]
+    pub warn: usize,
     pub fail: usize,
     pub expected_fail: usize,
     pub unexpected_pass: usize,
@@ -86,6 +114,7 @@ impl Summary {
     pub fn add(&mut self, outcome: Outcome) {
         *match outcome {
             Outcome::Pass => &mut self.pass,
+            Outcome::Warn => &mut self.warn,
             Outcome::Fail => &mut self.fail,
             Outcome::ExpectedFail => &mut self.expected_fail,
             Outcome::UnexpectedPass => &mut self.unexpected_pass,
@@ -96,12 +125,9 @@ impl Summary {
 
     /// How many cases were counted.
     pub fn total(&self) -> usize {
-        self.pass + self.fail + self.expected_fail + self.unexpected_pass + self.not_applicable + self.error
+        self.pass + self.warn + self.fail + self.expected_fail + self.unexpected_pass + self.not_applicable + self.error
     }
 
-    pub fn all_expected(&self) -> bool {
-        self.fail == 0 && self.unexpected_pass == 0 && self.error == 0
-    }
 }
 
 impl FromIterator<Outcome> for Summary {
@@ -118,8 +144,8 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} passed, {} failed, {} expected-fail, {} unexpected-pass, {} n/a, {} errors",
-            self.pass, self.fail, self.expected_fail, self.unexpected_pass, self.not_applicable, self.error
+            "{} passed, {} warned, {} failed, {} expected-fail, {} unexpected-pass, {} n/a, {} errors",
+            self.pass, self.warn, self.fail, self.expected_fail, self.unexpected_pass, self.not_applicable, self.error
         )
     }
 }

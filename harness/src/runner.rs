@@ -1,55 +1,62 @@
 //! Runs cases against a target: each case's steps in order, cases concurrently.
 
 use crate::client::Client;
-use crate::evidence::{CheckEvidence, Evidence, ReceivedResponse, curl_command};
+use crate::evidence::{CheckEvidence, Evidence, curl_command};
 use crate::outcome::{CaseResult, Outcome};
+use crate::steps::StepLog;
 use crate::target::Target;
-use spec::capture::{self, Captured};
-use spec::{Case, Mismatch, Response, Step};
+use spec::capture::Captured;
+use spec::verdict::check_step;
+use spec::{Case, Step};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-/// Runs one case: n/a when it does not apply, otherwise its steps until one fails.
+/// Runs one case: n/a when it does not apply, otherwise every step it can run (see
+/// [`crate::steps`]).
 pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResult {
     let started = Instant::now();
-    let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
     let base_url = match (target.not_applicable(case), target.base_url_for(case)) {
         (None, Some(url)) => url,
-        (reason, _) => return result(Outcome::NotApplicable, reason, None),
+        (reason, _) => return CaseResult::ended(&case.id, started, Outcome::NotApplicable, reason, Vec::new()),
     };
     let mut captured = Captured::new();
+    let mut log = StepLog::default();
     for (index, step) in case.steps.iter().enumerate() {
+        let number = index + 1;
+        if let Some(reason) = log.blocker(step) {
+            log.not_run(number, step, &reason);
+            continue;
+        }
         wait_before(step).await;
         let request = Client::prepare(base_url, &step.request.filled(&captured));
-        let evidence = |response: Option<ReceivedResponse>, mismatches| {
+        let evidence = |response: Option<&spec::Response>, mismatches| {
             Evidence::Check(CheckEvidence {
-                step: index + 1,
+                step: number,
                 curl: curl_command(&request),
                 request: request.excerpt(),
-                response,
+                response: response.map(Into::into),
                 expected: step.expect.clone(),
+                should: step.should.clone(),
                 mismatches,
             })
         };
         match client.send(&request).await {
             Err(error) => {
-                let message = format!("step {}: {} {}: {error}", index + 1, request.method, request.url);
-                return result(Outcome::Error, Some(message), Some(evidence(None, Vec::new())));
+                let message = format!("{} {}: {error}", request.method, request.url);
+                log.no_answer(number, step, &message, evidence(None, Vec::new()));
             }
             Ok(response) => {
-                let mismatches = check_step(step, &response, &mut captured);
-                if !mismatches.is_empty() {
-                    let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
-                    let message = format!("step {}: {}", index + 1, lines.join("\n"));
-                    return result(Outcome::Fail, Some(message), Some(evidence(Some((&response).into()), mismatches)));
-                }
+                let mismatches = check_step(step, case.severity, &response, &mut captured);
+                let kept = || evidence(Some(&response), mismatches.clone());
+                log.checked(number, step, &mismatches, kept, |name| captured.contains_key(name));
             }
         }
     }
-    result(Outcome::Pass, None, None)
+    let (outcome, message, evidence) = log.finish();
+    CaseResult::ended(&case.id, started, outcome, message, evidence)
 }
 
 /// Waits as long as the step says before its request is sent.
@@ -57,15 +64,6 @@ pub async fn wait_before(step: &Step) {
     if step.wait_ms > 0 {
         tokio::time::sleep(Duration::from_millis(step.wait_ms)).await;
     }
-}
-
-/// Every difference between the step's expectations and `response`, after taking the step's
-/// captures into `captured` and comparing them with earlier ones.
-pub fn check_step(step: &Step, response: &Response, captured: &mut Captured) -> Vec<Mismatch> {
-    let mut mismatches = step.expect.check(response);
-    mismatches.extend(capture::capture(&step.capture, response, captured));
-    mismatches.extend(capture::compare(&step.expect.captures, captured));
-    mismatches
 }
 
 /// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.

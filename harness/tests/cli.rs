@@ -74,7 +74,7 @@ fn run_against_the_embedded_reference_server_passes() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     let last = stdout.lines().last().unwrap();
-    assert!(last.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass,") && last.ends_with(" 0 errors"), "{last}");
+    assert!(last.contains(" passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass,") && last.ends_with(" 0 errors"), "{last}");
     let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
     assert!(passed >= 30, "{last}");
 }
@@ -87,7 +87,7 @@ fn an_unreachable_target_gives_error_outcomes_and_exit_1() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("ERROR app-router/route-handlers/methods/get-export-answers-get"), "{stdout}");
     assert!(stdout.contains("replay: curl"), "{stdout}");
-    assert!(stdout.trim_end().ends_with("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 2 errors"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 2 errors"), "{stdout}");
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn a_wrong_answer_fails_with_evidence_and_a_replay_command() {
     assert!(stdout.contains("status: expected 204, got 200"), "{stdout}");
     assert!(stdout.contains("header `allow`: expected the set {GET, HEAD, OPTIONS, POST}, but the response has no `allow` header"), "{stdout}");
     assert!(stdout.contains(&format!("replay: curl -sS -i --path-as-is -X OPTIONS {url}/route-handlers/methods/get-post")), "{stdout}");
-    assert!(stdout.trim_end().ends_with("0 passed, 2 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 0 warned, 2 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
 
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(json["target"], url);
@@ -121,10 +121,10 @@ fn a_wrong_answer_fails_with_evidence_and_a_replay_command() {
     assert_eq!(case["id"], OPTIONS_CASE);
     assert_eq!(case["outcome"], "fail");
     assert_eq!(case["doc"]["anchor"], "http-methods");
-    assert_eq!(case["evidence"]["request"]["method"], "OPTIONS");
-    assert_eq!(case["evidence"]["response"]["status"], 200);
-    assert_eq!(case["evidence"]["response"]["body"], "nope");
-    assert!(case["evidence"]["curl"].as_str().unwrap().starts_with("curl "));
+    assert_eq!(case["evidence"][0]["request"]["method"], "OPTIONS");
+    assert_eq!(case["evidence"][0]["response"]["status"], 200);
+    assert_eq!(case["evidence"][0]["response"]["body"], "nope");
+    assert!(case["evidence"][0]["curl"].as_str().unwrap().starts_with("curl "));
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries()
     let both = write("both.toml", &format!("[fails]\n\"{GET_CASE}\" = \"answers text\"\n\"{OPTIONS_CASE}\" = \"no OPTIONS\"\n"));
     let out = run(&both);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("0 passed, 0 failed, 2 expected-fail"));
+    assert!(text(&out.stdout).contains("0 passed, 0 warned, 0 failed, 2 expected-fail"));
 
     let unknown = write("unknown.toml", "[fails]\n\"no/such/case\" = \"reason\"\n");
     let out = run(&unknown);
@@ -194,7 +194,7 @@ fn cases_outside_the_claimed_version_or_capabilities_are_not_applicable() {
     let dir = two_cases("applicability");
     let old = harness(&["run", "--cases", dir.to_str().unwrap(), "--next-version", "14.2.0"]);
     assert_eq!(old.status.code(), Some(0));
-    assert!(text(&old.stdout).contains("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 2 n/a"));
+    assert!(text(&old.stdout).contains("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 2 n/a"));
     let no_app_router = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "pages-router"]);
     assert!(text(&no_app_router.stdout).contains("2 n/a"), "{}", text(&no_app_router.stdout));
     let unknown = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "app-routr"]);
@@ -254,10 +254,10 @@ fn diff_of_two_instances_of_a_server_reports_nothing() {
     let out = harness(&args.iter().map(String::as_str).collect::<Vec<_>>());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+    assert!(stdout.contains(" passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
     let without_src = harness(&["diff", "--a", &a.url, "--b", &b.url, "--filter", "src-folder"]);
     assert_eq!(without_src.status.code(), Some(0), "{}", text(&without_src.stdout));
-    assert!(text(&without_src.stdout).contains("0 passed, 0 failed, 0 expected-fail, 0 unexpected-pass, 3 n/a"), "{}", text(&without_src.stdout));
+    assert!(text(&without_src.stdout).contains("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 3 n/a"), "{}", text(&without_src.stdout));
     let unknown = harness(&["diff", "--a", "nope=http://127.0.0.1:1", "--b", &b.url]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("no case requests the app `nope`"), "{}", text(&unknown.stderr));
@@ -281,8 +281,8 @@ fn diff_names_the_differences_between_two_next_versions() {
     assert!(stdout.contains("header `vary`: a `rsc"), "{stdout}");
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     let case = json["cases"].as_array().unwrap().iter().find(|c| c["outcome"] == "fail").unwrap();
-    assert!(case["evidence"]["a"]["curl"].as_str().unwrap().contains(&sixteen.url));
-    assert!(case["evidence"]["b"]["curl"].as_str().unwrap().contains(&fifteen.url));
+    assert!(case["evidence"][0]["a"]["curl"].as_str().unwrap().contains(&sixteen.url));
+    assert!(case["evidence"][0]["b"]["curl"].as_str().unwrap().contains(&fifteen.url));
     assert!(json["next_version"].is_null());
 }
 
@@ -300,4 +300,139 @@ fn every_file_of_the_broken_case_corpus_exits_2_with_its_location() {
         assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
         assert!(stderr.contains(&format!("{name}.toml:")) && stderr.contains("error: "), "{name}: {stderr}");
     }
+}
+
+/// A 400 whose only departure from Next.js's is the reason phrase.
+const BAD_REQUEST: &[u8] = b"HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: 12\r\nconnection: close\r\n\r\nInvalid JSON";
+
+fn case_text(checks: &str) -> String {
+    format!(
+        "title = \"t\"\nbasis = \"observed\"\ndoc = {{ page = \"API Routes\", anchor = \"a\", quote = \"q\" }}\n\
+         [[step]]\nrequest = {{ method = \"POST\", path = \"/api/body/echo\", body = \"{{oops\" }}\nexpect.status = 400\n\
+         expect.body = {{ exact = \"Invalid JSON\" }}\n{checks}"
+    )
+}
+
+#[test]
+fn a_case_whose_only_mismatch_is_a_should_warns_and_fails_only_under_strict() {
+    let url = fixed_answer_server(BAD_REQUEST);
+    let id = "errors/status-text-of-invalid-json";
+    let dir = case_dir("should", &[(id, case_text("should.reason = \"Invalid JSON\"\n"))]);
+    let report = dir.join("out/report.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["run", "--target", &url, "--cases", dir.to_str().unwrap(), "--report-json", report.to_str().unwrap()];
+        args.extend(extra);
+        harness(&args)
+    };
+
+    let out = run(&[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(&format!("WARN {id}")), "{stdout}");
+    assert!(stdout.contains("step 1: reason phrase (should): expected `Invalid JSON`, got `Bad Request`"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 1 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["summary"]["warn"], 1);
+    assert_eq!(json["cases"][0]["outcome"], "warn");
+    assert_eq!(json["cases"][0]["evidence"][0]["mismatches"][0]["severity"], "should");
+
+    let strict = run(&["--strict"]);
+    let stdout = text(&strict.stdout);
+    assert_eq!(strict.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("--strict: 1 warning(s) not listed as known fail the run"), "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!((json["strict"].clone(), json["cases"][0]["outcome"].clone()), (true.into(), "warn".into()));
+
+    // The same difference as a must fails without --strict.
+    let must = case_dir("should-as-must", &[(id, case_text("expect.reason = \"Invalid JSON\"\n"))]);
+    let out = harness(&["run", "--target", &url, "--cases", must.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    // A whole case can be a should.
+    let whole = case_dir("should-case", &[(id, case_text("expect.reason = \"Invalid JSON\"\n").replacen("basis =", "severity = \"should\"\nbasis =", 1))]);
+    let out = harness(&["run", "--target", &url, "--cases", whole.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("1 warned"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn expectations_list_known_warnings_apart_from_known_failures() {
+    let url = fixed_answer_server(BAD_REQUEST);
+    let id = "errors/status-text-of-invalid-json";
+    let dir = case_dir("known-warnings", &[(id, case_text("should.reason = \"Invalid JSON\"\n"))]);
+    let list = |name: &str, body: String| {
+        let path = dir.with_extension(name);
+        std::fs::write(&path, body).unwrap();
+        path
+    };
+    let run = |expectations: &Path, strict: bool| {
+        let mut args = vec!["run", "--target", &url, "--cases", dir.to_str().unwrap(), "--expectations", expectations.to_str().unwrap()];
+        if strict {
+            args.push("--strict");
+        }
+        harness(&args)
+    };
+
+    let warns = list("warns.toml", format!("[warns]\n\"{id}\" = \"the status line says Bad Request\"\n"));
+    let out = run(&warns, true);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "a listed warning does not fail a strict run: {stdout}");
+    assert!(stdout.contains("known warning: the status line says Bad Request"), "{stdout}");
+
+    let fails = list("fails.toml", format!("[fails]\n\"{id}\" = \"the status line says Bad Request\"\n"));
+    let out = run(&fails, false);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "a known failure that only warns now is stale: {stdout}");
+    assert!(stdout.contains("only a should differs: move it to `warns`"), "{stdout}");
+
+    let both = list("both.toml", format!("[fails]\n\"{id}\" = \"x\"\n[warns]\n\"{id}\" = \"y\"\n"));
+    let out = run(&both, false);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("listed in both `fails` and `warns`"), "{}", text(&out.stderr));
+
+    let reference = harness(&["run", "--target", &fixed_answer_server(ALWAYS_OK), "--cases", dir.to_str().unwrap(), "--expectations", warns.to_str().unwrap()]);
+    assert_eq!(reference.status.code(), Some(1), "a listed warning that now fails is a failure");
+}
+
+#[test]
+fn diff_reports_a_difference_only_a_should_checks_as_a_warning() {
+    let folded = fixed_answer_server(b"HTTP/1.1 200 OK\r\nx-items: one, two\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    let split = fixed_answer_server(b"HTTP/1.1 200 OK\r\nx-items: one\r\nx-items: two\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    let text_of_case = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
+                        [[step]]\nrequest = { path = \"/api/res/set-header\" }\nexpect.status = 200\n\
+                        expect.headers.x-items = { set = [\"one\", \"two\"] }\nshould.headers.x-items = { fields = [\"one\", \"two\"] }\n";
+    let dir = case_dir("diff-should", &[("res/set-header-array", text_of_case.to_owned())]);
+    let diff = |strict: bool| {
+        let mut args = vec!["diff", "--a", &split, "--b", &folded, "--cases", dir.to_str().unwrap()];
+        if strict {
+            args.push("--strict");
+        }
+        harness(&args)
+    };
+    let out = diff(false);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(r#"step 1: header `x-items` (should): field lines differ: a ["one", "two"], b ["one, two"]"#), "{stdout}");
+    assert!(stdout.contains("1 warned"), "{stdout}");
+    assert_eq!(diff(true).status.code(), Some(1));
+}
+
+#[test]
+fn diff_compares_every_header_of_a_complete_answer() {
+    let plain = fixed_answer_server(b"HTTP/1.1 204 No Content\r\nallow: GET\r\nconnection: close\r\n\r\n");
+    let leaky = fixed_answer_server(b"HTTP/1.1 204 No Content\r\nallow: GET\r\nx-middleware-rewrite: /x\r\ncf-ray: 1\r\nconnection: close\r\n\r\n");
+    let case = |complete: &str| {
+        format!(
+            "title = \"t\"\nbasis = \"observed\"\ndoc = {{ page = \"p\", anchor = \"a\", quote = \"q\" }}\n\
+             [[step]]\nrequest = {{ method = \"OPTIONS\", path = \"/x\" }}\nexpect.status = 204\nexpect.headers.allow = \"GET\"\n{complete}"
+        )
+    };
+    let partial = case_dir("diff-partial", &[("a/options", case(""))]);
+    let out = harness(&["diff", "--a", &plain, "--b", &leaky, "--cases", partial.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let complete = case_dir("diff-complete", &[("a/options", case("expect.headers_complete = true\n"))]);
+    let out = harness(&["diff", "--a", &plain, "--b", &leaky, "--cases", complete.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("step 1: header `x-middleware-rewrite`: only b sends it: `/x`"), "{stdout}");
+    assert!(!stdout.contains("step 1: header `cf-ray`"), "a CDN's request id is exempt: {stdout}");
 }

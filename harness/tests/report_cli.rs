@@ -43,7 +43,7 @@ fn run_writes_every_report_format_and_keeps_the_summary_line_last() {
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(!stdout.contains('\x1b') && !text(&out.stderr).contains('\x1b'), "no escape codes when not on a terminal");
     let last = stdout.lines().last().unwrap();
-    assert!(last.contains(" passed, 0 failed, 0 expected-fail, 0 unexpected-pass, ") && last.ends_with(" 0 errors"), "{last}");
+    assert!(last.contains(" passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, ") && last.ends_with(" 0 errors"), "{last}");
 
     let report = json(&files[0]);
     assert!(report["replay"].as_str().unwrap().starts_with("harness run --next-version 16.4.6"), "{}", report["replay"]);

@@ -73,27 +73,51 @@ fn junit_has_a_testsuite_per_area_and_maps_outcomes_to_what_ci_systems_count() {
     let root = named("testsuites").next().unwrap();
     assert_eq!(
         ["tests", "failures", "errors", "skipped"].map(|a| attribute(root, a)),
-        ["7", "3", "1", "2"],
-        "fail + unexpected-pass + the diff failure are failures; n/a and expected-fail are skipped"
+        ["9", "4", "1", "2"],
+        "fails (one multi-step) + unexpected-pass + the diff failure are failures; n/a and expected-fail are skipped; a warning passes"
     );
     let suites: Vec<&str> = named("testsuite").map(|a| attribute(a, "name")).collect();
     assert_eq!(
         suites,
         [
+            "app-router/caching",
             "app-router/route-groups",
             "app-router/route-handlers/methods",
             "app-router/route-handlers/redirects",
-            "pages-router/api-routes"
+            "pages-router/api-routes",
+            "pages-router/api-routes/errors"
         ]
     );
-    assert_eq!(named("testcase").count(), 7);
+    assert_eq!(named("testcase").count(), 9);
     let options = named("testcase").find(|a| attribute(a, "name") == "auto-options-lists-exported-methods").unwrap();
     assert_eq!(attribute(options, "classname"), "app-router/route-handlers/methods");
-    assert_eq!(named("failure").count(), 3);
+    assert_eq!(named("failure").count(), 4);
     assert_eq!(named("error").count(), 1);
     assert_eq!(named("skipped").count(), 2);
+    assert_eq!(named("system-out").count(), 1, "the warning's evidence");
     assert!(named("failure").any(|a| attribute(a, "message").contains("status: expected 204, got 200")));
+    let both_steps = "step 1: status: expected 200, got 500; step 1: capture `first`: header `x-rendered` is absent; \
+                      step 2: status: expected 200, got 404; step 3: not run: it needs `first`, which step 1 did not capture";
+    assert!(named("failure").any(|a| attribute(a, "message") == both_steps));
     assert!(xml.contains("&lt;script&gt;alert(&apos;x &amp; y&apos;)&lt;/script&gt;"), "the body is in the evidence, escaped");
+}
+
+#[test]
+fn under_strict_an_unlisted_warning_is_a_junit_failure() {
+    let mut report = fixed_run::report();
+    report.strict = true;
+    let xml = junit::render(&report);
+    let elements = junit_elements(&xml);
+    let root = &elements.iter().find(|(n, _)| n == "testsuites").unwrap().1;
+    assert_eq!(attribute(root, "failures"), "5");
+    assert!(xml.contains("type=\"warn\""), "{xml}");
+    for case in &mut report.cases {
+        if case.outcome == harness::Outcome::Warn {
+            case.listed = Some("the platform's status line says Bad Request".into());
+        }
+    }
+    let listed = junit_elements(&junit::render(&report));
+    assert_eq!(attribute(&listed.iter().find(|(n, _)| n == "testsuites").unwrap().1, "failures"), "4", "a listed warning is known");
 }
 
 #[test]
@@ -105,7 +129,7 @@ fn html_escapes_what_the_target_sent_and_needs_no_network() {
     for fetches in ["src=", "<link", "@import", "url(", "fetch("] {
         assert!(!page.contains(fetches), "the page must not load `{fetches}`");
     }
-    assert_eq!(page.matches("<tbody class=\"case\" id=").count(), 7);
+    assert_eq!(page.matches("<tbody class=\"case\" id=").count(), 9);
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route#http-methods\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route-groups#convention\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/pages/building-your-application/routing/api-routes#response-helpers\""));
@@ -123,6 +147,19 @@ fn html_highlights_what_the_mismatches_name() {
     assert!(case.contains("<tr class=\"diff missing\"><th>allow</th><td>(absent)</td></tr>"), "{case}");
     assert!(case.contains("<tr><th>x-powered-by</th><td>Next.js</td></tr>"), "an asserted-on header that matched is not marked");
     assert!(case.contains("<pre class=\"body diff\">"), "{case}");
+
+    let warned = page.split("id=\"case-pages-router/api-routes/errors/status-text-of-invalid-json\"").nth(1).unwrap();
+    let warned = warned.split("</tbody>").next().unwrap();
+    assert!(warned.contains("data-outcome=\"warn\""), "{warned}");
+    assert!(warned.contains("<tr class=\"warn\"><th>status</th><td>400 Bad Request</td></tr>"), "{warned}");
+    assert!(warned.contains("<tr class=\"warn\"><th>reason phrase (should)</th><td>Invalid JSON</td></tr>"), "{warned}");
+    assert!(warned.contains("<li class=\"warn\"><code>reason phrase</code> <em>(should)</em>"), "{warned}");
+    assert!(page.contains("<option value=\"warn\">warn</option>"), "the outcome filter offers warnings");
+
+    let steps = page.split("id=\"case-app-router/caching/revalidate-path-regenerates-a-static-page\"").nth(1).unwrap();
+    let steps = steps.split("</tbody>").next().unwrap();
+    assert!(steps.contains("<h4>Sent (step 1)</h4>") && steps.contains("<h4>Sent (step 2)</h4>"), "{steps}");
+    assert!(steps.contains("step 3: not run: it needs `first`, which step 1 did not capture"), "{steps}");
 }
 
 /// The fixed report cut into `count` shards, as `--shard I/N` runs would write them.
@@ -169,7 +206,7 @@ fn other_target() -> Report {
         if case.id.ends_with("auto-options-lists-exported-methods") {
             case.outcome = harness::Outcome::Pass;
             case.message = None;
-            case.evidence = None;
+            case.evidence = Vec::new();
         }
     }
     other.cases.retain(|c| !c.id.ends_with("get-export-answers-get"));
@@ -187,7 +224,7 @@ fn matrix_of_two() -> matrix::Matrix {
 fn different_targets_make_a_matrix_whose_cells_link_to_their_evidence() {
     let matrix = matrix_of_two();
     assert_eq!(matrix.reports.len(), 2);
-    assert_eq!(matrix.rows.len(), 7);
+    assert_eq!(matrix.rows.len(), 9);
     let page = matrix::html::render(&matrix);
     let anchor = "t2-app-router/route-handlers/methods/auto-head";
     assert!(page.contains(&format!("href=\"#{anchor}\"")));
@@ -215,6 +252,7 @@ fn compatibility_snapshot() {
 fn compatibility_names_each_difference_with_its_reason() {
     let page = matrix::compatibility::render(&matrix_of_two());
     assert!(page.contains("the platform answers HEAD with 405"), "{page}");
-    assert!(page.contains("## https://my-platform.example: 3 differences"), "{page}");
+    assert!(page.contains("## https://my-platform.example: 5 differences"), "{page}");
+    assert!(page.contains("#request-helpers), documented, a should): step 1: reason phrase (should)"), "{page}");
     assert!(!page.contains("known failure:"), "{page}");
 }

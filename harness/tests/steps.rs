@@ -103,7 +103,10 @@ fn a_value_that_is_not_there_fails_the_step() {
     broken.steps[0].capture = toml::from_str(r#"first = { json = "/missing" }"#).unwrap();
     let (outcome, message) = run(&counter(false), &broken);
     assert_eq!(outcome, Outcome::Fail);
-    assert_eq!(message, "step 1: capture `first`: the JSON body has nothing at `/missing`");
+    assert_eq!(
+        message,
+        "step 1: capture `first`: the JSON body has nothing at `/missing`\nstep 2: not run: it needs `first`, which step 1 did not capture"
+    );
 }
 
 #[test]
@@ -115,4 +118,83 @@ fn a_diff_names_a_server_that_caches_where_the_other_renders_anew() {
     assert!(message.contains("captures: only a meets the case's captures; b: captured `second`"), "{message}");
     let same = Pair::new(&counter(true), &counter(true));
     assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false)).outcome, Outcome::Pass);
+}
+
+fn three_steps(third: &str) -> Case {
+    let text = format!(
+        r#"
+title = "t"
+doc = {{ page = "p", anchor = "a", quote = "q" }}
+basis = "observed"
+
+[[step]]
+request = {{ path = "/one" }}
+capture.token = {{ header = "x-token" }}
+expect.status = 200
+
+[[step]]
+request = {{ path = "/two" }}
+expect.status = 201
+
+[[step]]
+{third}
+"#
+    );
+    spec::parse_case("steps/three", std::path::Path::new("three.toml"), &text).unwrap()
+}
+
+#[test]
+fn a_step_after_a_failed_one_still_runs_and_every_failing_step_is_reported() {
+    let url = counter(true);
+    let case = three_steps("request = { path = \"/three\" }\nexpect.status = 200\nexpect.headers.x-n = \"2\"");
+    let target = Target::new(&url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
+    let result = runtime().block_on(run_case(&client(), &target, &case));
+    assert_eq!(result.outcome, Outcome::Fail);
+    assert_eq!(
+        result.message.unwrap(),
+        "step 1: capture `token`: header `x-token` is absent\nstep 2: status: expected 201, got 200\n\
+         step 3: header `x-n`: expected `2`, got `3`"
+    );
+    let steps: Vec<usize> = result
+        .evidence
+        .iter()
+        .map(|e| match e {
+            harness::evidence::Evidence::Check(e) => e.step,
+            harness::evidence::Evidence::Diff(e) => e.step,
+        })
+        .collect();
+    assert_eq!(steps, [1, 2, 3], "each failing step keeps its exchange");
+}
+
+#[test]
+fn a_step_that_needs_a_value_a_failed_step_did_not_capture_is_not_run() {
+    let url = counter(true);
+    let case = three_steps("request = { path = \"/three\", headers = { x-token = \"{{token}}\" } }\nexpect.status = 200");
+    let (outcome, message) = run(&url, &case);
+    assert_eq!(outcome, Outcome::Fail);
+    assert_eq!(
+        message,
+        "step 1: capture `token`: header `x-token` is absent\nstep 2: status: expected 201, got 200\n\
+         step 3: not run: it needs `token`, which step 1 did not capture"
+    );
+    // Step 3 sent nothing: the next request is the counter's third.
+    let probe = spec::parse_case(
+        "steps/probe",
+        std::path::Path::new("probe.toml"),
+        "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
+         [[step]]\nrequest = { path = \"/\" }\nexpect.status = 200\nexpect.headers.x-n = \"3\"\n",
+    )
+    .unwrap();
+    assert_eq!(run(&url, &probe), (Outcome::Pass, String::new()));
+}
+
+#[test]
+fn a_diff_also_reports_every_differing_step() {
+    let pair = Pair::new(&counter(true), &counter(false));
+    let case = three_steps("request = { path = \"/three\" }\nexpect.status = 200\nexpect.headers.x-n = { present = true }");
+    let result = runtime().block_on(diff_case(&client(), &pair, &case, true));
+    assert_eq!(result.outcome, Outcome::Fail);
+    let message = result.message.unwrap();
+    assert!(message.contains("step 1: header `x-n`") && message.contains("step 3: header `x-n`"), "{message}");
+    assert_eq!(result.evidence.len(), 3);
 }

@@ -17,8 +17,9 @@
 //! expect.captures.second = { same_as = "first" }
 //! ```
 
-use crate::matchers::{Comparison, Mismatch};
+use crate::matchers::Comparison;
 use crate::matchers::pattern::Pattern;
+use crate::mismatch::Mismatch;
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -126,7 +127,7 @@ pub fn capture(sources: &BTreeMap<String, CaptureSource>, response: &Response, c
             Ok(value) => {
                 captured.insert(name.clone(), value);
             }
-            Err(problem) => out.push(Mismatch { subject: format!("capture `{name}`"), problem }),
+            Err(problem) => out.push(Mismatch::new(format!("capture `{name}`"), problem)),
         }
     }
     out
@@ -150,7 +151,7 @@ pub fn compare(comparisons: &BTreeMap<String, Comparison>, captured: &Captured) 
             _ => None,
         };
         if let Some(problem) = problem {
-            out.push(Mismatch { subject: format!("captured `{name}`"), problem });
+            out.push(Mismatch::new(format!("captured `{name}`"), problem));
         }
     }
     out

@@ -6,7 +6,8 @@
 
 use crate::capability::Capability;
 use crate::capture::CaptureSource;
-use crate::matchers::Expect;
+use crate::matchers::{Expect, Should};
+use crate::severity::Severity;
 use crate::token::{header_name, is_tchar};
 use semver::VersionReq;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -32,6 +33,9 @@ pub struct Case {
     pub next: VersionReq,
     #[serde(default)]
     pub needs: Vec<Capability>,
+    /// `should` makes every mismatch of the case a warning (a detail clients rarely rely on).
+    #[serde(default)]
+    pub severity: Severity,
     /// The fixture app whose route the case requests: `fixture-app` (the default) or the name
     /// of a folder under `fixture-apps/`.
     #[serde(default = "default_app", deserialize_with = "app_name")]
@@ -83,13 +87,11 @@ fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
                 return Err(de::Error::custom(format!("step {number}: `{name}` is captured twice; give each value its own name")));
             }
         }
-        for (name, comparison) in &step.expect.captures {
-            for used in [name.as_str(), comparison.other()] {
-                if !captured.contains(used) {
-                    return Err(de::Error::custom(format!(
-                        "step {number}: `expect.captures.{name}` uses `{used}`, which this or an earlier step does not capture"
-                    )));
-                }
+        for (table, name, used) in step.comparisons() {
+            if !captured.contains(used) {
+                return Err(de::Error::custom(format!(
+                    "step {number}: `{table}.captures.{name}` uses `{used}`, which this or an earlier step does not capture"
+                )));
             }
         }
     }
@@ -131,6 +133,27 @@ pub struct Step {
     #[serde(default)]
     pub capture: BTreeMap<String, CaptureSource>,
     pub expect: Expect,
+    /// Checks whose mismatches are warnings (see [`crate::severity`]).
+    #[serde(default)]
+    pub should: Option<Should>,
+}
+
+impl Step {
+    /// The values this step needs from earlier steps: the placeholders of its request and the
+    /// values its comparisons name, but for those it captures itself.
+    pub fn needs(&self) -> BTreeSet<&str> {
+        let compared = self.comparisons().map(|(_, _, used)| used);
+        self.request.placeholders().chain(compared).filter(|name| !self.capture.contains_key(*name)).collect()
+    }
+
+    /// Each value a comparison of `expect.captures` or `should.captures` uses, with its table
+    /// and the comparison's name.
+    fn comparisons(&self) -> impl Iterator<Item = (&'static str, &str, &str)> {
+        let tables = [("expect", Some(&self.expect.captures)), ("should", self.should.as_ref().map(|s| &s.captures))];
+        tables.into_iter().filter_map(|(table, captures)| Some((table, captures?))).flat_map(|(table, captures)| {
+            captures.iter().flat_map(move |(name, comparison)| [(table, name.as_str(), name.as_str()), (table, name.as_str(), comparison.other())])
+        })
+    }
 }
 
 fn wait_ms<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {

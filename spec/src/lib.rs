@@ -14,7 +14,11 @@
 //! - [`capability`]: what a target may declare and a case may need.
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`response`]: a target's answer as the matchers see it.
-//! - [`matchers`]: status, header and body expectations, and shapes for volatile values.
+//! - [`matchers`]: a step's `expect` and `should` tables: status, header and body checks, and
+//!   shapes for volatile values.
+//! - [`severity`]: must and should; a should's mismatch is a warning.
+//! - [`mismatch`]: one difference found, with its severity.
+//! - [`verdict`]: every mismatch of one step's answer, its captures taken and compared.
 //! - [`coverage`]: the doc coverage map: each doc statement with the cases that assert it.
 //! - `token`: HTTP token syntax (method and header names), below the case and the matchers.
 
@@ -25,13 +29,18 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod matchers;
+pub mod mismatch;
 pub mod response;
+pub mod severity;
 pub mod suggest;
 mod token;
+pub mod verdict;
 
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};
 pub use diagnostic::Diagnostic;
 pub use load::{load_dir, parse_case};
-pub use matchers::{Expect, Mismatch};
+pub use matchers::{Expect, Should};
+pub use mismatch::Mismatch;
+pub use severity::Severity;
 pub use response::Response;

@@ -58,13 +58,17 @@ pub fn parse_case(id: &str, path: &Path, text: &str) -> Result<Case, Diagnostic>
 fn read_body_files(case: &mut Case, root: &Path) -> Result<(), Diagnostic> {
     let project = root.parent().unwrap_or(root);
     for (index, step) in case.steps.iter_mut().enumerate() {
-        let Some(body) = step.expect.body.as_mut() else { continue };
-        let Some(file) = &body.file else { continue };
-        let path = project.join(file);
-        let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostic::whole_file(&case.path, format!("step {}: expect.body.file `{file}`: cannot read {}: {e}", index + 1, path.display()))
-        })?;
-        body.file_bytes = Some(std::sync::Arc::new(bytes));
+        let bodies = [("expect", step.expect.body.as_mut()), ("should", step.should.as_mut().and_then(|s| s.body.as_mut()))];
+        for (table, body) in bodies {
+            let Some(body) = body else { continue };
+            let Some(file) = &body.file else { continue };
+            let path = project.join(file);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                let message = format!("step {}: {table}.body.file `{file}`: cannot read {}: {e}", index + 1, path.display());
+                Diagnostic::whole_file(&case.path, message)
+            })?;
+            body.file_bytes = Some(std::sync::Arc::new(bytes));
+        }
     }
     Ok(())
 }

@@ -192,6 +192,32 @@ fn requests_use_values_captured_by_earlier_steps() {
 }
 
 #[test]
+fn a_step_needs_the_values_it_uses_and_does_not_capture_itself() {
+    let case = parse_case("t", Path::new("t.toml"), TWO_STEPS).unwrap();
+    assert!(case.steps[0].needs().is_empty());
+    assert_eq!(case.steps[1].needs().into_iter().collect::<Vec<_>>(), ["first"]);
+    let should = TWO_STEPS.replace("expect.captures.second", "should.captures.second");
+    let case = parse_case("t", Path::new("t.toml"), &should).unwrap();
+    assert_eq!(case.steps[1].needs().into_iter().collect::<Vec<_>>(), ["first"]);
+    let unknown = error_of(&should.replace("same_as = \"first\"", "same_as = \"third\""));
+    assert!(unknown.contains("step 2: `should.captures.second` uses `third`, which this or an earlier step does not capture"), "{unknown}");
+}
+
+#[test]
+fn a_case_or_a_step_table_can_be_a_should() {
+    let case = parse_case("t", Path::new("t.toml"), &GOOD.replace("basis = ", "severity = \"should\"\nbasis = ")).unwrap();
+    assert_eq!(case.severity, spec::Severity::Should);
+    assert_eq!(parse_case("t", Path::new("t.toml"), GOOD).unwrap().severity, spec::Severity::Must);
+    let step = GOOD.replace("expect.body", "should.reason = \"No Content\"\nshould.headers.allow = { fields = [\"GET\", \"HEAD\", \"OPTIONS\"] }\nexpect.body");
+    let case = parse_case("t", Path::new("t.toml"), &step).unwrap();
+    let should = case.steps[0].should.as_ref().unwrap();
+    assert_eq!(should.reason.as_deref(), Some("No Content"));
+    assert_eq!(should.headers.0[0].0, "allow");
+    let status = error_of(&step.replace("should.reason = \"No Content\"", "should.status = 204"));
+    assert!(status.contains("the status cannot be a `should`"), "{status}");
+}
+
+#[test]
 fn a_body_file_is_read_at_load_and_compared_byte_for_byte() {
     let project = std::env::temp_dir().join(format!("spec-body-file-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&project);

@@ -25,6 +25,9 @@ pub(super) struct DiffArgs {
     /// Compare every header and body, not only what each case asserts on.
     #[arg(long)]
     everything: bool,
+    /// Differences in what a case checks only as a `should` fail the run too.
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     exchange: Exchange,
     #[command(flatten)]
@@ -60,6 +63,9 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     if everything {
         replay.push_str(" --everything");
     }
+    if args.strict {
+        replay.push_str(" --strict");
+    }
     if let Some(dir) = &args.selection.cases {
         replay.push_str(&format!(" --cases {}", shell_quote(&dir.display().to_string())));
     }
@@ -71,6 +77,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         duration: clock.elapsed(),
         replay,
         shard: args.selection.shard.map(|s| s.to_string()),
+        strict: args.strict,
     };
     finish(&args.reports, Run { info, cases: &cases, results: &results })
 }

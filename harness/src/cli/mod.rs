@@ -1,7 +1,8 @@
 //! The `harness` command line: `run`, `list`, `diff`, `report`, `serve` and `coverage`.
 //!
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
-//! or could not reach the target, 2 for bad usage or an invalid case or expectations file.
+//! or could not reach the target (or, with `--strict`, warned without being listed as a known
+//! warning), 2 for bad usage or an invalid case or expectations file.
 //!
 //! This module holds the options the commands share and the steps they share (selecting
 //! cases, finishing a run); each command lives in its own file.
@@ -16,6 +17,7 @@ use crate::client::{Client, Settings};
 use crate::console;
 use crate::console::paint::Paint;
 use crate::filter::Filter;
+use crate::outcome::Outcome;
 use crate::report::{self, Report, Run};
 use crate::shard::Shard;
 use clap::{Args, Parser, Subcommand};
@@ -232,9 +234,14 @@ fn finish(reports: &ReportFiles, run: Run) -> Result<ExitCode, Usage> {
     let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
     let shard = run.info.shard.as_ref().map(|s| format!(" (shard {s})")).unwrap_or_default();
     println!("ran {} cases{shard} against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
+    let strict = run.info.strict;
+    let failing_warnings = run.results.iter().filter(|r| r.outcome == Outcome::Warn && r.fails_run(strict)).count();
+    if failing_warnings > 0 {
+        println!("--strict: {failing_warnings} warning(s) not listed as known fail the run");
+    }
     println!("{}", console::summary_line(run.results));
     reports.write(&Report::of(&run))?;
-    let unexpected = run.results.iter().any(|r| r.outcome.is_unexpected());
+    let unexpected = run.results.iter().any(|r| r.fails_run(strict));
     Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

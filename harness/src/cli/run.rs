@@ -39,6 +39,10 @@ pub(super) struct RunArgs {
     /// Known failures of this target, each with a reason (TOML).
     #[arg(long, value_name = "FILE")]
     expectations: Option<PathBuf>,
+    /// Warnings (a `should` that does not hold) fail the run too, unless the expectations file
+    /// lists them as known.
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     exchange: Exchange,
     #[command(flatten)]
@@ -143,6 +147,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         duration,
         replay: run_replay(&args),
         shard: args.selection.shard.map(|s| s.to_string()),
+        strict: args.strict,
     };
     finish(&args.reports, Run { info, cases: &cases, results: &results })
 }
@@ -164,8 +169,12 @@ fn run_replay(args: &RunArgs) -> String {
     if let Some(path) = &args.expectations {
         option("--expectations", path.display().to_string());
     }
+
     if let Some(dir) = &args.selection.cases {
         option("--cases", dir.display().to_string());
+    }
+    if args.strict {
+        words.push("--strict".into());
     }
     words.join(" ")
 }

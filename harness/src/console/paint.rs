@@ -28,6 +28,10 @@ impl Paint {
         self.style("1;31", text)
     }
 
+    pub fn yellow(self, text: &str) -> String {
+        self.style("33", text)
+    }
+
     pub fn green(self, text: &str) -> String {
         self.style("32", text)
     }
@@ -36,10 +40,12 @@ impl Paint {
         self.style("2", text)
     }
 
-    /// The outcome's tag in its color: red failures, yellow known ones, magenta stale ones.
+    /// The outcome's tag in its color: red failures, yellow known ones and warnings, magenta
+    /// stale ones.
     pub fn outcome(self, outcome: Outcome, text: &str) -> String {
         let code = match outcome {
             Outcome::Pass => "32",
+            Outcome::Warn => "1;33",
             Outcome::Fail => "1;31",
             Outcome::ExpectedFail => "33",
             Outcome::UnexpectedPass => "1;35",

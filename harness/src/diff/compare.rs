@@ -1,13 +1,16 @@
 //! Compares two answers to the same request by meaning: framing and per-response values
 //! (`Date`, `ETag`...) by presence only, list-valued headers as sets, `Cache-Control` as a
 //! directive set, `Location` (and other URL headers) resolved against each server's base URL, and bodies by content
-//! type (JSON structurally, text line by line, anything else byte for byte).
+//! type (JSON structurally, text line by line, anything else byte for byte). A difference found
+//! by a step's `should` check is a warning.
 
 use spec::matchers::body::BodyMatcher;
+use spec::matchers::complete;
 use spec::matchers::header::HeaderMatcher;
 use spec::matchers::json::JsonPattern;
 use spec::matchers::set_cookie::{self, CookieExpect};
-use spec::{Expect, Mismatch, Response};
+use spec::matchers::{Checks, StatusKey};
+use spec::{Mismatch, Response, Severity, Step};
 use std::collections::BTreeSet;
 
 /// What is compared besides the status.
@@ -15,28 +18,45 @@ use std::collections::BTreeSet;
 pub enum Scope {
     /// Every header and the whole body.
     Everything,
-    /// Only what the case's step asserts on, as far as it pins it: a header or body it pins
-    /// exactly (exact, set, absent; exact or JSON bodies) is compared by meaning; one it checks
-    /// only partly (regex, contains, shape, present; contains or regex bodies) is compared by
-    /// whether one answer satisfies the check and the other does not, so that values outside
-    /// the claim (page markup, random tokens, ports) are not noise.
-    ///
-    /// A header pinned by its separate field lines (`fields`) is compared line by line, and a
-    /// `Set-Cookie` list (`set_cookies`) by whether both answers satisfy it alike.
-    Asserted { headers: Vec<(String, HeaderMatcher)>, body: Option<Box<BodyMatcher>>, set_cookies: Option<Vec<CookieExpect>> },
+    /// Only what the case's step checks, as far as it pins it (see [`Asserted`]).
+    Asserted(Asserted),
+}
+
+/// A step's checks as a diff uses them, each with the severity of its table (`expect` or
+/// `should`). A header or body it pins exactly (exact, set, absent; exact or JSON bodies) is
+/// compared by meaning; one it checks only partly (regex, contains, shape, present; contains or
+/// regex bodies) by whether one answer satisfies the check and the other does not, so that
+/// values outside the claim (page markup, random tokens, ports) are not noise. A header pinned
+/// by its separate field lines (`fields`) is compared line by line, and a `Set-Cookie` list
+/// (`set_cookies`) by whether both answers satisfy it alike. A step that asks for a complete
+/// answer has every other header compared by meaning too, but transport headers.
+#[derive(Debug, Clone, Default)]
+pub struct Asserted {
+    pub headers: Vec<(String, HeaderMatcher, Severity)>,
+    pub bodies: Vec<(BodyMatcher, Severity)>,
+    pub set_cookies: Vec<(Vec<CookieExpect>, Severity)>,
+    pub complete: Option<Severity>,
 }
 
 impl Scope {
-    pub fn asserted_by(expect: &Expect) -> Scope {
-        Scope::Asserted { headers: expect.headers.0.clone(), body: expect.body.clone().map(Box::new), set_cookies: expect.set_cookies.clone() }
+    /// What `step`'s `expect` and `should` tables check.
+    pub fn asserted_by(step: &Step) -> Scope {
+        let mut asserted = Asserted::default();
+        asserted.add(&step.expect, Severity::Must);
+        if let Some(should) = &step.should {
+            asserted.add(should, Severity::Should);
+        }
+        Scope::Asserted(asserted)
     }
+}
 
-    /// How the header `name` is compared: by meaning, by the verdict of a partial matcher, or
-    /// not at all.
-    fn header_rule(&self, name: &str) -> Option<Option<&HeaderMatcher>> {
-        match self {
-            Scope::Everything => Some(None),
-            Scope::Asserted { headers, .. } => headers.iter().find(|(n, _)| n == name).map(|(_, m)| partial(m)),
+impl Asserted {
+    fn add<S: StatusKey>(&mut self, checks: &Checks<S>, severity: Severity) {
+        self.headers.extend(checks.headers.0.iter().map(|(name, matcher)| (name.clone(), matcher.clone(), severity)));
+        self.bodies.extend(checks.body.iter().map(|body| (body.clone(), severity)));
+        self.set_cookies.extend(checks.set_cookies.iter().map(|cookies| (cookies.clone(), severity)));
+        if checks.headers_complete {
+            self.complete = Some(self.complete.map_or(severity, |known| known.min(severity)));
         }
     }
 }
@@ -68,40 +88,71 @@ const SETS: [&str; 5] = ["allow", "vary", "access-control-allow-methods", "acces
 pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: &str) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if a.status != b.status {
-        out.push(Mismatch { subject: "status".into(), problem: format!("a {}, b {}", a.status, b.status) });
+        out.push(Mismatch::new("status", format!("a {}, b {}", a.status, b.status)));
     }
     let names: BTreeSet<&str> = a.headers.iter().chain(&b.headers).map(|(n, _)| n.as_str()).collect();
     for name in names.into_iter().filter(|n| !FRAMING.contains(n)) {
-        let problem = match scope.header_rule(name) {
-            None => None,
-            Some(Some(HeaderMatcher::Fields(_))) => compare_fields(name, a, b),
-            Some(None) => compare_header(name, a.header(name), b.header(name), base_a, base_b),
-            Some(Some(matcher)) => one_sided(
-                "meets the case's check",
-                &matcher.check(name, a).unwrap_or_default(),
-                &matcher.check(name, b).unwrap_or_default(),
-            ),
+        let by_meaning = || compare_header(name, a.header(name), b.header(name), base_a, base_b);
+        let asserted = match scope {
+            Scope::Everything => {
+                out.extend(by_meaning().map(|problem| Mismatch::new(format!("header `{name}`"), problem)));
+                continue;
+            }
+            Scope::Asserted(asserted) => asserted,
         };
-        if let Some(problem) = problem {
-            out.push(Mismatch { subject: format!("header `{name}`"), problem });
+        let mut problems: Vec<(String, Severity)> = Vec::new();
+        let rules: Vec<_> = asserted.headers.iter().filter(|(n, _, _)| n == name).collect();
+        if rules.is_empty()
+            && let Some(severity) = asserted.complete.filter(|_| !complete::exempt(name))
+        {
+            problems.extend(by_meaning().map(|problem| (problem, severity)));
         }
+        for (_, matcher, severity) in rules {
+            let problem = match partial(matcher) {
+                None => by_meaning(),
+                Some(HeaderMatcher::Fields(_)) => compare_fields(name, a, b),
+                Some(matcher) => one_sided(
+                    "meets the case's check",
+                    &matcher.check(name, a).unwrap_or_default(),
+                    &matcher.check(name, b).unwrap_or_default(),
+                ),
+            };
+            problems.extend(problem.map(|problem| (problem, *severity)));
+        }
+        push_distinct(&mut out, &format!("header `{name}`"), problems);
     }
-    if let Scope::Asserted { set_cookies: Some(expected), .. } = scope {
-        let problem = one_sided("sends the case's cookies", &set_cookie::check(expected, a).join("; "), &set_cookie::check(expected, b).join("; "));
-        out.extend(problem.map(|problem| Mismatch { subject: "Set-Cookie".into(), problem }));
+    if let Scope::Asserted(asserted) = scope {
+        let problems = asserted.set_cookies.iter().filter_map(|(expected, severity)| {
+            let check = |r: &Response| set_cookie::check(expected, r).join("; ");
+            Some((one_sided("sends the case's cookies", &check(a), &check(b))?, *severity))
+        });
+        push_distinct(&mut out, "Set-Cookie", problems.collect());
     }
     let body = match scope {
-        Scope::Everything => compare_body(a, b),
-        Scope::Asserted { body: None, .. } => None,
-        Scope::Asserted { body: Some(m), .. } if m.exact.is_some() || m.json.is_some() || m.json_subset.is_some() || m.file.is_some() => {
-            compare_body(a, b)
-        }
-        Scope::Asserted { body: Some(m), .. } => compare_verdicts(m, a, b),
+        Scope::Everything => compare_body(a, b).map(|problem| (problem, Severity::Must)).into_iter().collect(),
+        Scope::Asserted(asserted) => asserted
+            .bodies
+            .iter()
+            .filter_map(|(matcher, severity)| {
+                let pinned = matcher.exact.is_some() || matcher.json.is_some() || matcher.json_subset.is_some() || matcher.file.is_some();
+                let problem = if pinned { compare_body(a, b) } else { compare_verdicts(matcher, a, b) };
+                Some((problem?, *severity))
+            })
+            .collect(),
     };
-    if let Some(problem) = body {
-        out.push(Mismatch { subject: "body".into(), problem });
-    }
+    push_distinct(&mut out, "body", body);
     out
+}
+
+/// Adds a mismatch about `subject` per distinct problem, with the gravest severity that found it.
+fn push_distinct(out: &mut Vec<Mismatch>, subject: &str, mut problems: Vec<(String, Severity)>) {
+    problems.sort_by_key(|(_, severity)| *severity);
+    let mut seen = BTreeSet::new();
+    for (problem, severity) in problems {
+        if seen.insert(problem.clone()) {
+            out.push(Mismatch::new(subject, problem).of(severity));
+        }
+    }
 }
 
 /// Whether the step's body checks hold on one answer only.
@@ -193,6 +244,11 @@ mod tests {
         Response::from_parts(status, headers, body)
     }
 
+    fn asserted(headers: Vec<(&str, HeaderMatcher, Severity)>) -> Scope {
+        let headers = headers.into_iter().map(|(n, m, s)| (n.to_owned(), m, s)).collect();
+        Scope::Asserted(Asserted { headers, ..Asserted::default() })
+    }
+
     fn differences(a: &Response, b: &Response) -> Vec<String> {
         compare(a, b, &Scope::Everything, "http://a", "http://b").iter().map(ToString::to_string).collect()
     }
@@ -240,14 +296,14 @@ mod tests {
     fn asserted_scope_ignores_headers_the_case_does_not_check() {
         let a = response(200, &[("vary", "rsc, Accept-Encoding"), ("x-handler", "GET")], "");
         let b = response(200, &[("vary", "rsc"), ("x-handler", "GET")], "x");
-        let scope = Scope::Asserted { headers: vec![("x-handler".into(), HeaderMatcher::Exact("GET".into()))], body: None, set_cookies: None };
+        let scope = asserted(vec![("x-handler", HeaderMatcher::Exact("GET".into()), Severity::Must)]);
         assert!(compare(&a, &b, &scope, "", "").is_empty());
     }
 
     #[test]
     fn asserted_scope_compares_partial_header_checks_by_verdict() {
         let token = HeaderMatcher::Regex(toml::from_str::<std::collections::BTreeMap<String, spec::matchers::pattern::Pattern>>("p = \"^t=[0-9a-f]+; Path=/$\"").unwrap().remove("p").unwrap());
-        let scope = Scope::Asserted { headers: vec![("set-cookie".into(), token)], body: None, set_cookies: None };
+        let scope = asserted(vec![("set-cookie", token, Severity::Must)]);
         let a = response(200, &[("set-cookie", "t=1a2b; Path=/")], "");
         let b = response(200, &[("set-cookie", "t=9f9f; Path=/")], "");
         assert!(compare(&a, &b, &scope, "", "").is_empty());
@@ -261,7 +317,7 @@ mod tests {
             .unwrap()
             .remove("b")
             .unwrap();
-        let scope = Scope::Asserted { headers: vec![], body: Some(Box::new(matcher)), set_cookies: None };
+        let scope = Scope::Asserted(Asserted { bodies: vec![(matcher, Severity::Must)], ..Asserted::default() });
         let a = response(404, &[], "<html>build 1: not found</html>");
         let b = response(404, &[], "<html>build 2: not found</html>");
         assert!(compare(&a, &b, &scope, "", "").is_empty());
@@ -273,7 +329,7 @@ mod tests {
     #[test]
     fn asserted_scope_compares_field_lines_and_cookie_lists() {
         let lines = HeaderMatcher::Fields(vec!["a".into(), "b".into()]);
-        let scope = Scope::Asserted { headers: vec![("x-items".into(), lines)], body: None, set_cookies: None };
+        let scope = asserted(vec![("x-items", lines, Severity::Must)]);
         let two = response(200, &[("x-items", "a"), ("x-items", "b")], "");
         let folded = response(200, &[("x-items", "a, b")], "");
         assert!(compare(&two, &two, &scope, "", "").is_empty());
@@ -285,12 +341,40 @@ mod tests {
         .unwrap()
         .remove("c")
         .unwrap();
-        let scope = Scope::Asserted { headers: vec![], body: None, set_cookies: Some(cookies) };
+        let scope = Scope::Asserted(Asserted { set_cookies: vec![(cookies, Severity::Must)], ..Asserted::default() });
         let clears = response(200, &[("set-cookie", "t=; Path=/")], "");
         let silent = response(200, &[], "");
         assert!(compare(&clears, &clears, &scope, "", "").is_empty());
         let found = compare(&clears, &silent, &scope, "", "");
         assert!(found[0].problem.starts_with("only a sends the case's cookies"), "{found:?}");
+    }
+
+    #[test]
+    fn a_complete_answer_compares_every_header_but_transport_ones() {
+        let date = HeaderMatcher::Shape(toml::from_str::<std::collections::BTreeMap<String, spec::matchers::shape::Shape>>("s = \"http-date\"").unwrap().remove("s").unwrap());
+        let mut scope = Asserted { headers: vec![("date".into(), date, Severity::Must)], complete: Some(Severity::Must), ..Asserted::default() };
+        let a = response(200, &[("date", "x"), ("x-powered-by", "Next.js"), ("cf-ray", "1")], "");
+        let b = response(200, &[("date", "y"), ("x-middleware-rewrite", "/b"), ("server", "other")], "");
+        let found: Vec<String> = compare(&a, &b, &Scope::Asserted(scope.clone()), "", "").iter().map(ToString::to_string).collect();
+        assert_eq!(found, ["header `x-middleware-rewrite`: only b sends it: `/b`", "header `x-powered-by`: only a sends it: `Next.js`"]);
+        scope.complete = Some(Severity::Should);
+        let found = compare(&a, &b, &Scope::Asserted(scope), "", "");
+        assert!(found.iter().all(|m| m.severity == Severity::Should), "{found:?}");
+        assert!(compare(&a, &b, &asserted(vec![]), "", "").is_empty(), "without a complete answer unnamed headers are not compared");
+    }
+
+    #[test]
+    fn a_should_check_finds_warnings_and_a_must_one_on_the_same_header_failures() {
+        let set = HeaderMatcher::Set(vec!["GET".into(), "HEAD".into()]);
+        let lines = HeaderMatcher::Fields(vec!["GET".into(), "HEAD".into()]);
+        let scope = asserted(vec![("allow", set, Severity::Must), ("allow", lines, Severity::Should)]);
+        let two = response(405, &[("allow", "GET"), ("allow", "HEAD")], "");
+        let folded = response(405, &[("allow", "GET, HEAD")], "");
+        let found: Vec<String> = compare(&two, &folded, &scope, "", "").iter().map(ToString::to_string).collect();
+        assert_eq!(found, [r#"header `allow` (should): field lines differ: a ["GET", "HEAD"], b ["GET, HEAD"]"#]);
+        let other = response(405, &[("allow", "GET")], "");
+        let found = compare(&two, &other, &scope, "", "");
+        assert_eq!(found.iter().map(|m| m.severity).collect::<Vec<_>>(), [Severity::Must, Severity::Should], "{found:?}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Differential mode: every step of every case is sent to two servers, and their answers are
 //! compared by meaning rather than byte for byte (see [`compare`]). Typical use: `a` is a real
-//! `next start`, `b` the platform under test.
+//! `next start`, `b` the platform under test. What a step checks decides what is compared: the
+//! headers and body it names, every header when it asks for a complete answer; a difference in
+//! what only its `should` table (or a `should` case) checks is a warning.
 
 pub mod compare;
 
@@ -8,9 +10,10 @@ use crate::client::Client;
 use crate::evidence::{DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::runner::wait_before;
+use crate::steps::StepLog;
 use compare::Scope;
 use spec::capture::{self, Captured};
-use spec::{Case, Mismatch, Response, Step};
+use spec::{Case, Mismatch, Response, Severity, Step};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -30,63 +33,73 @@ impl Pair {
 }
 
 /// Compares one case's answers from the two servers; it passes when they agree at every step.
+/// Every step runs as in [`crate::steps`]; a value counts as captured when both sides captured it.
 pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool) -> CaseResult {
     let started = Instant::now();
-    let result = |outcome, message, evidence| CaseResult::ended(&case.id, started, outcome, message, evidence);
     let (Some(base_a), Some(base_b)) = (pair.a.get(&case.app), pair.b.get(&case.app)) else {
         let reason = format!("requests the fixture app `{}`, which the two sides do not both serve", case.app);
-        return result(Outcome::NotApplicable, Some(reason), None);
+        return CaseResult::ended(&case.id, started, Outcome::NotApplicable, Some(reason), Vec::new());
     };
     let (mut captured_a, mut captured_b) = (Captured::new(), Captured::new());
+    let mut log = StepLog::default();
     for (index, step) in case.steps.iter().enumerate() {
+        let number = index + 1;
+        if let Some(reason) = log.blocker(step) {
+            log.not_run(number, step, &reason);
+            continue;
+        }
         wait_before(step).await;
         let request_a = Client::prepare(base_a, &step.request.filled(&captured_a));
         let request_b = Client::prepare(base_b, &step.request.filled(&captured_b));
         let (answer_a, answer_b) = tokio::join!(client.send(&request_a), client.send(&request_b));
-        let scope = if everything { Scope::Everything } else { Scope::asserted_by(&step.expect) };
-        let (outcome, differences) = match (&answer_a, &answer_b) {
-            (Ok(a), Ok(b)) => {
-                let mut differences = compare::compare(a, b, &scope, base_a, base_b);
-                differences.extend(compare_captures(step, (a, &mut captured_a), (b, &mut captured_b)));
-                if differences.is_empty() {
-                    continue;
-                }
-                (Outcome::Fail, differences)
-            }
+        let evidence = |differences| {
+            let a = side(&request_a, answer_a.as_ref().ok());
+            Evidence::Diff(DiffEvidence { step: number, a, b: side(&request_b, answer_b.as_ref().ok()), differences })
+        };
+        let (a, b) = match (&answer_a, &answer_b) {
+            (Ok(a), Ok(b)) => (a, b),
             _ => {
-                let errors = [("a", &answer_a), ("b", &answer_b)]
+                let errors: Vec<Mismatch> = [("a", &answer_a), ("b", &answer_b)]
                     .into_iter()
-                    .filter_map(|(label, answer)| answer.as_ref().err().map(|e| (label, e)))
-                    .map(|(label, e)| Mismatch { subject: format!("server {label}"), problem: e.clone() })
+                    .filter_map(|(label, answer)| answer.as_ref().err().map(|e| Mismatch::new(format!("server {label}"), e.clone())))
                     .collect();
-                (Outcome::Error, errors)
+                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                let message = format!("{} {}: {}", step.request.method, step.request.path, lines.join("; "));
+                log.no_answer(number, step, &message, evidence(errors));
+                continue;
             }
         };
-        let lines: Vec<String> = differences.iter().map(ToString::to_string).collect();
-        let message = format!("step {}: {} {}\n{}", index + 1, step.request.method, step.request.path, lines.join("\n"));
-        let evidence = DiffEvidence {
-            step: index + 1,
-            a: side(request_a, answer_a.as_ref().ok()),
-            b: side(request_b, answer_b.as_ref().ok()),
-            differences,
-        };
-        return result(outcome, Some(message), Some(Evidence::Diff(evidence)));
+        let scope = if everything { Scope::Everything } else { Scope::asserted_by(step) };
+        let mut differences = compare::compare(a, b, &scope, base_a, base_b);
+        differences.extend(compare_captures(step, (a, &mut captured_a), (b, &mut captured_b)));
+        if case.severity == Severity::Should {
+            differences = differences.into_iter().map(|m| m.of(Severity::Should)).collect();
+        }
+        let kept = || evidence(differences.clone());
+        log.checked(number, step, &differences, kept, |name| captured_a.contains_key(name) && captured_b.contains_key(name));
     }
-    result(Outcome::Pass, None, None)
+    let (outcome, message, evidence) = log.finish();
+    CaseResult::ended(&case.id, started, outcome, message, evidence)
 }
 
 /// Whether the step's captures and comparisons hold on one server only (a value that was cached
-/// on one and rendered anew on the other).
-fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &mut Captured)) -> Option<Mismatch> {
+/// on one and rendered anew on the other); `should` comparisons are warnings.
+fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &mut Captured)) -> Vec<Mismatch> {
+    let should = step.should.as_ref().map(|s| &s.captures);
     let verdict = |(response, captured): (&Response, &mut Captured)| {
-        let mut problems = capture::capture(&step.capture, response, captured);
-        problems.extend(capture::compare(&step.expect.captures, captured));
-        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        let taken = capture::capture(&step.capture, response, captured);
+        let must = taken.iter().chain(&capture::compare(&step.expect.captures, captured)).map(ToString::to_string).collect::<Vec<_>>();
+        let warned = should.map(|c| capture::compare(c, captured)).unwrap_or_default();
+        (must.join("; "), warned.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
     };
-    let problem = compare::one_sided("meets the case's captures", &verdict(a), &verdict(b))?;
-    Some(Mismatch { subject: "captures".into(), problem })
+    let ((must_a, should_a), (must_b, should_b)) = (verdict(a), verdict(b));
+    let found = [(must_a, must_b, Severity::Must), (should_a, should_b, Severity::Should)];
+    found
+        .into_iter()
+        .filter_map(|(a, b, severity)| Some(Mismatch::new("captures", compare::one_sided("meets the case's captures", &a, &b)?).of(severity)))
+        .collect()
 }
 
-fn side(request: SentRequest, response: Option<&Response>) -> Side {
-    Side { curl: curl_command(&request), request: request.excerpt(), response: response.map(ReceivedResponse::from) }
+fn side(request: &SentRequest, response: Option<&Response>) -> Side {
+    Side { curl: curl_command(request), request: request.excerpt(), response: response.map(ReceivedResponse::from) }
 }

@@ -2,7 +2,8 @@
 //! `<testsuite>` per area, one `<testcase>` per case named after the id's last segment with the
 //! area as its class. A fail or an unexpected pass is a `<failure>`, an error an `<error>`,
 //! both with the message as attribute and the whole evidence as text; n/a and expected-fail
-//! are `<skipped>` with their reason.
+//! are `<skipped>` with their reason. A warning passes, with its evidence as `<system-out>`,
+//! unless the run is `--strict` and does not list it: then it is a `<failure>` of type `warn`.
 
 use super::escape::{xml_attribute as attr, xml_text as text};
 use super::model::{CaseEntry, Report};
@@ -18,7 +19,7 @@ pub fn render(report: &Report) -> String {
         r#"<testsuites name="{}" tests="{}" failures="{}" errors="{}" skipped="{}" time="{}" timestamp="{}">"#,
         attr(&format!("Next.js conformance: {}", report.target_label())),
         total.total(),
-        failures(&total),
+        failures(&report.cases, report.strict),
         total.error,
         skipped(&total),
         seconds(report.duration_ms),
@@ -32,7 +33,7 @@ pub fn render(report: &Report) -> String {
             r#"  <testsuite name="{}" tests="{}" failures="{}" errors="{}" skipped="{}" time="{}" timestamp="{}">"#,
             attr(&area),
             summary.total(),
-            failures(&summary),
+            failures(cases.iter().copied(), report.strict),
             summary.error,
             skipped(&summary),
             seconds(time),
@@ -40,7 +41,7 @@ pub fn render(report: &Report) -> String {
         );
         properties(&mut out, report);
         for case in cases {
-            testcase(&mut out, case, &area, &report.replay);
+            testcase(&mut out, case, &area, &report.replay, report.strict);
         }
         out.push_str("  </testsuite>\n");
     }
@@ -59,10 +60,13 @@ fn properties(out: &mut String, report: &Report) {
     }
     property("capabilities", &report.capabilities.join(","));
     property("harness_version", &report.harness_version);
+    if report.strict {
+        property("strict", "true");
+    }
     out.push_str("    </properties>\n");
 }
 
-fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str) {
+fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str, strict: bool) {
     let _ = write!(
         out,
         r#"    <testcase name="{}" classname="{}" time="{}""#,
@@ -74,6 +78,18 @@ fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str) {
     let first_line = message.lines().next().unwrap_or_default();
     match case.outcome {
         Outcome::Pass => out.push_str("/>\n"),
+        Outcome::Warn if case.fails_run(strict) => {
+            let _ = write!(
+                out,
+                ">\n      <failure message=\"{}\" type=\"warn\">{}</failure>\n    </testcase>\n",
+                attr(&message.replace('\n', "; ")),
+                text(&format!("{}\n\n{}", case.title, plain::case(case, replay))),
+            );
+        }
+        Outcome::Warn => {
+            let body = format!("warn: {}\n\n{}", case.title, plain::case(case, replay));
+            let _ = write!(out, ">\n      <system-out>{}</system-out>\n    </testcase>\n", text(&body));
+        }
         Outcome::NotApplicable | Outcome::ExpectedFail => {
             let reason = format!("{}: {first_line}", case.outcome.label());
             let _ = write!(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n", attr(&reason));
@@ -91,9 +107,10 @@ fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str) {
     }
 }
 
-/// What counts as a JUnit failure: fails and stale expectations.
-fn failures(summary: &Summary) -> usize {
-    summary.fail + summary.unexpected_pass
+/// What counts as a JUnit failure: fails, stale expectations, and under `--strict` the
+/// warnings not listed as known.
+fn failures<'a>(cases: impl IntoIterator<Item = &'a CaseEntry>, strict: bool) -> usize {
+    cases.into_iter().filter(|c| c.outcome != Outcome::Error && c.fails_run(strict)).count()
 }
 
 fn skipped(summary: &Summary) -> usize {

@@ -1,11 +1,13 @@
 //! The Markdown report, for pull-request comments and job summaries: the run, a summary table
 //! by area, then every unexpected outcome with its evidence (request, response excerpt,
-//! mismatches, the commands that replay it), then the known failures and the n/a cases.
+//! mismatches, the commands that replay it), the warnings with theirs, then the known failures
+//! and the n/a cases.
 
 use super::expected::Expected;
 use super::model::{CaseEntry, Evidence, Report};
 use super::{area, doc_link, text};
 use crate::outcome::{Outcome, Summary};
+use spec::Severity;
 use std::fmt::Write as _;
 
 pub fn render(report: &Report) -> String {
@@ -26,10 +28,20 @@ pub fn render(report: &Report) -> String {
     out.push_str("## Summary by area\n\n");
     summary_table(&mut out, &area::tally(&report.cases), &total);
 
-    let unexpected: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome.is_unexpected()).collect();
+    let unexpected: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.fails_run(report.strict)).collect();
     if !unexpected.is_empty() {
         out.push_str("\n## Failures\n\n");
+        if report.strict && unexpected.iter().any(|c| c.outcome == Outcome::Warn) {
+            out.push_str("The run is strict: a warning not listed as known fails it.\n\n");
+        }
         for case in unexpected {
+            case_section(&mut out, case, &report.replay, None);
+        }
+    }
+    let warnings: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == Outcome::Warn && !c.fails_run(report.strict)).collect();
+    if !warnings.is_empty() {
+        out.push_str("\n## Warnings\n\nEvery must of these cases holds; a should (a detail clients rarely rely on) does not.\n\n");
+        for case in warnings {
             case_section(&mut out, case, &report.replay, None);
         }
     }
@@ -40,14 +52,15 @@ pub fn render(report: &Report) -> String {
 
 /// `| Area | Cases | Pass | ... |`, one row per area and a total row.
 pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summary) {
-    out.push_str("| Area | Cases | Pass | Fail | Expected fail | Unexpected pass | N/A | Error |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.push_str("| Area | Cases | Pass | Warn | Fail | Expected fail | Unexpected pass | N/A | Error |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     let row = |out: &mut String, name: String, s: &Summary| {
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
             s.total(),
             s.pass,
+            s.warn,
             s.fail,
             s.expected_fail,
             s.unexpected_pass,
@@ -67,7 +80,8 @@ pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor
     if let Some(anchor) = anchor {
         let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n");
     }
-    let _ = writeln!(out, "### {} {}\n", case.outcome.label(), code(&case.id));
+    let whole = if case.severity == Severity::Should { " (the whole case is a should)" } else { "" };
+    let _ = writeln!(out, "### {} {}{whole}\n", case.outcome.label(), code(&case.id));
     let _ = writeln!(out, "{}\n", inline(&case.title));
     let doc = format!("{}#{}", case.doc.page, case.doc.anchor);
     match doc_link::url(&case.doc.page, &case.doc.anchor) {
@@ -81,30 +95,31 @@ pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor
     if let Some(message) = &case.message {
         let _ = writeln!(out, "{}", fenced("text", message));
     }
-    match &case.evidence {
-        Some(Evidence::Check(e)) => {
-            let _ = writeln!(out, "Request (step {}):\n\n{}", e.step, fenced("http", &text::request(&e.request)));
-            if let Some(response) = &e.response {
-                let _ = writeln!(out, "Response:\n\n{}", fenced("http", &text::response(response)));
-            }
-            let expected = text::expected(&Expected::from_json(&e.expected));
-            let _ = writeln!(out, "Expected:\n\n{}", fenced("text", &expected));
-            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &format!("{}\n{}", e.curl, case.replay(run_replay))));
-        }
-        Some(Evidence::Diff(e)) => {
-            for (label, side) in [("a", &e.a), ("b", &e.b)] {
-                let _ = writeln!(out, "Request to {label} (step {}):\n\n{}", e.step, fenced("http", &text::request(&side.request)));
-                if let Some(response) = &side.response {
-                    let _ = writeln!(out, "Response from {label}:\n\n{}", fenced("http", &text::response(response)));
+    let mut commands = Vec::new();
+    for evidence in &case.evidence {
+        match evidence {
+            Evidence::Check(e) => {
+                let _ = writeln!(out, "Request (step {}):\n\n{}", e.step, fenced("http", &text::request(&e.request)));
+                if let Some(response) = &e.response {
+                    let _ = writeln!(out, "Response:\n\n{}", fenced("http", &text::response(response)));
                 }
+                let expected = text::expected(&Expected::from_json(&e.expected, e.should.as_ref()));
+                let _ = writeln!(out, "Expected:\n\n{}", fenced("text", &expected));
+                commands.push(e.curl.clone());
             }
-            let replay = format!("{}\n{}\n{}", e.a.curl, e.b.curl, case.replay(run_replay));
-            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &replay));
-        }
-        None => {
-            let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &case.replay(run_replay)));
+            Evidence::Diff(e) => {
+                for (label, side) in [("a", &e.a), ("b", &e.b)] {
+                    let _ = writeln!(out, "Request to {label} (step {}):\n\n{}", e.step, fenced("http", &text::request(&side.request)));
+                    if let Some(response) = &side.response {
+                        let _ = writeln!(out, "Response from {label}:\n\n{}", fenced("http", &text::response(response)));
+                    }
+                }
+                commands.extend([e.a.curl.clone(), e.b.curl.clone()]);
+            }
         }
     }
+    commands.push(case.replay(run_replay));
+    let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &commands.join("\n")));
 }
 
 /// The cases with `outcome`, each with the first line of its message, folded away.

@@ -9,6 +9,8 @@ use crate::shard::Shard;
 use std::collections::BTreeSet;
 use std::time::{Duration, SystemTime};
 
+// One is made per merge, so the size of the larger variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Merged {
     /// Every report was of the same target.

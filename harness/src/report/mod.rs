@@ -50,6 +50,8 @@ pub struct RunInfo {
     pub replay: String,
     /// `I/N` when the run was one shard of the selected cases.
     pub shard: Option<String>,
+    /// `--strict`: a warning the expectations file does not list fails the run.
+    pub strict: bool,
 }
 
 /// A finished run: its cases with their results, in the same order.

@@ -8,7 +8,7 @@ use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
 use crate::outcome::{Outcome, Summary};
 use serde::{Deserialize, Serialize};
-use spec::{Basis, Doc};
+use spec::{Basis, Doc, Severity};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
@@ -27,6 +27,9 @@ pub struct Report {
     /// `I/N` when the run was one shard of the selected cases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
+    /// Run with `--strict`: a warning the expectations file does not list fails the run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
     pub summary: Summary,
     pub cases: Vec<CaseEntry>,
 }
@@ -41,11 +44,32 @@ pub struct CaseEntry {
     pub basis: Basis,
     /// The Next.js version range for which the case holds.
     pub next: String,
+    /// `should` when every mismatch of the case is a warning.
+    #[serde(default, skip_serializing_if = "Severity::is_must")]
+    pub severity: Severity,
     /// Why it is not a pass: the mismatches, the transport error, why it is n/a.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The reason the expectations file gives for the case's difference, when it lists it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<Evidence>,
+    pub listed: Option<String>,
+    /// One exchange per step that did not pass (one object in reports of older harnesses).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A list, or the single object reports wrote before every failing step had its evidence.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Evidence>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        Many(Vec<Evidence>),
+        One(Box<Evidence>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::Many(all) => all,
+        OneOrMany::One(one) => vec![*one],
+    })
 }
 
 /// The exchange that decided a case (see [`crate::evidence`]), with the expectation kept as the
@@ -59,14 +83,18 @@ pub enum Evidence {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CheckEvidence {
-    /// 1-based index of the step that decided the outcome.
+    /// 1-based index of the step.
     pub step: usize,
     pub request: SentRequest,
     /// Absent when no response came back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<ReceivedResponse>,
-    /// The step's `expect` table: `status`, `headers` as `[name, matcher]` pairs, `body`.
+    /// The step's `expect` table: `status`, `headers` as `[name, matcher]` pairs,
+    /// `headers_complete`, `body`...
     pub expected: serde_json::Value,
+    /// The step's `should` table, in the same form without the status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub should: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
     pub curl: String,
@@ -86,8 +114,10 @@ impl Report {
                 doc: case.doc.clone(),
                 basis: case.basis,
                 next: case.next.to_string(),
+                severity: case.severity,
                 message: result.message.clone(),
-                evidence: result.evidence.as_ref().map(Evidence::from),
+                listed: result.listed.clone(),
+                evidence: result.evidence.iter().map(Evidence::from).collect(),
             })
             .collect();
         Report {
@@ -99,6 +129,7 @@ impl Report {
             duration_ms: millis(run.info.duration),
             replay: run.info.replay.clone(),
             shard: run.info.shard.clone(),
+            strict: run.info.strict,
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }
@@ -122,6 +153,11 @@ impl CaseEntry {
         }
     }
 
+    /// Whether this case makes the run fail (see [`crate::outcome::fails_run`]).
+    pub fn fails_run(&self, strict: bool) -> bool {
+        crate::outcome::fails_run(self.outcome, self.listed.is_some(), strict)
+    }
+
     /// The command that replays this case alone against the same target.
     pub fn replay(&self, run_replay: &str) -> String {
         let run_replay = if run_replay.is_empty() { "harness run" } else { run_replay };
@@ -141,6 +177,7 @@ impl From<&evidence::Evidence> for Evidence {
                 request: e.request.clone(),
                 response: e.response.clone(),
                 expected: serde_json::to_value(&e.expected).expect("an expectation always serializes"),
+                should: e.should.as_ref().map(|s| serde_json::to_value(s).expect("a should table always serializes")),
                 mismatches: e.mismatches.clone(),
                 curl: e.curl.clone(),
             }),

@@ -2,8 +2,9 @@
 //! show them: the request as sent, the response head and a body excerpt, what was expected.
 
 use super::expected::Expected;
-use super::model::{CaseEntry, Evidence, Mismatch};
+use super::model::{CaseEntry, Evidence};
 use crate::evidence::{ReceivedResponse, SentRequest};
+use spec::Severity;
 use std::fmt::Write as _;
 
 /// How many characters of a response body plain-text reports quote.
@@ -21,9 +22,12 @@ pub fn request(request: &SentRequest) -> String {
     out
 }
 
-/// The status, the headers in the order received and the start of the body.
+/// The status line, the headers in the order received and the start of the body.
 pub fn response(response: &ReceivedResponse) -> String {
-    let mut out = format!("HTTP {}\n", response.status);
+    let mut out = match &response.reason {
+        Some(reason) => format!("HTTP {} {reason}\n", response.status),
+        None => format!("HTTP {}\n", response.status),
+    };
     for (name, value) in &response.headers {
         let _ = writeln!(out, "{name}: {value}");
     }
@@ -43,24 +47,21 @@ pub fn excerpt(body: &str) -> String {
     }
 }
 
-/// The expectation: `status`, `header: matcher` lines, `body: check` lines.
+/// The checks: `status`, `name: expects` lines, `body: check` lines; a should's line ends with
+/// `(should)`.
 pub fn expected(expected: &Expected) -> String {
     let mut out = String::new();
+    let marked = |severity: Severity| if severity == Severity::Should { " (should)" } else { "" };
     if let Some(status) = expected.status {
         let _ = writeln!(out, "status {status}");
     }
-    for (name, matcher) in &expected.headers {
-        let _ = writeln!(out, "{name}: {matcher}");
+    for row in &expected.rows {
+        let _ = writeln!(out, "{}: {}{}", row.name, row.expects, marked(row.severity));
     }
-    for check in &expected.body {
-        let _ = writeln!(out, "body: {check}");
+    for (check, severity) in &expected.body {
+        let _ = writeln!(out, "body: {check}{}", marked(*severity));
     }
     out
-}
-
-/// One line per mismatch: `subject: problem`.
-pub fn mismatches(mismatches: &[Mismatch]) -> String {
-    mismatches.iter().map(|m| format!("{}: {}\n", m.subject, m.problem)).collect()
 }
 
 /// Everything about a case that did not pass, as one text: why, then the exchange and the
@@ -70,25 +71,26 @@ pub fn case(case: &CaseEntry, run_replay: &str) -> String {
     if let Some(message) = &case.message {
         let _ = writeln!(out, "{message}");
     }
-    match &case.evidence {
-        Some(Evidence::Check(e)) => {
-            let _ = write!(out, "\n--- sent (step {})\n{}", e.step, request(&e.request));
-            if let Some(r) = &e.response {
-                let _ = write!(out, "\n--- received\n{}", response(r));
-            }
-            let _ = write!(out, "\n--- expected\n{}", expected(&Expected::from_json(&e.expected)));
-            let _ = write!(out, "\n--- replay\n{}\n", e.curl);
-        }
-        Some(Evidence::Diff(e)) => {
-            for (label, side) in [("a", &e.a), ("b", &e.b)] {
-                let _ = write!(out, "\n--- sent to {label} (step {})\n{}", e.step, request(&side.request));
-                if let Some(r) = &side.response {
-                    let _ = write!(out, "\n--- received from {label}\n{}", response(r));
+    for evidence in &case.evidence {
+        match evidence {
+            Evidence::Check(e) => {
+                let _ = write!(out, "\n--- sent (step {})\n{}", e.step, request(&e.request));
+                if let Some(r) = &e.response {
+                    let _ = write!(out, "\n--- received\n{}", response(r));
                 }
-                let _ = write!(out, "\n--- replay {label}\n{}\n", side.curl);
+                let _ = write!(out, "\n--- expected\n{}", expected(&Expected::from_json(&e.expected, e.should.as_ref())));
+                let _ = write!(out, "\n--- replay\n{}\n", e.curl);
+            }
+            Evidence::Diff(e) => {
+                for (label, side) in [("a", &e.a), ("b", &e.b)] {
+                    let _ = write!(out, "\n--- sent to {label} (step {})\n{}", e.step, request(&side.request));
+                    if let Some(r) = &side.response {
+                        let _ = write!(out, "\n--- received from {label}\n{}", response(r));
+                    }
+                    let _ = write!(out, "\n--- replay {label}\n{}\n", side.curl);
+                }
             }
         }
-        None => {}
     }
     let _ = writeln!(out, "\n--- replay with the harness\n{}", case.replay(run_replay));
     out

@@ -1,6 +1,7 @@
 //! A fixed run with one case of every kind of outcome, for report tests: a pass, a fail with
-//! evidence (its body holds markup), an expected fail, an unexpected pass, an n/a, an error,
-//! and a diff-mode failure. Times are fixed, so reports rendered from it never change.
+//! evidence (its body holds markup), a warning (a should table's reason phrase), a multi-step
+//! fail (two failing steps and one not run), an expected fail, an unexpected pass, an n/a, an
+//! error, and a diff-mode failure. Times are fixed, so reports rendered from it never change.
 
 use harness::evidence::{CheckEvidence, DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use harness::report::{Report, Run, RunInfo};
@@ -25,7 +26,8 @@ fn result(case: &Case, outcome: Outcome, millis: u64, message: Option<&str>, evi
         outcome,
         duration: Duration::from_millis(millis),
         message: message.map(str::to_owned),
-        evidence,
+        evidence: evidence.into_iter().collect(),
+        listed: None,
     }
 }
 
@@ -35,18 +37,27 @@ fn request(method: &str, base: &str, path: &str) -> SentRequest {
 
 /// Checks the case's first step against `response`, as the runner does.
 fn checked(case: &Case, request: SentRequest, response: Option<Response>) -> (Option<String>, Evidence) {
-    let expect = &case.steps[0].expect;
-    let mismatches = response.as_ref().map(|r| expect.check(r)).unwrap_or_default();
-    let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+    checked_step(case, 1, request, response)
+}
+
+/// Checks step `number` of the case against `response`, as the runner does.
+fn checked_step(case: &Case, number: usize, request: SentRequest, response: Option<Response>) -> (Option<String>, Evidence) {
+    let step = &case.steps[number - 1];
+    let mismatches = response
+        .as_ref()
+        .map(|r| spec::verdict::check_step(step, case.severity, r, &mut Default::default()))
+        .unwrap_or_default();
+    let lines: Vec<String> = mismatches.iter().map(|m| format!("step {number}: {m}")).collect();
     let evidence = Evidence::Check(CheckEvidence {
-        step: 1,
+        step: number,
         curl: curl_command(&request),
         request,
         response: response.as_ref().map(ReceivedResponse::from),
-        expected: expect.clone(),
+        expected: step.expect.clone(),
+        should: step.should.clone(),
         mismatches,
     });
-    (Some(format!("step 1: {}", lines.join("\n"))), evidence)
+    (Some(lines.join("\n")), evidence)
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
@@ -71,11 +82,35 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
     results.push(result(&fail, Outcome::Fail, 12, message.as_deref(), Some(evidence)));
     cases.push(fail);
 
+    let warned = case("pages-router/api-routes/errors/status-text-of-invalid-json", "API Routes", "request-helpers",
+        "request = { method = \"POST\", path = \"/api/body/echo\", body = \"{oops\" }\nexpect.status = 400\n\
+         expect.headers.content-type = { regex = \"^text/plain\" }\nshould.reason = \"Invalid JSON\"\n\
+         should.headers.content-type = \"text/plain; charset=utf-8\"\n");
+    let mut answer = response(400, &[("content-type", "text/plain")], "Invalid JSON");
+    answer.reason = Some("Bad Request".into());
+    let (message, evidence) = checked(&warned, request("POST", BASE, "/api/body/echo"), Some(answer));
+    results.push(result(&warned, Outcome::Warn, 6, message.as_deref(), Some(evidence)));
+    cases.push(warned);
+
+    let steps = case("app-router/caching/revalidate-path-regenerates-a-static-page", "revalidatePath", "revalidatepath",
+        "request = { path = \"/static\" }\ncapture.first = { header = \"x-rendered\" }\nexpect.status = 200\n\
+         [[step]]\nrequest = { method = \"POST\", path = \"/revalidate\" }\nexpect.status = 200\n\
+         [[step]]\nrequest = { path = \"/static\", headers = { x-seen = \"{{first}}\" } }\nexpect.status = 200\n");
+    let (first, first_evidence) = checked_step(&steps, 1, request("GET", BASE, "/static"), Some(response(500, &[], "")));
+    let (second, second_evidence) = checked_step(&steps, 2, request("POST", BASE, "/revalidate"), Some(response(404, &[], "")));
+    let message = format!("{}\n{}\nstep 3: not run: it needs `first`, which step 1 did not capture", first.unwrap(), second.unwrap());
+    let mut multi = result(&steps, Outcome::Fail, 21, Some(&message), Some(first_evidence));
+    multi.evidence.push(second_evidence);
+    results.push(multi);
+    cases.push(steps);
+
     let known = case("app-router/route-handlers/methods/auto-head", "route.js", "http-methods",
         "request = { method = \"HEAD\", path = \"/route-handlers/methods/get-only\" }\nexpect.status = 200\n");
     let (message, evidence) = checked(&known, request("HEAD", BASE, "/route-handlers/methods/get-only"), Some(response(405, &[("allow", "GET")], "")));
     let message = format!("known failure: the platform answers HEAD with 405\n{}", message.unwrap());
-    results.push(result(&known, Outcome::ExpectedFail, 7, Some(&message), Some(evidence)));
+    let mut expected_fail = result(&known, Outcome::ExpectedFail, 7, Some(&message), Some(evidence));
+    expected_fail.listed = Some("the platform answers HEAD with 405".into());
+    results.push(expected_fail);
     cases.push(known);
 
     let stale = case("app-router/route-groups/group-folder-is-not-in-the-url", "Route Groups", "convention",
@@ -106,17 +141,17 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
         let answer = response(200, &[("vary", vary), ("content-type", "application/json")], "{\"ok\":true}");
         Side { curl: curl_command(&sent), request: sent, response: Some(ReceivedResponse::from(&answer)) }
     };
-    let differences = vec![spec::Mismatch {
-        subject: "header `vary`".into(),
-        problem: "a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}".into(),
-    }];
+    let differences = vec![spec::Mismatch::new(
+        "header `vary`",
+        "a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}",
+    )];
     let evidence = Evidence::Diff(DiffEvidence {
         step: 1,
         a: side(a, "rsc, next-router-state-tree, accept-encoding"),
         b: side(b, "rsc, next-router-state-tree"),
         differences,
     });
-    let message = "step 1: GET /route-handlers/methods/get-post\nheader `vary`: a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}";
+    let message = "step 1: header `vary`: a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}";
     results.push(result(&diff, Outcome::Fail, 9, Some(message), Some(evidence)));
     cases.push(diff);
 
@@ -132,6 +167,7 @@ pub fn info() -> RunInfo {
         duration: Duration::from_millis(5_432),
         replay: format!("harness run --target {BASE} --next-version 16.4.6 --capabilities app-router,proxy"),
         shard: None,
+        strict: false,
     }
 }
 

@@ -1,4 +1,5 @@
-//! What a step expects of the response, and the comparison that explains each difference.
+//! What a step checks of the response (its `expect` and `should` tables), and the comparison
+//! that explains each difference.
 //!
 //! - [`set_cookie`]: the list of `Set-Cookie` lines, parsed, attributes in order.
 //! - [`header`]: one matcher per header name (exact, regex, absent, present, set, fields,
@@ -28,27 +29,33 @@ pub mod xml;
 
 pub use comparison::Comparison;
 
-use crate::token::header_name;
+use crate::mismatch::Mismatch;
 use crate::response::Response;
+use crate::severity::Severity;
+use crate::token::header_name;
 use body::BodyMatcher;
 use header::HeaderMatcher;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The checks of one step's table: `expect` ([`Expect`], with the status; each mismatch fails
+/// the step) or `should` ([`Should`], the same checks but the status; each mismatch is a
+/// warning). `S` is the table's `status` key.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Expect {
-    #[serde(deserialize_with = "status_code")]
-    pub status: u16,
+#[serde(deny_unknown_fields, bound(serialize = "S: Serialize + StatusKey"))]
+pub struct Checks<S> {
+    #[serde(skip_serializing_if = "StatusKey::is_absent")]
+    pub status: S,
     /// The reason phrase of the status line, where Next.js writes its own (`Invalid JSON`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "HeaderExpects::is_empty")]
     pub headers: HeaderExpects,
-    /// The answer carries no header beyond those named in `headers` (and `Set-Cookie` when
-    /// `set_cookies` is given) and the transport headers of [`complete`].
+    /// The answer carries no header beyond those the step names (in `expect.headers`,
+    /// `should.headers`, and `Set-Cookie` when `set_cookies` is given) and the transport headers
+    /// of [`complete`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub headers_complete: bool,
     /// Every `Set-Cookie` line, in order (see [`set_cookie`]).
@@ -57,89 +64,145 @@ pub struct Expect {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<BodyMatcher>,
     /// Values captured by this or earlier steps, compared with earlier ones (see
-    /// [`crate::capture`]); checked by the runner, which holds the captured values.
+    /// [`crate::capture`]); checked with the values captured so far.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub captures: BTreeMap<String, Comparison>,
 }
 
-/// One difference between what a step expects and what came back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mismatch {
-    /// What was compared: `status`, ``header `allow` ``, `body`.
-    pub subject: String,
-    /// Why it differs, with both sides.
-    pub problem: String,
+/// A step's `expect` table: the status and the checks that make the claim.
+pub type Expect = Checks<Status>;
+
+/// A step's `should` table: checks of details clients rarely rely on, whose mismatches are
+/// warnings. The status is never a should.
+pub type Should = Checks<NoStatus>;
+
+/// The `status` key of a table of checks.
+pub trait StatusKey {
+    /// True for the `should` table, which has none.
+    fn is_absent(&self) -> bool;
 }
 
-impl Mismatch {
-    /// The header a mismatch is about, lower-case, if it is about one.
-    pub fn header(&self) -> Option<&str> {
-        self.subject.strip_prefix("header `")?.strip_suffix('`')
+/// `expect.status`: required, a status code from 100 to 599.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Status(pub u16);
+
+impl StatusKey for Status {
+    fn is_absent(&self) -> bool {
+        false
     }
 }
 
-impl fmt::Display for Mismatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.subject, self.problem)
-    }
-}
-
-impl Expect {
-    /// Every difference between this expectation and `response`; empty when it matches.
-    pub fn check(&self, response: &Response) -> Vec<Mismatch> {
-        let mut out = Vec::new();
-        if response.status != self.status {
-            out.push(Mismatch {
-                subject: "status".into(),
-                problem: format!("expected {}, got {}", self.status, response.status),
-            });
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = u16::deserialize(d)?;
+        if !(100..=599).contains(&code) {
+            return Err(de::Error::custom(format!("{code} is not an HTTP status code (100 to 599)")));
         }
+        Ok(Status(code))
+    }
+}
+
+/// `should` has no status: a different status is a different answer, never a detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoStatus;
+
+impl StatusKey for NoStatus {
+    fn is_absent(&self) -> bool {
+        true
+    }
+}
+
+impl Serialize for NoStatus {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_none()
+    }
+}
+
+/// Accepts only a missing key (serde asks for an option then), so `should.status` is an error
+/// at its value.
+impl<'de> Deserialize<'de> for NoStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Refuse;
+        impl<'de> Visitor<'de> for Refuse {
+            type Value = NoStatus;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("no status")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<NoStatus, E> {
+                Ok(NoStatus)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, _: D) -> Result<NoStatus, D::Error> {
+                Err(de::Error::custom("the status cannot be a `should`: a different status is a different answer; check it in `expect.status`"))
+            }
+        }
+        d.deserialize_option(Refuse)
+    }
+}
+
+impl<S> Checks<S> {
+    /// Whether these checks name header `name` (lower case) as one the answer may carry.
+    pub fn names_header(&self, name: &str) -> bool {
+        let named = self.headers.0.iter().any(|(n, m)| n == name && !matches!(m, HeaderMatcher::Absent));
+        named || (name == "set-cookie" && self.set_cookies.is_some())
+    }
+
+    /// The differences found by every check but the status and completeness, as musts.
+    fn differences(&self, response: &Response) -> Vec<Mismatch> {
+        let mut out = Vec::new();
         if let Some(reason) = &self.reason
             && response.reason.as_deref() != Some(reason.as_str())
         {
-            out.push(Mismatch {
-                subject: "reason phrase".into(),
-                problem: format!("expected `{reason}`, got `{}`", response.reason.as_deref().unwrap_or("")),
-            });
+            let got = response.reason.as_deref().unwrap_or("");
+            out.push(Mismatch::new("reason phrase", format!("expected `{reason}`, got `{got}`")));
         }
         for (name, matcher) in &self.headers.0 {
             if let Some(problem) = matcher.check(name, response) {
-                out.push(Mismatch { subject: format!("header `{name}`"), problem });
-            }
-        }
-        if self.headers_complete {
-            for (name, value) in complete::unexpected(response, |name| self.names_header(name)) {
-                out.push(Mismatch {
-                    subject: format!("header `{name}`"),
-                    problem: format!("not expected in this complete answer, got `{value}`"),
-                });
+                out.push(Mismatch::new(format!("header `{name}`"), problem));
             }
         }
         if let Some(cookies) = &self.set_cookies {
-            let subject = || "Set-Cookie".to_owned();
-            out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch { subject: subject(), problem }));
+            out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch::new("Set-Cookie", problem)));
         }
         if let Some(body) = &self.body {
-            out.extend(body.check(response).into_iter().map(|problem| Mismatch { subject: "body".into(), problem }));
+            out.extend(body.check(response).into_iter().map(|problem| Mismatch::new("body", problem)));
         }
         out
     }
 }
 
 impl Expect {
-    /// Whether the step names header `name` (lower case) as one the answer may carry.
-    fn names_header(&self, name: &str) -> bool {
-        let named = self.headers.0.iter().any(|(n, m)| n == name && !matches!(m, header::HeaderMatcher::Absent));
-        named || (name == "set-cookie" && self.set_cookies.is_some())
+    /// Every difference between this expectation alone and `response`; empty when it matches.
+    pub fn check(&self, response: &Response) -> Vec<Mismatch> {
+        check(self, None, response)
     }
 }
 
-fn status_code<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    let code = u16::deserialize(d)?;
-    if !(100..=599).contains(&code) {
-        return Err(de::Error::custom(format!("{code} is not an HTTP status code (100 to 599)")));
+/// Every difference between a step's tables and `response`: `expect`'s as musts, `should`'s as
+/// warnings. A header either table names counts as named for a complete answer, and the
+/// completeness check has the severity of the table that asks for it (`expect` first).
+pub fn check(expect: &Expect, should: Option<&Should>, response: &Response) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    if response.status != expect.status.0 {
+        out.push(Mismatch::new("status", format!("expected {}, got {}", expect.status.0, response.status)));
     }
-    Ok(code)
+    out.extend(expect.differences(response));
+    if let Some(should) = should {
+        out.extend(should.differences(response).into_iter().map(|m| m.of(Severity::Should)));
+    }
+    let complete = match should {
+        _ if expect.headers_complete => Some(Severity::Must),
+        Some(should) if should.headers_complete => Some(Severity::Should),
+        _ => None,
+    };
+    if let Some(severity) = complete {
+        let named = |name: &str| expect.names_header(name) || should.is_some_and(|s| s.names_header(name));
+        for (name, value) in complete::unexpected(response, named) {
+            let problem = format!("not expected in this complete answer, got `{value}`");
+            out.push(Mismatch::new(format!("header `{name}`"), problem).of(severity));
+        }
+    }
+    out
 }
 
 /// Header matchers keyed by lower-case header name, in the order written.

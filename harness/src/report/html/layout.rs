@@ -22,6 +22,7 @@ pub fn document(title: &str, body: &str) -> String {
 pub fn key(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Pass => "pass",
+        Outcome::Warn => "warn",
         Outcome::Fail => "fail",
         Outcome::ExpectedFail => "expected-fail",
         Outcome::UnexpectedPass => "unexpected-pass",
@@ -37,6 +38,7 @@ pub fn badge(outcome: Outcome) -> String {
 fn count(summary: &Summary, outcome: Outcome) -> usize {
     match outcome {
         Outcome::Pass => summary.pass,
+        Outcome::Warn => summary.warn,
         Outcome::Fail => summary.fail,
         Outcome::ExpectedFail => summary.expected_fail,
         Outcome::UnexpectedPass => summary.unexpected_pass,

@@ -56,6 +56,9 @@ fn run_facts(out: &mut String, report: &Report) {
     }
     fact("Started", &report.started_at);
     fact("Duration", &format!("{:.3} s", report.duration_ms as f64 / 1000.0));
+    if report.strict {
+        fact("Strict", "yes: a warning not listed as known fails the run");
+    }
     fact("Harness", &report.harness_version);
     out.push_str("</dl>\n");
 }

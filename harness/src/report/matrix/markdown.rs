@@ -35,7 +35,10 @@ pub fn render(matrix: &Matrix) -> String {
         let _ = write!(out, "| {} |", code(&name));
         for s in &summaries {
             let problems = s.fail + s.unexpected_pass + s.error;
-            let flag = if problems > 0 { format!(", {problems} unexpected") } else { String::new() };
+            let mut flag = if problems > 0 { format!(", {problems} unexpected") } else { String::new() };
+            if s.warn > 0 {
+                flag.push_str(&format!(", {} warned", s.warn));
+            }
             let _ = write!(out, " {} / {}{flag} |", s.pass, s.total());
         }
         out.push('\n');
