@@ -142,17 +142,22 @@ impl Step {
     /// The values this step needs from earlier steps: the placeholders of its request and the
     /// values its comparisons name, but for those it captures itself.
     pub fn needs(&self) -> BTreeSet<&str> {
-        let compared = self.comparisons().map(|(_, _, used)| used);
+        let compared = self.comparisons().into_iter().map(|(_, _, used)| used);
         self.request.placeholders().chain(compared).filter(|name| !self.capture.contains_key(*name)).collect()
     }
 
-    /// Each value a comparison of `expect.captures` or `should.captures` uses, with its table
-    /// and the comparison's name.
-    fn comparisons(&self) -> impl Iterator<Item = (&'static str, &str, &str)> {
-        let tables = [("expect", Some(&self.expect.captures)), ("should", self.should.as_ref().map(|s| &s.captures))];
-        tables.into_iter().filter_map(|(table, captures)| Some((table, captures?))).flat_map(|(table, captures)| {
-            captures.iter().flat_map(move |(name, comparison)| [(table, name.as_str(), name.as_str()), (table, name.as_str(), comparison.other())])
-        })
+    /// Each value a comparison of `expect.captures` or `should.captures` uses (the value it
+    /// names and the one it is compared with), with its table and the comparison's name.
+    fn comparisons(&self) -> Vec<(&'static str, &str, &str)> {
+        let mut out = Vec::new();
+        let should = self.should.as_ref().map(|s| &s.captures);
+        for (table, captures) in [("expect", Some(&self.expect.captures)), ("should", should)] {
+            for (name, comparison) in captures.into_iter().flatten() {
+                out.push((table, name.as_str(), name.as_str()));
+                out.push((table, name.as_str(), comparison.other()));
+            }
+        }
+        out
     }
 }
 
