@@ -1,5 +1,6 @@
 //! The suite's sensitivity: each named fault, injected by a proxy in front of the reference
-//! server, must fail at least one case whose failure names what the fault broke. Run with
+//! server, must fail at least one case whose failure names what the fault broke, and the cases
+//! written about a fault must be among those it fails. Run with
 //! `--nocapture` to see the kill rate of every fault, and with `SHOW_FAULT=<fault>` to list
 //! the cases that fault fails.
 
@@ -23,6 +24,28 @@ fn symptom(fault: &Fault) -> String {
         Fault::NeverRevalidate => "expected a value other than".into(),
         Fault::ChangeContentType => "header `content-type`".into(),
         Fault::TrimBody => "body:".into(),
+        Fault::LeakMiddlewareHeaders => "header `x-middleware-next`".into(),
+        Fault::ReorderSetCookie => "Set-Cookie: line".into(),
+        Fault::CutVary => "header `vary`".into(),
+        Fault::IgnoreVaryCache | Fault::RscAsHtml => "header `content-type`".into(),
+        Fault::OverwriteForwardedHost => "x-forwarded-host".into(),
+        Fault::DropLocationQuery => "header `location`".into(),
+        Fault::StripRscQuery => "status: expected".into(),
+    }
+}
+
+/// Cases that are about the fault and must fail under it, whatever else does.
+fn cases_about(fault: &Fault) -> &'static [&'static str] {
+    match fault {
+        Fault::LeakMiddlewareHeaders => &["server/proxy/own-answer-complete-answer", "server/rsc/prerendered-page-rsc-complete-answer"],
+        Fault::ReorderSetCookie => &["server/proxy/own-answer-sets-several-cookies-in-order"],
+        Fault::CutVary => &["server/rsc/rsc-answer-varies-on-the-router-headers"],
+        Fault::IgnoreVaryCache => &["server/rsc/html-and-rsc-answers-of-one-url-differ"],
+        Fault::RscAsHtml => &["server/rsc/prerendered-page-rsc-complete-answer"],
+        Fault::OverwriteForwardedHost => &["server/request-headers/client-x-forwarded-headers-reach-the-handler-unchanged"],
+        Fault::DropLocationQuery => &["server/proxy/redirect-location-carries-the-query-it-names"],
+        Fault::StripRscQuery => &["server/rsc/prerendered-page-rsc-complete-answer"],
+        _ => &[],
     }
 }
 
@@ -50,6 +73,12 @@ fn every_fault_fails_a_case_that_names_it() {
         }
         if naming == 0 {
             uncaught.push(fault.to_string());
+        }
+        for id in cases_about(&fault) {
+            assert!(results.iter().any(|r| r.id == *id), "{fault}: no case `{id}`");
+            if !failed.iter().any(|r| r.id == *id) {
+                uncaught.push(format!("{fault} (passes `{id}`)"));
+            }
         }
     }
     runtime.block_on(server.stop());

@@ -1,9 +1,12 @@
-//! Fault injection: a proxy in front of a target that breaks every answer in one named way, so
-//! the suite's sensitivity can be measured (every fault must fail some case of the area it
-//! breaks). See [`proxy`].
+//! Fault injection: a proxy in front of a target that breaks every exchange in one named way,
+//! so the suite's sensitivity can be measured (every fault must fail some case of the area it
+//! breaks). Most faults break the answer ([`Fault::apply`]); a few break the request on its way
+//! to the target ([`Fault::prepare`]), as an adapter that rewrites what the app receives, or
+//! answer from a cache in front ([`Fault::caches`]). See [`proxy`].
 
 pub mod proxy;
 
+use crate::evidence::SentRequest;
 use spec::Response;
 use std::fmt;
 
@@ -31,6 +34,29 @@ pub enum Fault {
     ChangeContentType,
     /// The body's last byte removed.
     TrimBody,
+    /// Next.js's internal `x-middleware-next: 1` on every answer, and `x-middleware-set-cookie`
+    /// repeating the `Set-Cookie` lines of answers that set cookies (vercel/next.js#75379,
+    /// opennextjs-aws#777).
+    LeakMiddlewareHeaders,
+    /// The `Set-Cookie` lines in reverse order (opennextjs-cloudflare#606).
+    ReorderSetCookie,
+    /// A `Vary` list cut to its last member, as a compression layer that sets
+    /// `Vary: Accept-Encoding` instead of adding to it (cloudflare/vinext#91).
+    CutVary,
+    /// A shared cache in front that keys on the URL alone: a GET answer it may store
+    /// (`s-maxage` or `public`) is served for later GETs of that URL whatever their headers, so a
+    /// flight payload is served as the page (vercel/next.js#49140).
+    IgnoreVaryCache,
+    /// `text/x-component` labelled `text/html; charset=utf-8`.
+    RscAsHtml,
+    /// The request's `x-forwarded-host` replaced with the host the proxy forwards to
+    /// (opennextjs-aws#1182).
+    OverwriteForwardedHost,
+    /// The query removed from `Location`.
+    DropLocationQuery,
+    /// The `_rsc` query parameter removed from the request URL, as a cache or adapter that drops
+    /// cache-busting parameters.
+    StripRscQuery,
 }
 
 impl Fault {
@@ -47,12 +73,22 @@ impl Fault {
             Fault::NeverRevalidate,
             Fault::ChangeContentType,
             Fault::TrimBody,
+            Fault::LeakMiddlewareHeaders,
+            Fault::ReorderSetCookie,
+            Fault::CutVary,
+            Fault::IgnoreVaryCache,
+            Fault::RscAsHtml,
+            Fault::OverwriteForwardedHost,
+            Fault::DropLocationQuery,
+            Fault::StripRscQuery,
         ]
     }
 
     /// `fold-set-cookie`, `drop-header:NAME`, `change-status`, `relative-location`,
     /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
-    /// `change-content-type`, `trim-body`.
+    /// `change-content-type`, `trim-body`, `leak-middleware-headers`, `reorder-set-cookie`,
+    /// `cut-vary`, `ignore-vary-cache`, `rsc-as-html`, `overwrite-forwarded-host`,
+    /// `drop-location-query`, `strip-rsc-query`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
@@ -64,6 +100,14 @@ impl Fault {
             "never-revalidate" => Fault::NeverRevalidate,
             "change-content-type" => Fault::ChangeContentType,
             "trim-body" => Fault::TrimBody,
+            "leak-middleware-headers" => Fault::LeakMiddlewareHeaders,
+            "reorder-set-cookie" => Fault::ReorderSetCookie,
+            "cut-vary" => Fault::CutVary,
+            "ignore-vary-cache" => Fault::IgnoreVaryCache,
+            "rsc-as-html" => Fault::RscAsHtml,
+            "overwrite-forwarded-host" => Fault::OverwriteForwardedHost,
+            "drop-location-query" => Fault::DropLocationQuery,
+            "strip-rsc-query" => Fault::StripRscQuery,
             other => match other.strip_prefix("drop-header:") {
                 Some(header) if !header.is_empty() => Fault::DropHeader(header.to_ascii_lowercase()),
                 _ => return Err(format!("unknown fault `{name}`; known: {}", known_names())),
@@ -76,8 +120,7 @@ impl Fault {
         let headers = &mut response.headers;
         match self {
             Fault::FoldSetCookie => {
-                let cookies: Vec<String> =
-                    headers.iter().filter(|(n, _)| n == "set-cookie").map(|(_, v)| v.clone()).collect();
+                let cookies = set_cookie_lines(headers);
                 if cookies.len() > 1 {
                     headers.retain(|(n, _)| n != "set-cookie");
                     headers.push(("set-cookie".into(), cookies.join(", ")));
@@ -111,8 +154,86 @@ impl Fault {
             Fault::TrimBody => {
                 response.body.pop();
             }
+            Fault::LeakMiddlewareHeaders => {
+                let cookies = set_cookie_lines(headers);
+                headers.push(("x-middleware-next".into(), "1".into()));
+                if !cookies.is_empty() {
+                    headers.push(("x-middleware-set-cookie".into(), cookies.join(", ")));
+                }
+            }
+            Fault::ReorderSetCookie => {
+                let mut reordered = set_cookie_lines(headers).into_iter().rev();
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "set-cookie") {
+                    *value = reordered.next().unwrap_or_default();
+                }
+            }
+            Fault::CutVary => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "vary") {
+                    if let Some((_, last)) = value.rsplit_once(',') {
+                        *value = last.trim().to_owned();
+                    }
+                }
+            }
+            Fault::RscAsHtml => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "content-type") {
+                    if value.starts_with("text/x-component") {
+                        *value = "text/html; charset=utf-8".into();
+                    }
+                }
+            }
+            Fault::DropLocationQuery => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "location") {
+                    value.truncate(value.find('?').unwrap_or(value.len()));
+                }
+            }
+            Fault::IgnoreVaryCache | Fault::OverwriteForwardedHost | Fault::StripRscQuery => {}
         }
     }
+
+    /// Breaks `request`, on its way to the target, in this fault's way.
+    pub fn prepare(&self, request: &mut SentRequest) {
+        match self {
+            Fault::OverwriteForwardedHost => {
+                let authority = request.url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+                let authority = authority.to_owned();
+                request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("x-forwarded-host"));
+                request.headers.push(("x-forwarded-host".into(), authority));
+            }
+            Fault::StripRscQuery => {
+                if let Some((path, query)) = request.url.split_once('?') {
+                    let kept: Vec<&str> = query.split('&').filter(|p| *p != "_rsc" && !p.starts_with("_rsc=")).collect();
+                    request.url = if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) };
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a cache in front answers `method` requests with a kept answer (see
+    /// [`Fault::keeps`]): the cache of [`Fault::NeverRevalidate`] and [`Fault::IgnoreVaryCache`].
+    pub fn caches(&self, method: &str) -> bool {
+        matches!(self, Fault::NeverRevalidate | Fault::IgnoreVaryCache) && method == "GET"
+    }
+
+    /// Whether the cache in front keeps `answer` for later requests of its URL.
+    pub fn keeps(&self, answer: &Response) -> bool {
+        match self {
+            Fault::NeverRevalidate => true,
+            Fault::IgnoreVaryCache => answer.status == 200 && answer.header("cache-control").is_some_and(|c| shared_cacheable(&c)),
+            _ => false,
+        }
+    }
+}
+
+fn set_cookie_lines(headers: &[(String, String)]) -> Vec<String> {
+    headers.iter().filter(|(n, _)| n == "set-cookie").map(|(_, v)| v.clone()).collect()
+}
+
+/// Whether a `Cache-Control` value lets a shared cache store the answer.
+fn shared_cacheable(cache_control: &str) -> bool {
+    let directives: Vec<String> = cache_control.split(',').map(|d| d.trim().to_ascii_lowercase()).collect();
+    let forbidden = directives.iter().any(|d| d == "private" || d == "no-store");
+    !forbidden && directives.iter().any(|d| d == "public" || d.starts_with("s-maxage="))
 }
 
 /// `body` with every run of exactly 13 ASCII digits replaced by a new, never repeated time in
@@ -164,6 +285,14 @@ impl fmt::Display for Fault {
             Fault::NeverRevalidate => f.write_str("never-revalidate"),
             Fault::ChangeContentType => f.write_str("change-content-type"),
             Fault::TrimBody => f.write_str("trim-body"),
+            Fault::LeakMiddlewareHeaders => f.write_str("leak-middleware-headers"),
+            Fault::ReorderSetCookie => f.write_str("reorder-set-cookie"),
+            Fault::CutVary => f.write_str("cut-vary"),
+            Fault::IgnoreVaryCache => f.write_str("ignore-vary-cache"),
+            Fault::RscAsHtml => f.write_str("rsc-as-html"),
+            Fault::OverwriteForwardedHost => f.write_str("overwrite-forwarded-host"),
+            Fault::DropLocationQuery => f.write_str("drop-location-query"),
+            Fault::StripRscQuery => f.write_str("strip-rsc-query"),
         }
     }
 }
@@ -211,5 +340,59 @@ mod tests {
         let mut r = response(&[("cache-control", "s-maxage=2")], "");
         Fault::RewriteCacheControl.apply(&mut r);
         assert_eq!(r.header("cache-control").as_deref(), Some("public, max-age=0"));
+    }
+
+    #[test]
+    fn envelope_faults_break_what_they_name() {
+        let mut r = response(
+            &[("set-cookie", "a=1"), ("vary", "rsc, next-router-state-tree, Accept-Encoding"), ("set-cookie", "b=2"), ("content-type", "text/x-component"), ("location", "/x?y=1")],
+            "",
+        );
+        Fault::ReorderSetCookie.apply(&mut r);
+        assert_eq!(r.header_values("set-cookie").collect::<Vec<_>>(), ["b=2", "a=1"]);
+        Fault::LeakMiddlewareHeaders.apply(&mut r);
+        assert_eq!(r.header("x-middleware-next").as_deref(), Some("1"));
+        assert_eq!(r.header("x-middleware-set-cookie").as_deref(), Some("b=2, a=1"));
+        Fault::CutVary.apply(&mut r);
+        assert_eq!(r.header("vary").as_deref(), Some("Accept-Encoding"));
+        Fault::RscAsHtml.apply(&mut r);
+        assert_eq!(r.header("content-type").as_deref(), Some("text/html; charset=utf-8"));
+        Fault::DropLocationQuery.apply(&mut r);
+        assert_eq!(r.header("location").as_deref(), Some("/x"));
+        let mut plain = response(&[("vary", "Accept-Encoding"), ("content-type", "application/json")], "");
+        Fault::CutVary.apply(&mut plain);
+        Fault::RscAsHtml.apply(&mut plain);
+        Fault::LeakMiddlewareHeaders.apply(&mut plain);
+        assert_eq!(plain.header("vary").as_deref(), Some("Accept-Encoding"));
+        assert_eq!(plain.header("content-type").as_deref(), Some("application/json"));
+        assert_eq!(plain.header("x-middleware-set-cookie"), None);
+    }
+
+    #[test]
+    fn request_faults_change_what_reaches_the_target() {
+        let mut sent = SentRequest {
+            method: "GET".into(),
+            url: "http://127.0.0.1:9/a?x=1&_rsc=abc&_rsc&y=2".into(),
+            headers: vec![("x-forwarded-host".into(), "example.com".into())],
+            body: None,
+        };
+        Fault::StripRscQuery.prepare(&mut sent);
+        assert_eq!(sent.url, "http://127.0.0.1:9/a?x=1&y=2");
+        Fault::OverwriteForwardedHost.prepare(&mut sent);
+        assert_eq!(sent.headers, [("x-forwarded-host".to_owned(), "127.0.0.1:9".to_owned())]);
+        let mut bare = SentRequest { url: "http://h/b?_rsc".into(), ..sent };
+        Fault::StripRscQuery.prepare(&mut bare);
+        assert_eq!(bare.url, "http://h/b");
+    }
+
+    #[test]
+    fn the_url_keyed_cache_keeps_only_what_a_shared_cache_may_store() {
+        let fault = Fault::IgnoreVaryCache;
+        assert!(fault.caches("GET") && !fault.caches("POST"));
+        assert!(fault.keeps(&response(&[("cache-control", "s-maxage=31536000")], "")));
+        assert!(fault.keeps(&response(&[("cache-control", "public, max-age=60")], "")));
+        assert!(!fault.keeps(&response(&[("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate")], "")));
+        assert!(!fault.keeps(&response(&[], "")));
+        assert!(!Fault::TrimBody.caches("GET"));
     }
 }
