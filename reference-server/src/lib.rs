@@ -55,6 +55,7 @@
 mod app;
 mod body;
 mod cache;
+mod cache_busting;
 mod code;
 mod cookies;
 mod draft_mode;
@@ -66,6 +67,7 @@ mod exports;
 mod fallbacks;
 mod fields;
 mod fixture;
+mod flight;
 mod form_data;
 mod html;
 mod metadata;
