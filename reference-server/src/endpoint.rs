@@ -72,7 +72,7 @@ impl Endpoints {
                 return Ok(metadata::answer::serve(&self.routes.metadata()[*file], &method, id, &self.next));
             }
             Endpoint::Api(config, handler) => {
-                let call = ApiCall { method, query, headers: parts.headers, body, params };
+                let call = ApiCall { method, path, query, headers: parts.headers, body, params };
                 return Ok(pages_api::serve(config, *handler, call).await);
             }
             Endpoint::Handler(mirror) => (Kind::Handler, *mirror),

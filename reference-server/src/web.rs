@@ -232,6 +232,13 @@ impl<'a> RouteRequest<'a> {
         (!values.is_empty()).then(|| values.join(", "))
     }
 
+    /// `[...headers]`: each header once, in the order the request has them, names in lower case
+    /// and the values of a repeated one joined with ", ".
+    pub fn header_entries(&self) -> Vec<(String, String)> {
+        self.read_request_data.set(true);
+        self.headers.keys().filter_map(|name| Some((name.as_str().to_owned(), self.header(name.as_str())?))).collect()
+    }
+
     /// `nextUrl.searchParams` as entries, parsed as `URLSearchParams` does.
     pub fn search_params(&self) -> Vec<(String, String)> {
         self.read_request_data.set(true);
