@@ -7,6 +7,7 @@ use crate::envelope::compression::Compression;
 use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
+use crate::envelope::request_headers::RequestHeaders;
 use crate::envelope::static_files::StaticFiles;
 use crate::envelope::trailing_slash::TrailingSlash;
 use crate::error::Error;
@@ -47,7 +48,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>;
+type Stack = NodeParser<RequestHeaders<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -107,5 +108,5 @@ fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>,
     let routed = Errors { inner: StaticFiles { fallback: endpoints }, next: next.clone(), pages_router };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, next: next.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router };
-    NodeParser { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } }
+    NodeParser { inner: RequestHeaders { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } } }
 }

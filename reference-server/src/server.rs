@@ -3,7 +3,7 @@
 //! is built, off its path.
 
 use crate::app::App;
-use crate::service::{Answer, LocalPort};
+use crate::service::{Answer, LocalPort, PeerAddr};
 use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -40,7 +40,8 @@ pub async fn run(listener: TcpListener, app: Arc<App>, shutdown: impl Future<Out
 async fn serve_connection(stream: TcpStream, app: Arc<App>) {
     let _ = stream.set_nodelay(true);
     let port = LocalPort(stream.local_addr().map_or(0, |a| a.port()));
-    let service = service_fn(move |request| answer(app.clone(), port, request));
+    let peer = stream.peer_addr().ok().map(|a| PeerAddr(a.ip()));
+    let service = service_fn(move |request| answer(app.clone(), port, peer, request));
     let _ = http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
@@ -48,9 +49,12 @@ async fn serve_connection(stream: TcpStream, app: Arc<App>) {
         .await;
 }
 
-async fn answer(app: Arc<App>, port: LocalPort, request: hyper::Request<Incoming>) -> Result<Answer, Infallible> {
+async fn answer(app: Arc<App>, port: LocalPort, peer: Option<PeerAddr>, request: hyper::Request<Incoming>) -> Result<Answer, Infallible> {
     let mut request = request.map(|body| Limited::new(body, MAX_REQUEST_BODY).boxed_unsync());
     request.extensions_mut().insert(port);
+    if let Some(peer) = peer {
+        request.extensions_mut().insert(peer);
+    }
     let answer = app.handle(request).await;
     if app.has_jobs() {
         tokio::task::spawn_blocking(move || app.run_jobs());

@@ -40,6 +40,11 @@ impl LocalPort {
     }
 }
 
+/// A request extension: the address the connection came from, which `next start` hands the app
+/// as `x-forwarded-for`.
+#[derive(Debug, Clone, Copy)]
+pub struct PeerAddr(pub std::net::IpAddr);
+
 /// A request `next start` answers with one of its own pages instead of the app's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {

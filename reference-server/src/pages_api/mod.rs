@@ -127,7 +127,7 @@ mod tests {
     }
 
     fn call(query: &str, params: Option<Params>) -> ApiCall<Full<Bytes>> {
-        ApiCall { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
+        ApiCall { method: "GET".into(), path: "/api/x".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
     }
 
     async fn body_of(response: Answer) -> Value {
