@@ -20,6 +20,8 @@ use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::MirrorSet;
 use crate::navigation::Interrupt;
+use crate::rsc::Wants;
+use crate::rsc::flight::{self, Row};
 use crate::service::{Answer, Made, Payload, Refusal, Sent};
 use crate::web::{RouteRequest, WebResponse};
 use crate::wrappers::Wrappers;
@@ -29,6 +31,15 @@ use std::path::Path;
 
 /// What Next.js renders for `notFound()` when the app has no `not-found.js`.
 const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
+
+/// The build id RSC payloads name: the reference server is one build that never changes.
+const BUILD_ID: &str = "reference-server";
+
+/// What the build stores of a page: its HTML and its RSC payload.
+pub struct Prerendered {
+    pub html: String,
+    pub flight: String,
+}
 
 /// The files that render around the app's pages.
 pub struct PageFiles {
@@ -61,21 +72,27 @@ pub struct Page<'a> {
 impl Page<'_> {
     /// The HTML the build stores for the page, rendered for `request` (which carries its
     /// params); `None` when the code threw or was interrupted.
-    pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
+    pub fn prerender(&self, request: &RouteRequest) -> Option<Prerendered> {
         let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        Some(page_html(&head, &self.files.wrappers.wrap(self.file, markup(page))))
+        let body = self.files.wrappers.wrap(self.file, markup(page));
+        Some(Prerendered { html: page_html(&head, &body), flight: payload(&request.path, Some(&body)) })
     }
 
-    /// The page rendered for this request: its metadata base is the server's own port.
-    pub fn serve(&self, request: &RouteRequest) -> Result<Answer, Refusal> {
+    /// The page rendered for this request, as HTML or as the RSC payload it `wants`: its
+    /// metadata base is the server's own port.
+    pub fn serve(&self, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
         let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
         match (self.mirror.handle)("default", request) {
             Handled::Answer(page) => {
-                let html = dynamic_html(&head, &self.files.wrappers.wrap(self.file, markup(page)), self.next);
-                Ok(streamed(200, html, None))
+                let body = self.files.wrappers.wrap(self.file, markup(page));
+                Ok(match wants {
+                    Wants::Html => streamed(200, dynamic_html(&head, &body, self.next), None, false),
+                    Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, true),
+                    Wants::Prefetch => streamed(200, payload(&request.path, None), None, true),
+                })
             }
-            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request),
+            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request, wants),
             Handled::Throw(_) | Handled::NotMirrored => Err(Refusal::Internal),
         }
     }
@@ -85,16 +102,27 @@ impl Page<'_> {
     }
 
     /// A page that called a `next/navigation` function. Rendered per request, so not stored.
-    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest) -> Result<Answer, Refusal> {
+    /// Over RSC, a redirect or `notFound()` is a 200 payload whose error row carries the
+    /// interrupt's digest, which the client router acts on.
+    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        let routed = matches!(interrupt, Interrupt::Redirect { .. } | Interrupt::NotFound);
+        if wants != Wants::Html && routed {
+            let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(interrupt.digest())];
+            return Ok(streamed(200, flight::payload(&rows), None, true));
+        }
         if let Interrupt::Redirect { location, status } = interrupt {
-            let html = format!("<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{head}</head><body></body></html>");
-            return Ok(streamed(*status, html, Some(location.clone())));
+            let digest = flight::payload(&[Row::Error(interrupt.digest())]);
+            let html = format!(
+                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{}</body></html>",
+                payload_script(&digest)
+            );
+            return Ok(streamed(*status, html, Some(location.clone()), false));
         }
         if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(head, DEFAULT_NOT_FOUND), None));
+            return Ok(streamed(404, error_shell_html(head, DEFAULT_NOT_FOUND), None, false));
         }
         match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(head, &markup(fallback)), None)),
+            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(head, &markup(fallback)), None, false)),
             _ => Err(Refusal::Internal),
         }
     }
@@ -102,20 +130,39 @@ impl Page<'_> {
 
 /// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1` (sent
 /// twice unless it was made for this request), the client router's stale time.
-pub fn cached(status: u16, state: CacheState, cache_control: String, stale_time: u64, html: Bytes) -> Answer {
+/// `body` is the stored HTML, or with `flight` the stored RSC payload.
+pub fn cached(status: u16, state: CacheState, cache_control: String, stale_time: u64, body: Bytes, flight: bool) -> Answer {
     let mut fields = vec![("x-nextjs-cache".into(), state.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
     if state != CacheState::Miss {
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
-    let sent = Sent { app_router: true, cache_control, cache_control_first: false, payload: Payload::Cached, redirect: None };
-    with_sent(build(status, fields, Some(html)).map(WireBody::Left), sent)
+    let sent = Sent { app_router: true, cache_control, cache_control_first: false, payload: Payload::Cached, redirect: None, flight };
+    with_sent(build(status, fields, Some(body)).map(WireBody::Left), sent)
 }
 
-/// A page rendered per request: not to be stored, and streamed.
-fn streamed(status: u16, html: String, redirect: Option<String>) -> Answer {
-    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: false, payload: Payload::Streamed, redirect };
-    with_sent(build(status, vec![], Some(Bytes::from(html))).map(WireBody::Left), sent)
+/// A page rendered per request: not to be stored, and streamed; `body` is HTML, or with
+/// `flight` the RSC payload.
+fn streamed(status: u16, body: String, redirect: Option<String>, flight: bool) -> Answer {
+    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: false, payload: Payload::Streamed, redirect, flight };
+    with_sent(build(status, vec![], Some(Bytes::from(body))).map(WireBody::Left), sent)
+}
+
+/// The RSC payload of the page at `path`: its route's segments, then the elements `rendered`
+/// (`None` for a prefetch of a page rendered per request, which gets the segments only).
+pub fn payload(path: &str, rendered: Option<&str>) -> String {
+    let mut rows = vec![flight::route_row(BUILD_ID, &segments(path))];
+    rows.extend(rendered.map(|markup| Row::Model(flight::elements(markup))));
+    flight::payload(&rows)
+}
+
+fn segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
+/// The script that hands the browser a part of the RSC payload.
+fn payload_script(part: &str) -> String {
+    format!("<script>self.__next_f.push([1,{}])</script>", serde_json::to_string(part).unwrap_or_default())
 }
 
 fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
@@ -143,10 +190,10 @@ fn dynamic_html(head: &str, markup: &str, next: &Version) -> String {
 /// fallback file rendered, so that the browser renders it; the server-side HTML has no body
 /// markup.
 fn error_shell_html(head: &str, markup: &str) -> String {
-    let payload = serde_json::to_string(markup).unwrap_or_default();
     format!(
         "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/><meta name=\"robots\" content=\"noindex\"/>\
-        {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>"
+        {head}</head><body>{}</body></html>",
+        payload_script(markup)
     )
 }
 
@@ -169,7 +216,7 @@ mod tests {
 
     #[test]
     fn a_page_made_for_this_request_says_prerender_once() {
-        let count = |state| cached(200, state, "s-maxage=1".into(), 300, Bytes::new()).headers().get_all("x-nextjs-prerender").iter().count();
+        let count = |state| cached(200, state, "s-maxage=1".into(), 300, Bytes::new(), false).headers().get_all("x-nextjs-prerender").iter().count();
         assert_eq!((count(CacheState::Miss), count(CacheState::Hit), count(CacheState::Stale)), (1, 2, 2));
     }
 }

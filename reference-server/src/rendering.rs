@@ -18,6 +18,7 @@ use crate::params::{ParamValue, Params};
 use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
 use crate::router::Segment;
 use crate::routes::{Endpoint, Route, Routes};
+use crate::rsc::{self, Wants};
 use crate::service::{Answer, Refusal};
 use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
 use bytes::Bytes;
@@ -163,15 +164,17 @@ impl Renderer {
                     headers: response.headers,
                     body: response.body.unwrap_or_default(),
                     made_by_build: false,
+                    flight: None,
                 }),
                 Dispatch::Threw(_) => Rendered::Failed,
             },
             Kind::Page => match self.page(site, route, mirror).prerender(request) {
-                Some(html) => Rendered::Answer(CachedAnswer {
+                Some(page) => Rendered::Answer(CachedAnswer {
                     status: 200,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
-                    body: Bytes::from(html),
+                    body: Bytes::from(page.html),
                     made_by_build: false,
+                    flight: Some(Bytes::from(page.flight)),
                 }),
                 None => Rendered::Failed,
             },
@@ -189,22 +192,28 @@ impl Renderer {
             return Err(Refusal::NotFound);
         }
         let runtime = self.runtime_for(site, index, &call.path);
-        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
-        let (headers, query) = if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
+        let wants = Wants::of(&call.headers);
+        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params; a
+        // page's `headers()` never shows the router's.
+        let (headers, query) = match code.0 {
+            _ if self.empties_request(index) => (http::HeaderMap::new(), String::new()),
+            Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
+            Kind::Handler => (call.headers, call.query),
+        };
         let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
-        if let Some(answer) = self.answer_cached(site, index, &request) {
+        if let Some(answer) = self.answer_cached(site, index, &request, wants) {
             return answer;
         }
         let route = site.routes.get(index);
         match code {
             (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
-            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
+            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants),
         }
     }
 
     /// The answer of a page or handler the build prerendered, or `None` when the route renders
     /// per request.
-    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest) -> Option<Result<Answer, Refusal>> {
+    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest, wants: Wants) -> Option<Result<Answer, Refusal>> {
         let caching = self.plans.get(index)?.as_ref()?;
         let Rendering::Static { revalidate } = caching.rendering else { return None };
         let head = request.method == "HEAD";
@@ -220,7 +229,13 @@ impl Renderer {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
             }
-            Kind::Page => page::cached(answer.status, state, cache_control_until(revalidate, caching.expire), caching.stale_time, answer.body),
+            Kind::Page => {
+                let cache_control = cache_control_until(revalidate, caching.expire);
+                match answer.flight.filter(|_| wants != Wants::Html) {
+                    Some(flight) => page::cached(answer.status, state, cache_control, caching.stale_time, flight, true),
+                    None => page::cached(answer.status, state, cache_control, caching.stale_time, answer.body, false),
+                }
+            }
         }))
     }
 

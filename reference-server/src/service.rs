@@ -96,6 +96,9 @@ pub struct Sent {
     pub payload: Payload,
     /// The `Location` of a `redirect()` the render met while streaming, set after the head.
     pub redirect: Option<String>,
+    /// The body is the RSC payload of the render, not its HTML: sent as `text/x-component`,
+    /// without `X-Powered-By` or an `ETag`.
+    pub flight: bool,
 }
 
 /// How a page's HTML was made, which decides its `ETag` and its answer to HEAD.

@@ -232,6 +232,12 @@ impl<'a> RouteRequest<'a> {
         (!values.is_empty()).then(|| values.join(", "))
     }
 
+    /// `await connection()` from `next/server`: the code waits for a request, which keeps the
+    /// route from being prerendered as reading request data does.
+    pub fn connection(&self) {
+        self.read_request_data.set(true);
+    }
+
     /// `[...headers]`: each header once, in the order the request has them, names in lower case
     /// and the values of a repeated one joined with ", ".
     pub fn header_entries(&self) -> Vec<(String, String)> {

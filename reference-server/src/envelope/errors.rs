@@ -58,7 +58,7 @@ fn bad_request_page() -> Answer {
 
 fn refused_page(status: u16, html: &'static str, app_router: bool) -> Answer {
     let mut answer = build(status, vec![], Some(Bytes::from_static(html.as_bytes()))).map(WireBody::Left);
-    let sent = Sent { app_router, cache_control: NO_STORE.into(), cache_control_first: true, payload: Payload::Whole, redirect: None };
+    let sent = Sent { app_router, cache_control: NO_STORE.into(), cache_control_first: true, payload: Payload::Whole, redirect: None, flight: false };
     answer.extensions_mut().insert(Made::Page(sent));
     answer
 }

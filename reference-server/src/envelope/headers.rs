@@ -6,7 +6,8 @@
 //! - A rendered page is sent as Next.js's `sendRenderResult` does: after the fields its render
 //!   set, `X-Powered-By: Next.js`, then `Cache-Control` (unless the server set it before
 //!   rendering), an `ETag` of a whole payload, and `Content-Type`. A page from the route cache
-//!   has no body in the answer to HEAD.
+//!   has no body in the answer to HEAD. Its RSC payload goes out the same way, as
+//!   `text/x-component`, without `X-Powered-By` or `ETag`.
 //!
 //! `Vary: Accept-Encoding` is the compression layer's ([`super::compression`]).
 
@@ -22,6 +23,7 @@ use http_body_util::BodyExt;
 pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
 const HTML: &str = "text/html; charset=utf-8";
+const FLIGHT: &str = "text/x-component";
 
 pub struct Headers<S> {
     pub inner: S,
@@ -61,16 +63,19 @@ async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
     }
     prepend(&mut parts.headers, first);
     let fields: &mut HeaderMap = &mut parts.headers;
-    fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
+    if !sent.flight {
+        fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
+    }
     if !sent.cache_control_first {
         fields.append(CACHE_CONTROL, cache_control);
     }
     if sent.payload != Payload::Streamed
+        && !sent.flight
         && let Ok(tag) = HeaderValue::try_from(etag(&String::from_utf8_lossy(&html)))
     {
         fields.append(ETAG, tag);
     }
-    fields.append(CONTENT_TYPE, HeaderValue::from_static(HTML));
+    fields.append(CONTENT_TYPE, HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML }));
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
     }
@@ -97,7 +102,7 @@ mod tests {
     }
 
     fn page(cache_control_first: bool, payload: Payload) -> Made {
-        Made::Page(Sent { app_router: true, cache_control: "no-store".into(), cache_control_first, payload, redirect: None })
+        Made::Page(Sent { app_router: true, cache_control: "no-store".into(), cache_control_first, payload, redirect: None, flight: false })
     }
 
     #[tokio::test]

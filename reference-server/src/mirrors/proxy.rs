@@ -78,7 +78,8 @@ pub fn cookie_on_isr(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// cookie-on/dynamic/page.js: `await connection()`.
-pub fn cookie_on_dynamic(export: &str, _request: &RouteRequest) -> Handled {
+pub fn cookie_on_dynamic(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     pages::markup(export, "<p>dynamic</p>")
 }
 

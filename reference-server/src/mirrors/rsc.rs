@@ -15,6 +15,7 @@ pub fn regenerated(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// dynamic/page.js: `await connection()`.
-pub fn per_request(export: &str, _request: &RouteRequest) -> Handled {
+pub fn per_request(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     pages::markup(export, "<p>rsc dynamic</p>")
 }

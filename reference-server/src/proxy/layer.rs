@@ -5,6 +5,7 @@ use super::{Decision, ProxyFile, decide};
 use crate::body::WireBody;
 use crate::code::{Handled, Mirror};
 use crate::fields::{build, prepend, valid};
+use crate::rsc;
 use crate::service::{Answer, LocalPort, Made, Refusal, Request, Service};
 use crate::web::{RouteRequest, WebResponse};
 use bytes::Bytes;
@@ -26,11 +27,12 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
             return Ok(self.inner.call(request).await);
         };
         let (decision, origin) = {
+            // The proxy sees neither the router's headers nor its `_rsc` parameter.
             let proxy_request = RouteRequest::new(
                 request.method().to_string(),
                 request.uri().path().to_owned(),
-                request.uri().query().unwrap_or_default().to_owned(),
-                request.headers().clone(),
+                rsc::without_query(request.uri().query().unwrap_or_default()),
+                rsc::without_flight_headers(request.headers()),
                 Bytes::new(),
                 None,
                 LocalPort::of(&request),
