@@ -106,7 +106,7 @@ fn load_proxy(root: &Path, mirrors: &'static MirrorSet) -> Result<Option<(ProxyF
 
 fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, pages_router: bool) -> Stack {
     let routed = Errors { inner: StaticFiles { fallback: endpoints }, next: next.clone(), pages_router };
-    let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, next: next.clone() };
+    let proxied = Proxy { inner: Headers { inner: routed }, file: proxy };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router };
     NodeParser { inner: RequestHeaders { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } } }
 }

@@ -12,7 +12,7 @@ use crate::params::{ParamValue, Params};
 use crate::rendering::{AppCall, Renderer, Site};
 use crate::route_handler;
 use crate::routes::{Endpoint, Routes};
-use crate::service::{Answer, LocalPort, Refusal, Request, Service};
+use crate::service::{Answer, LocalPort, OriginalUri, Refusal, Request, Service};
 use http_body_util::BodyExt;
 use semver::Version;
 
@@ -62,6 +62,7 @@ impl Endpoints {
         let path = request.uri().path().to_owned();
         let query = request.uri().query().unwrap_or_default().to_owned();
         let port = LocalPort::of(&request);
+        let asked = request.extensions().get::<OriginalUri>().map(|o| (o.0.path().to_owned(), o.0.query().unwrap_or_default().to_owned()));
         let (parts, body) = request.into_parts();
         let code = match &self.routes.get(index).endpoint {
             Endpoint::Metadata(file) => {
@@ -81,7 +82,7 @@ impl Endpoints {
         let Ok(body) = body.collect().await.map(|collected| collected.to_bytes()) else {
             return Ok(route_handler::payload_too_large());
         };
-        let call = AppCall { method, path, query, headers: parts.headers, body, params, port };
+        let call = AppCall { method, path, query, headers: parts.headers, body, params, port, asked };
         self.renderer.serve(self.site(), index, code, call)
     }
 }

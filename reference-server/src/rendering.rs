@@ -71,6 +71,9 @@ pub struct AppCall {
     pub body: Bytes,
     pub params: Option<Params>,
     pub port: u16,
+    /// The path and raw query the client asked for, when the proxy rewrote the request: a route
+    /// handler's `request.url` shows them (the route and the cache go by the rewritten path).
+    pub asked: Option<(String, String)>,
 }
 
 /// The rendering state of an app: what the build decided for each route, the caches, and the
@@ -200,8 +203,13 @@ impl Renderer {
             Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
             Kind::Handler => (call.headers, call.query),
         };
-        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
-        if let Some(answer) = self.answer_cached(site, index, &request, wants) {
+        let routed = call.path.clone();
+        let (path, query) = match call.asked {
+            Some((path, asked)) if code.0 == Kind::Handler => (path, if self.empties_request(index) { String::new() } else { asked }),
+            _ => (call.path, query),
+        };
+        let request = RouteRequest::new(call.method, path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
+        if let Some(answer) = self.answer_cached(site, index, &routed, &request, wants) {
             return answer;
         }
         let route = site.routes.get(index);
@@ -213,14 +221,14 @@ impl Renderer {
 
     /// The answer of a page or handler the build prerendered, or `None` when the route renders
     /// per request.
-    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest, wants: Wants) -> Option<Result<Answer, Refusal>> {
+    fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants) -> Option<Result<Answer, Refusal>> {
         let caching = self.plans.get(index)?.as_ref()?;
         let Rendering::Static { revalidate } = caching.rendering else { return None };
         let head = request.method == "HEAD";
         if caching.code.0 == Kind::Handler && request.method != "GET" && !head {
             return Some(Ok(route_handler::static_method_not_allowed()));
         }
-        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone())? {
+        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone())? {
             Ok(found) => found,
             Err(()) => return Some(Err(Refusal::Internal)),
         };

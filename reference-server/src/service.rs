@@ -45,6 +45,11 @@ impl LocalPort {
 #[derive(Debug, Clone, Copy)]
 pub struct PeerAddr(pub std::net::IpAddr);
 
+/// A request extension the proxy leaves when it rewrites: the path and query the client asked
+/// for, which a route handler still sees as its `request.url`.
+#[derive(Debug, Clone)]
+pub struct OriginalUri(pub http::Uri);
+
 /// A request `next start` answers with one of its own pages instead of the app's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
