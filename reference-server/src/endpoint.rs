@@ -10,7 +10,10 @@ use crate::page::PageFiles;
 use crate::pages_api::{self, ApiCall};
 use crate::params::{ParamValue, Params};
 use crate::rendering::{AppCall, Renderer, Site};
+use crate::body::WireBody;
+use crate::fields::build;
 use crate::route_handler;
+use crate::rsc::{self, cache_busting};
 use crate::routes::{Endpoint, Routes};
 use crate::service::{Answer, LocalPort, OriginalUri, Refusal, Request, Service};
 use http_body_util::BodyExt;
@@ -29,6 +32,9 @@ impl Service for Endpoints {
 
     async fn call(&self, request: Request) -> Result<Answer, Refusal> {
         let (index, params) = self.routes.resolve(request.uri().path())?;
+        if let Some(location) = self.rsc_redirect(index, &request) {
+            return Ok(build(307, vec![("location".into(), location)], None).map(WireBody::Left));
+        }
         self.serve(index, params, request).await
     }
 }
@@ -50,6 +56,16 @@ impl Endpoints {
     /// Whether background work is waiting.
     pub fn has_jobs(&self) -> bool {
         self.renderer.has_jobs()
+    }
+
+    /// From Next.js 16, where an RSC request for an app route (not an API route) goes when its
+    /// `_rsc` does not match its router headers: the URL the client asked for with the right one.
+    fn rsc_redirect(&self, index: usize, request: &Request) -> Option<String> {
+        if self.next.major < 16 || !rsc::is_rsc_request(request.headers()) || matches!(self.routes.get(index).endpoint, Endpoint::Api(..)) {
+            return None;
+        }
+        let asked = request.extensions().get::<OriginalUri>().map_or(request.uri(), |o| &o.0);
+        cache_busting::redirect_for(request.headers(), asked)
     }
 
     fn site(&self) -> Site<'_> {

@@ -6,6 +6,7 @@ use crate::body::WireBody;
 use crate::cache::headers::NO_STORE;
 use crate::etag::etag;
 use crate::fields::build;
+use crate::rsc::{self, flight::{self, Row}};
 use crate::service::{Answer, Made, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
 use semver::Version;
@@ -21,16 +22,19 @@ impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
     type Output = Answer;
 
     async fn call(&self, request: Request) -> Answer {
+        let rsc = rsc::is_rsc_request(request.headers());
         match self.inner.call(request).await {
             Ok(answer) => answer,
-            Err(refusal) => self.render(refusal),
+            Err(refusal) => self.render(refusal, rsc),
         }
     }
 }
 
 impl<S> Errors<S> {
-    fn render(&self, refusal: Refusal) -> Answer {
+    /// `rsc`: the request asked for an RSC payload, which the not-found page answers as one.
+    fn render(&self, refusal: Refusal, rsc: bool) -> Answer {
         match refusal {
+            Refusal::NotFound if rsc => not_found_payload(),
             Refusal::NotFound => not_found_page(),
             // Next.js 16 without a Pages Router has no `/_error` page and fails instead.
             Refusal::MalformedPath if self.next.major >= 16 && !self.pages_router => internal_error_text(),
@@ -47,6 +51,16 @@ fn not_found_page() -> Answer {
         <meta name=\"robots\" content=\"noindex\"/><title>404: This page could not be found.</title></head>\
         <body><div><h1 class=\"next-error-h1\">404</h1><div><h2>This page could not be found.</h2></div></div></body></html>";
     refused_page(404, html, true)
+}
+
+/// The built-in not-found page as an RSC payload: its elements, with the same fields.
+fn not_found_payload() -> Answer {
+    let markup = "<div><h1 class=\"next-error-h1\">404</h1><div><h2>This page could not be found.</h2></div></div>";
+    let payload = flight::payload(&[Row::Model(flight::elements(markup))]);
+    let mut answer = build(404, vec![], Some(Bytes::from(payload))).map(WireBody::Left);
+    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: true, payload: Payload::Whole, redirect: None, flight: true };
+    answer.extensions_mut().insert(Made::Page(sent));
+    answer
 }
 
 /// The Pages Router's `/_error` page for a path segment that is not valid percent-encoding.

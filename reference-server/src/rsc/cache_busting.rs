@@ -67,6 +67,26 @@ fn base36(mut n: u32) -> String {
     String::from_utf8(out).expect("ASCII digits")
 }
 
+/// Where Next.js 16 redirects an RSC request (`headers`) for `asked` (the path and query the
+/// client asked for) whose `_rsc` it does not accept; `None` when it accepts it. The first
+/// `_rsc` of the query counts.
+pub fn redirect_for(headers: &http::HeaderMap, asked: &http::Uri) -> Option<String> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let router = RouterHeaders {
+        prefetch: header("next-router-prefetch"),
+        segment_prefetch: header("next-router-segment-prefetch"),
+        state_tree: header("next-router-state-tree"),
+        next_url: header("next-url"),
+    };
+    let query = asked.query().unwrap_or_default();
+    let actual = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == super::QUERY).map(|(_, v)| v.into_owned());
+    if router.accepts(actual.as_deref()) {
+        return None;
+    }
+    let path_and_query = asked.path_and_query().map_or("/", |p| p.as_str());
+    Some(with_value(path_and_query, &router.expected()))
+}
+
 /// `path_and_query` with `_rsc` set to `value`, as Next.js redirects: every `_rsc=...` pair
 /// removed and the other pairs kept in order and as written (a bare `_rsc` too, which Next.js
 /// does not recognise as one), then `_rsc=value` last, or `_rsc` alone when the value is empty.
@@ -105,6 +125,17 @@ mod tests {
         assert!(!none.accepts(Some("abc")));
         let prefetch = RouterHeaders { prefetch: Some("1"), ..Default::default() };
         assert!(prefetch.accepts(Some("bl95g")) && prefetch.accepts(Some("HEAvJdHAQJrUAe2K")) && !prefetch.accepts(Some("")));
+    }
+
+    #[test]
+    fn a_request_is_redirected_unless_its_first_rsc_is_accepted() {
+        let mut headers = http::HeaderMap::new();
+        let uri = |s: &str| s.parse::<http::Uri>().unwrap();
+        assert_eq!(redirect_for(&headers, &uri("/a")).as_deref(), Some("/a?_rsc"));
+        assert_eq!(redirect_for(&headers, &uri("/a?_rsc")), None);
+        headers.insert("next-router-prefetch", "1".parse().unwrap());
+        assert_eq!(redirect_for(&headers, &uri("/a?_rsc=bl95g")), None);
+        assert_eq!(redirect_for(&headers, &uri("/a?_rsc&_rsc=HEAvJdHAQJrUAe2K")).as_deref(), Some("/a?_rsc&_rsc=HEAvJdHAQJrUAe2K"));
     }
 
     #[test]
