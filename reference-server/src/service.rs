@@ -87,6 +87,12 @@ impl Made {
     }
 }
 
+/// A response extension: the answer was made in the Edge runtime (`runtime = 'edge'`), which
+/// `next start` sends without the app router's `Vary` on a route handler, and a page without
+/// `X-Powered-By` or `Cache-Control` but with `x-edge-runtime: 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeRuntime;
+
 /// How a rendered page is sent (Next.js's `sendRenderResult`): the answer carries the fields its
 /// render set and the HTML; sending adds the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]

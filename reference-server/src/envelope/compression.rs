@@ -3,7 +3,7 @@
 //! field the answer has or as a new last field. Which answers that is, per kind of answer and
 //! Next.js version, is decided in one place, [`varies`].
 
-use crate::service::{Answer, Made, Request, Service};
+use crate::service::{Answer, EdgeRuntime, Made, Request, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderValue};
 use semver::Version;
@@ -18,7 +18,8 @@ impl<S: Service<Output = Answer>> Service for Compression<S> {
 
     async fn call(&self, request: Request) -> Answer {
         let mut answer = self.inner.call(request).await;
-        if varies(&Made::of(&answer), answer.headers(), &self.next) {
+        let edge_before_16 = answer.extensions().get::<EdgeRuntime>().is_some() && self.next.major < 16;
+        if !edge_before_16 && varies(&Made::of(&answer), answer.headers(), &self.next) {
             add_vary(answer.headers_mut());
         }
         answer
@@ -30,7 +31,8 @@ impl<S: Service<Output = Answer>> Service for Compression<S> {
 /// where Next.js answers otherwise (seen on `next start`), by kind of answer:
 /// - a route handler: only from Next.js 16, and only with a body;
 /// - a metadata file: from Next.js 16 whatever its type, when it has one; never before;
-/// - the proxy's own answer: with a body, `no-transform` or not.
+/// - the proxy's own answer: with a body, `no-transform` or not;
+/// - an answer made in the Edge runtime: as any other from Next.js 16, never before.
 pub fn varies(made: &Made, headers: &HeaderMap, next: &Version) -> bool {
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let compressible_type = content_type.is_some_and(compressible);

@@ -14,7 +14,7 @@
 use crate::body::{Body, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
-use crate::service::{Answer, Made, Payload, Request, Sent, Service};
+use crate::service::{Answer, EdgeRuntime, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use http_body_util::BodyExt;
@@ -35,8 +35,11 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
     async fn call(&self, request: Request) -> Answer {
         let head = request.method() == Method::HEAD;
         let answer = self.inner.call(request).await;
+        let edge = answer.extensions().get::<EdgeRuntime>().is_some();
         match Made::of(&answer) {
+            Made::Handler { .. } if edge => answer,
             Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
+            Made::Page(sent) if edge => send_from_edge(answer, &sent),
             Made::Page(sent) => send(answer, &sent, head).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,
         }
@@ -81,6 +84,16 @@ async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
     }
     let body = if sent.payload == Payload::Cached && head { Body::default() } else { Body::new(html) };
     Answer::from_parts(parts, WireBody::Left(body))
+}
+
+/// A page rendered in the Edge runtime as it goes out: its content type, the app router's
+/// `Vary` and `x-edge-runtime: 1`, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
+fn send_from_edge(answer: Answer, sent: &Sent) -> Answer {
+    let (mut parts, body) = answer.into_parts();
+    let content_type = HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML });
+    let fields = [(CONTENT_TYPE, content_type), (VARY, HeaderValue::from_static(APP_VARY)), (HeaderName::from_static("x-edge-runtime"), HeaderValue::from_static("1"))];
+    prepend(&mut parts.headers, fields);
+    Answer::from_parts(parts, body)
 }
 
 #[cfg(test)]
