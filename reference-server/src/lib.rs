@@ -9,9 +9,9 @@
 //! - [`app`]: [`App`] loads the app and puts the stages together; [`service`] is the contract
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
-//! - [`envelope`]: what `next start` puts around every app: Node's parser, compression, the
-//!   trailing-slash redirect, the not-found and error pages, its own header fields, the hook for
-//!   `public/` files.
+//! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
+//!   it removes and adds, compression, the trailing-slash redirect, the not-found and error
+//!   pages, its own header fields, the hook for `public/` files.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
@@ -32,6 +32,9 @@
 //!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
 //!   header and invalidation rules).
+//! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
+//!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
+//!   that answers one.
 //! - Helpers: [`etag`] Next.js's ETag, [`html`] React's escaping of text in markup; [`error`]
 //!   why the app could not be loaded.
 //!

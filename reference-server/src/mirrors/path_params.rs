@@ -8,7 +8,7 @@ use crate::params::ParamValue;
 use crate::web::{RouteRequest, WebResponse};
 use serde_json::{Map, Value, json};
 
-/// handler/[slug]/route.js: the params, the search params and the pathname.
+/// `handler/[slug]/route.js`: the params, the search params and the pathname.
 pub fn handler(export: &str, request: &RouteRequest) -> Handled {
     if export != "GET" {
         return Handled::NotMirrored;
@@ -18,7 +18,7 @@ pub fn handler(export: &str, request: &RouteRequest) -> Handled {
     Handled::Answer(WebResponse::json(&json!({ "params": params, "searchParams": search, "pathname": request.path })))
 }
 
-/// page/[slug]/page.js: the `slug` param and the `slug` search param (`none` when absent).
+/// `page/[slug]/page.js`: the `slug` param and the `slug` search param (`none` when absent).
 pub fn page(export: &str, request: &RouteRequest) -> Handled {
     let slug = match request.params.as_ref().and_then(|p| p.get("slug")) {
         Some(ParamValue::One(slug)) => slug.clone(),
