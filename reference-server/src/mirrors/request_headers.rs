@@ -40,7 +40,7 @@ pub fn probe(export: &str, request: &RouteRequest) -> Handled {
     Handled::Answer(WebResponse::json(&Value::Object(probed)))
 }
 
-/// page/page.js: `headers()` as <dt>/<dd> pairs in the request's order, then each header named
+/// page/page.js: `headers()` as `<dt>`/`<dd>` pairs in the request's order, then each header named
 /// by a `name` search parameter (or `absent`).
 pub fn page(export: &str, request: &RouteRequest) -> Handled {
     let pairs: String = request
