@@ -4,6 +4,7 @@
 
 pub mod proxy;
 
+use crate::evidence::SentRequest;
 use spec::Response;
 use std::fmt;
 
@@ -31,6 +32,26 @@ pub enum Fault {
     ChangeContentType,
     /// The body's last byte removed.
     TrimBody,
+    /// Every 404 made cacheable for a year (`public, max-age=31536000, immutable`), as a CDN
+    /// rule or adapter that caches not-found pages (vercel/next.js#22579).
+    CacheableNotFound,
+    /// HEAD sent upstream as GET and answered with the GET's headers and the Content-Length of
+    /// its body, as a server that runs GET for HEAD and leaves it to HTTP to drop the body
+    /// (sveltejs/kit#17036). The [`proxy`] changes the request.
+    HeadAsGet,
+    /// `Content-Length` removed from every HEAD answer (honojs/node-server#220).
+    HeadWithoutLength,
+    /// A 308 that removes a trailing slash or repeated slashes followed in place, so the client
+    /// gets the target's answer instead of the redirect (withastro/adapters#419). The [`proxy`]
+    /// follows it.
+    NoSlashRedirect,
+    /// Every non-empty answer to a request that accepts gzip gzipped, whatever its method, type
+    /// or size, with `Vary: Accept-Encoding`, as a proxy or CDN compressing on its own
+    /// (vercel/next.js#49963, MicrosoftDocs/azure-docs#100051).
+    CompressEverything,
+    /// `Accept-Encoding` cut from `Vary`, so a cache may serve a compressed answer to a client
+    /// that cannot decode it.
+    CutVary,
 }
 
 impl Fault {
@@ -47,12 +68,20 @@ impl Fault {
             Fault::NeverRevalidate,
             Fault::ChangeContentType,
             Fault::TrimBody,
+            Fault::CacheableNotFound,
+            Fault::HeadAsGet,
+            Fault::HeadWithoutLength,
+            Fault::NoSlashRedirect,
+            Fault::CompressEverything,
+            Fault::CutVary,
+            Fault::DropHeader("etag".into()),
         ]
     }
 
     /// `fold-set-cookie`, `drop-header:NAME`, `change-status`, `relative-location`,
     /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
-    /// `change-content-type`, `trim-body`.
+    /// `change-content-type`, `trim-body`, `cacheable-404`, `head-as-get`, `head-without-length`,
+    /// `no-slash-redirect`, `compress-everything`, `cut-vary`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
@@ -64,6 +93,12 @@ impl Fault {
             "never-revalidate" => Fault::NeverRevalidate,
             "change-content-type" => Fault::ChangeContentType,
             "trim-body" => Fault::TrimBody,
+            "cacheable-404" => Fault::CacheableNotFound,
+            "head-as-get" => Fault::HeadAsGet,
+            "head-without-length" => Fault::HeadWithoutLength,
+            "no-slash-redirect" => Fault::NoSlashRedirect,
+            "compress-everything" => Fault::CompressEverything,
+            "cut-vary" => Fault::CutVary,
             other => match other.strip_prefix("drop-header:") {
                 Some(header) if !header.is_empty() => Fault::DropHeader(header.to_ascii_lowercase()),
                 _ => return Err(format!("unknown fault `{name}`; known: {}", known_names())),
@@ -71,8 +106,32 @@ impl Fault {
         })
     }
 
-    /// Breaks `response` in this fault's way.
-    pub fn apply(&self, response: &mut Response) {
+    /// The request to send upstream for `request`: HEAD becomes GET under [`Fault::HeadAsGet`].
+    pub fn upstream_request(&self, request: &SentRequest) -> SentRequest {
+        let mut upstream = request.clone();
+        if *self == Fault::HeadAsGet && request.method == "HEAD" {
+            upstream.method = "GET".into();
+        }
+        upstream
+    }
+
+    /// Under [`Fault::NoSlashRedirect`], the path and query a redirect of `request` points to,
+    /// when it only removes a trailing slash or repeated slashes: the answer to fetch instead.
+    pub fn redirect_to_follow(&self, request: &SentRequest, response: &Response) -> Option<String> {
+        if *self != Fault::NoSlashRedirect || response.status != 308 {
+            return None;
+        }
+        let location = response.header("location")?;
+        let sent = request.url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))?;
+        let (path, _) = sent.split_once('?').unwrap_or((sent, ""));
+        let target = location.split_once('?').map_or(location.as_str(), |(p, _)| p);
+        let slashes_only = path != target && path.split('/').filter(|s| !s.is_empty()).eq(target.split('/').filter(|s| !s.is_empty()));
+        slashes_only.then_some(location)
+    }
+
+    /// Breaks `response`, the answer to `request`, in this fault's way.
+    pub fn apply(&self, request: &SentRequest, response: &mut Response) {
+        let head = request.method == "HEAD";
         let headers = &mut response.headers;
         match self {
             Fault::FoldSetCookie => {
@@ -111,8 +170,52 @@ impl Fault {
             Fault::TrimBody => {
                 response.body.pop();
             }
+            Fault::CacheableNotFound if response.status == 404 => {
+                headers.retain(|(n, _)| n != "cache-control");
+                headers.push(("cache-control".into(), "public, max-age=31536000, immutable".into()));
+            }
+            Fault::HeadAsGet if head => {
+                headers.retain(|(n, _)| n != "content-length" && n != "transfer-encoding");
+                headers.push(("content-length".into(), response.body.len().to_string()));
+            }
+            Fault::HeadWithoutLength if head => headers.retain(|(n, _)| n != "content-length"),
+            Fault::CompressEverything if accepts_gzip(request) && !response.body.is_empty() && !headers.iter().any(|(n, _)| n == "content-encoding") => {
+                response.body = gzip(&response.body);
+                headers.retain(|(n, _)| n != "content-length");
+                headers.push(("content-encoding".into(), "gzip".into()));
+                if !headers.iter().any(|(n, v)| n == "vary" && v.to_ascii_lowercase().contains("accept-encoding")) {
+                    headers.push(("vary".into(), "Accept-Encoding".into()));
+                }
+            }
+            Fault::CutVary => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "vary") {
+                    *value = value.split(',').map(str::trim).filter(|t| !t.eq_ignore_ascii_case("accept-encoding")).collect::<Vec<_>>().join(", ");
+                }
+                headers.retain(|(n, v)| n != "vary" || !v.is_empty());
+            }
+            Fault::CacheableNotFound
+            | Fault::HeadAsGet
+            | Fault::HeadWithoutLength
+            | Fault::NoSlashRedirect
+            | Fault::CompressEverything => {}
         }
     }
+}
+
+/// Whether `request` accepts gzip (by name, with any q-value but 0).
+fn accepts_gzip(request: &SentRequest) -> bool {
+    request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("accept-encoding")).flat_map(|(_, v)| v.split(',')).any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|p| p.replace(' ', "").eq_ignore_ascii_case("q=0"));
+        name.eq_ignore_ascii_case("gzip") && !refused
+    })
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).and_then(|()| encoder.finish()).unwrap_or_default()
 }
 
 /// `body` with every run of exactly 13 ASCII digits replaced by a new, never repeated time in
@@ -164,6 +267,12 @@ impl fmt::Display for Fault {
             Fault::NeverRevalidate => f.write_str("never-revalidate"),
             Fault::ChangeContentType => f.write_str("change-content-type"),
             Fault::TrimBody => f.write_str("trim-body"),
+            Fault::CacheableNotFound => f.write_str("cacheable-404"),
+            Fault::HeadAsGet => f.write_str("head-as-get"),
+            Fault::HeadWithoutLength => f.write_str("head-without-length"),
+            Fault::NoSlashRedirect => f.write_str("no-slash-redirect"),
+            Fault::CompressEverything => f.write_str("compress-everything"),
+            Fault::CutVary => f.write_str("cut-vary"),
         }
     }
 }
@@ -174,6 +283,19 @@ mod tests {
 
     fn response(headers: &[(&str, &str)], body: &str) -> Response {
         Response::from_parts(200, headers, body)
+    }
+
+    fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> SentRequest {
+        SentRequest {
+            method: method.into(),
+            url: format!("http://127.0.0.1:1{path}"),
+            headers: headers.iter().map(|(n, v)| ((*n).into(), (*v).into())).collect(),
+            body: None,
+        }
+    }
+
+    fn get() -> SentRequest {
+        request("GET", "/", &[])
     }
 
     #[test]
@@ -187,13 +309,13 @@ mod tests {
     #[test]
     fn each_fault_changes_what_it_names() {
         let mut r = response(&[("set-cookie", "a=1"), ("set-cookie", "b=2"), ("location", "http://h:1/x?y")], "body");
-        Fault::FoldSetCookie.apply(&mut r);
+        Fault::FoldSetCookie.apply(&get(), &mut r);
         assert_eq!(r.header_values("set-cookie").collect::<Vec<_>>(), ["a=1, b=2"]);
-        Fault::RelativeLocation.apply(&mut r);
+        Fault::RelativeLocation.apply(&get(), &mut r);
         assert_eq!(r.header("location").as_deref(), Some("/x?y"));
-        Fault::TrimBody.apply(&mut r);
+        Fault::TrimBody.apply(&get(), &mut r);
         assert_eq!(r.body, b"bod");
-        Fault::ChangeStatus.apply(&mut r);
+        Fault::ChangeStatus.apply(&get(), &mut r);
         assert_eq!(r.status, 201);
     }
 
@@ -202,14 +324,71 @@ mod tests {
         let body = r#"{"now":1795625152208,"n":12}"#;
         let mut a = response(&[("x-nextjs-cache", "HIT"), ("cache-control", "s-maxage=2")], body);
         let mut b = response(&[], body);
-        Fault::NeverCache.apply(&mut a);
-        Fault::NeverCache.apply(&mut b);
+        Fault::NeverCache.apply(&get(), &mut a);
+        Fault::NeverCache.apply(&get(), &mut b);
         assert_eq!(a.header("x-nextjs-cache"), None);
         assert_ne!(a.body, body.as_bytes());
         assert_ne!(a.body, b.body);
         assert!(String::from_utf8(a.body).unwrap().ends_with(r#","n":12}"#));
         let mut r = response(&[("cache-control", "s-maxage=2")], "");
-        Fault::RewriteCacheControl.apply(&mut r);
+        Fault::RewriteCacheControl.apply(&get(), &mut r);
         assert_eq!(r.header("cache-control").as_deref(), Some("public, max-age=0"));
+    }
+
+    #[test]
+    fn not_found_answers_become_cacheable_and_others_stay() {
+        let mut missing = Response::from_parts(404, &[("cache-control", "private, no-store")], "");
+        let mut found = response(&[("cache-control", "private, no-store")], "");
+        Fault::CacheableNotFound.apply(&get(), &mut missing);
+        Fault::CacheableNotFound.apply(&get(), &mut found);
+        assert_eq!(missing.header("cache-control").as_deref(), Some("public, max-age=31536000, immutable"));
+        assert_eq!(found.header("cache-control").as_deref(), Some("private, no-store"));
+    }
+
+    #[test]
+    fn head_faults_touch_head_answers_only() {
+        let head = request("HEAD", "/a", &[]);
+        assert_eq!(Fault::HeadAsGet.upstream_request(&head).method, "GET");
+        assert_eq!(Fault::HeadAsGet.upstream_request(&get()).method, "GET");
+        assert_eq!(Fault::TrimBody.upstream_request(&head).method, "HEAD");
+        let mut as_get = response(&[("transfer-encoding", "chunked")], "hello");
+        Fault::HeadAsGet.apply(&head, &mut as_get);
+        assert_eq!(as_get.header("content-length").as_deref(), Some("5"));
+        assert_eq!(as_get.header("transfer-encoding"), None);
+        let mut sized = response(&[("content-length", "5")], "");
+        Fault::HeadWithoutLength.apply(&get(), &mut sized);
+        assert_eq!(sized.header("content-length").as_deref(), Some("5"));
+        Fault::HeadWithoutLength.apply(&head, &mut sized);
+        assert_eq!(sized.header("content-length"), None);
+    }
+
+    #[test]
+    fn only_slash_redirects_are_followed() {
+        let redirect = |location: &str| Response::from_parts(308, &[("location", location)], "");
+        let fault = Fault::NoSlashRedirect;
+        assert_eq!(fault.redirect_to_follow(&request("GET", "/a/b/?q=1", &[]), &redirect("/a/b?q=1")).as_deref(), Some("/a/b?q=1"));
+        assert_eq!(fault.redirect_to_follow(&request("GET", "//a//b", &[]), &redirect("/a/b")).as_deref(), Some("/a/b"));
+        assert_eq!(fault.redirect_to_follow(&request("GET", "/a", &[]), &redirect("/b")), None);
+        assert_eq!(Fault::TrimBody.redirect_to_follow(&request("GET", "/a/", &[]), &redirect("/a")), None);
+    }
+
+    #[test]
+    fn compression_follows_accept_encoding_and_vary_loses_it() {
+        let mut plain = response(&[("content-type", "image/png"), ("content-length", "3")], "abc");
+        Fault::CompressEverything.apply(&get(), &mut plain);
+        assert_eq!(plain.body, b"abc");
+        let gzip_ok = request("GET", "/", &[("accept-encoding", "br, gzip;q=0.5")]);
+        Fault::CompressEverything.apply(&gzip_ok, &mut plain);
+        assert_eq!(plain.header("content-encoding").as_deref(), Some("gzip"));
+        assert_eq!(plain.header("vary").as_deref(), Some("Accept-Encoding"));
+        assert_eq!(plain.header("content-length"), None);
+        assert_eq!(&plain.body[..2], [0x1f, 0x8b]);
+        let refused = request("GET", "/", &[("accept-encoding", "gzip;q=0")]);
+        let mut kept = response(&[], "abc");
+        Fault::CompressEverything.apply(&refused, &mut kept);
+        assert_eq!(kept.body, b"abc");
+        let mut varied = response(&[("vary", "rsc, Accept-Encoding"), ("vary", "accept-encoding")], "");
+        Fault::CutVary.apply(&get(), &mut varied);
+        assert_eq!(varied.header_values("vary").collect::<Vec<_>>(), ["rsc"]);
     }
 }

@@ -81,7 +81,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
     let kept_answer = if keeps { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
     let mut answer = match kept_answer {
         Some(answer) => answer,
-        None => match client.send(&sent).await {
+        None => match client.send(&fault.upstream_request(&sent)).await {
             Ok(answer) => answer,
             Err(error) => return bad_gateway(&error),
         },
@@ -89,7 +89,14 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
     if keeps {
         kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
     }
-    fault.apply(&mut answer);
+    if let Some(target) = fault.redirect_to_follow(&sent, &answer) {
+        let followed = SentRequest { url: format!("{upstream}{target}"), ..sent.clone() };
+        answer = match client.send(&followed).await {
+            Ok(answer) => answer,
+            Err(error) => return bad_gateway(&error),
+        };
+    }
+    fault.apply(&sent, &mut answer);
     if parts.method != http::Method::HEAD {
         // A fault may change the body's length; a HEAD answer has none to measure.
         for (_, value) in answer.headers.iter_mut().filter(|(n, _)| n == "content-length") {
