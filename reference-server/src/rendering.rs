@@ -46,6 +46,16 @@ pub struct RouteCaching {
     pub stale_time: u64,
 }
 
+/// What the route cache does with a request.
+enum Cached {
+    /// It answers (or the code failed while rendering for it).
+    Answer(Result<Answer, Refusal>),
+    /// The route is prerendered, but this request may be a Server Action: the page renders.
+    RenderForAction,
+    /// The route renders per request.
+    NotPrerendered,
+}
+
 /// One render of a page or handler: its answer, or why there is none.
 enum Rendered {
     Answer(CachedAnswer),
@@ -183,44 +193,56 @@ impl Renderer {
     }
 
     /// Answers a request for the page or handler `index` (whose code is `code`): from the route
-    /// cache when the build prerendered it, else by running its code.
+    /// cache when the build prerendered it, else by running its code. A prerendered page renders
+    /// for a POST that may be a Server Action.
     pub fn serve(&self, site: Site, index: usize, code: AppCode, call: AppCall) -> Result<Answer, Refusal> {
         if self.unlisted_param(index, &call.path) {
             return Err(Refusal::NotFound);
         }
+        let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
         let runtime = self.runtime_for(site, index, &call.path);
         // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
         let (headers, query) = if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
         let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
-        if let Some(answer) = self.answer_cached(site, index, &request) {
-            return answer;
-        }
+        let prerendered = match self.answer_cached(site, index, &request, action) {
+            Cached::Answer(answer) => return answer,
+            Cached::RenderForAction => true,
+            Cached::NotPrerendered => false,
+        };
         let route = site.routes.get(index);
         match code {
             (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
+            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request),
             (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
         }
     }
 
-    /// The answer of a page or handler the build prerendered, or `None` when the route renders
-    /// per request.
-    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest) -> Option<Result<Answer, Refusal>> {
-        let caching = self.plans.get(index)?.as_ref()?;
-        let Rendering::Static { revalidate } = caching.rendering else { return None };
+    /// The answer of a page or handler the build prerendered, when the route cache answers.
+    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest, action: bool) -> Cached {
+        let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
+        let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
-        if caching.code.0 == Kind::Handler && request.method != "GET" && !head {
-            return Some(Ok(route_handler::static_method_not_allowed()));
+        if request.method != "GET" && !head {
+            return match caching.code.0 {
+                Kind::Page if action => Cached::RenderForAction,
+                Kind::Page => Cached::Answer(Ok(page::method_not_allowed())),
+                Kind::Handler => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
+            };
         }
-        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone())? {
-            Ok(found) => found,
-            Err(()) => return Some(Err(Refusal::Internal)),
+        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone()) {
+            None => return Cached::NotPrerendered,
+            Some(Ok(found)) => found,
+            Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
         };
-        Some(Ok(match caching.code.0 {
+        Cached::Answer(Ok(match caching.code.0 {
             Kind::Handler => {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
             }
-            Kind::Page => page::cached(answer.status, state, cache_control_until(revalidate, caching.expire), caching.stale_time, answer.body),
+            Kind::Page => {
+                let cache_control = cache_control_until(revalidate, caching.expire);
+                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, answer.body)
+            }
         }))
     }
 

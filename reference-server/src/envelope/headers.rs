@@ -5,17 +5,20 @@
 //!   not-found page).
 //! - A rendered page is sent as Next.js's `sendRenderResult` does: after the fields its render
 //!   set, `X-Powered-By: Next.js`, then `Cache-Control` (unless the server set it before
-//!   rendering), an `ETag` of a whole payload, and `Content-Type`. A page from the route cache
-//!   has no body in the answer to HEAD.
+//!   rendering, or the render is for a possible Server Action), an `ETag` of a whole payload
+//!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
+//!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
+//!   one chunked (and to HEAD without a length).
 //!
 //! `Vary: Accept-Encoding` is the compression layer's ([`super::compression`]).
 
-use crate::body::{Body, WireBody};
+use crate::body::{Body, Chunks, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
+use crate::fresh::Conditional;
 use crate::service::{Answer, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
-use http::{HeaderMap, HeaderName, HeaderValue, Method};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use http_body_util::BodyExt;
 
 /// The request headers of the client router, on which every app-router answer varies.
@@ -32,10 +35,11 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
 
     async fn call(&self, request: Request) -> Answer {
         let head = request.method() == Method::HEAD;
+        let conditional = Conditional::from_headers(request.headers());
         let answer = self.inner.call(request).await;
         match Made::of(&answer) {
             Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
-            Made::Page(sent) => send(answer, &sent, head).await,
+            Made::Page(sent) => send(answer, &sent, head, &conditional).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,
         }
     }
@@ -47,14 +51,15 @@ fn with_app_vary(mut answer: Answer) -> Answer {
     answer
 }
 
-/// A rendered page as it goes out.
-async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
+/// A rendered page as it goes out; a whole payload whose ETag the request already has gets
+/// `304 Not Modified` with the fields up to the ETag and no body.
+async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional) -> Answer {
     let (mut parts, body) = answer.into_parts();
     let html = body.collect().await.map(|collected| collected.to_bytes()).unwrap_or_default();
-    let cache_control = HeaderValue::try_from(sent.cache_control.as_str()).unwrap_or(HeaderValue::from_static(""));
+    let cache_control = sent.cache_control.as_deref().and_then(|c| HeaderValue::try_from(c).ok());
     let mut first = Vec::new();
-    if sent.cache_control_first {
-        first.push((CACHE_CONTROL, cache_control.clone()));
+    if sent.cache_control_first && let Some(value) = &cache_control {
+        first.push((CACHE_CONTROL, value.clone()));
     }
     if sent.app_router {
         first.push((VARY, HeaderValue::from_static(APP_VARY)));
@@ -62,20 +67,32 @@ async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
     prepend(&mut parts.headers, first);
     let fields: &mut HeaderMap = &mut parts.headers;
     fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
-    if !sent.cache_control_first {
-        fields.append(CACHE_CONTROL, cache_control);
+    if !sent.cache_control_first && let Some(value) = cache_control {
+        fields.append(CACHE_CONTROL, value);
     }
-    if sent.payload != Payload::Streamed
-        && let Ok(tag) = HeaderValue::try_from(etag(&String::from_utf8_lossy(&html)))
-    {
-        fields.append(ETAG, tag);
+    if sent.payload != Payload::Streamed {
+        let tag = etag(&String::from_utf8_lossy(&html));
+        if let Ok(value) = HeaderValue::try_from(tag.as_str()) {
+            fields.append(ETAG, value);
+        }
+        if conditional.fresh(&tag) {
+            parts.status = StatusCode::NOT_MODIFIED;
+            return Answer::from_parts(parts, WireBody::Left(Body::default()));
+        }
     }
-    fields.append(CONTENT_TYPE, HeaderValue::from_static(HTML));
+    if !fields.contains_key(CONTENT_TYPE) {
+        fields.append(CONTENT_TYPE, HeaderValue::from_static(HTML));
+    }
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
     }
-    let body = if sent.payload == Payload::Cached && head { Body::default() } else { Body::new(html) };
-    Answer::from_parts(parts, WireBody::Left(body))
+    let body = match sent.payload {
+        // HTTP sends no body to HEAD, but the length of a whole one goes out.
+        Payload::Cached | Payload::Whole => WireBody::Left(Body::new(html)),
+        Payload::Streamed if head => WireBody::Left(Body::default()),
+        Payload::Streamed => WireBody::Right(Chunks::new(vec![html])),
+    };
+    Answer::from_parts(parts, body)
 }
 
 #[cfg(test)]
@@ -97,7 +114,7 @@ mod tests {
     }
 
     fn page(cache_control_first: bool, payload: Payload) -> Made {
-        Made::Page(Sent { app_router: true, cache_control: "no-store".into(), cache_control_first, payload, redirect: None })
+        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None })
     }
 
     #[tokio::test]
@@ -122,11 +139,15 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_cached_page_has_no_body_for_head_but_keeps_its_etag() {
+    async fn a_whole_page_keeps_its_length_for_head_and_a_streamed_one_has_none() {
+        use hyper::body::Body as _;
         let layer = Headers { inner: Stub(|_| made(page(false, Payload::Cached), &[], "<p/>")) };
-        let get = layer.call(get("/")).await;
+        let whole = layer.call(get("/")).await;
         let head = layer.call(request("HEAD", "/")).await;
-        assert_eq!(get.headers()["etag"], head.headers()["etag"]);
-        assert_eq!(head.into_body().collect().await.unwrap().to_bytes(), "");
+        assert_eq!(whole.headers()["etag"], head.headers()["etag"]);
+        assert_eq!(head.body().size_hint().exact(), Some(4));
+        let streamed = Headers { inner: Stub(|_| made(page(false, Payload::Streamed), &[], "<p/>")) };
+        assert!(matches!(streamed.call(get("/")).await.body(), WireBody::Right(_)));
+        assert_eq!(streamed.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
     }
 }

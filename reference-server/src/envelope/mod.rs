@@ -11,17 +11,20 @@
 //! 1. [`crate::server`]: connections, the local port, timeouts, the request body cap, the cache's
 //!    background work once an answer is out.
 //! 2. [`node_parser`]: Node's HTTP parser refuses a method it does not know with a bare 400.
-//! 3. [`compression`]: the compression layer adds `Vary: Accept-Encoding` to the answers it would
-//!    compress (one predicate over what [`Made`](crate::service::Made) the answer).
-//! 4. [`trailing_slash`]: a trailing slash or an empty segment is redirected away (308).
+//! 3. [`compression`]: the compression layer varies the answers it takes on on
+//!    `Accept-Encoding` (one predicate over the content type and what
+//!    [`Made`](crate::service::Made) the answer) and gzips or deflates them as negotiated.
+//! 4. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
 //! 5. [`errors`]: a proxy that fails is answered with the plain-text 500.
 //! 6. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
 //!    URL, or change the request and response headers.
 //! 7. [`headers`]: the fields the server adds to what the app router made: its `Vary` first, and
 //!    `X-Powered-By`, `Cache-Control`, `ETag` and `Content-Type` as a rendered page is sent.
 //! 8. [`errors`]: a [`Refusal`](crate::service::Refusal) from inside becomes Next.js's own page:
-//!    the not-found page, the 400 page, the plain-text 500.
-//! 9. [`static_files`]: files of `public/`, before the routes (the fallback).
+//!    the not-found page (or a plain-text 404 for assets and subresources), the error page of
+//!    a status, the plain-text 500.
+//! 9. [`static_files`]: files of `public/` and build assets under `/_next/static/`, before the
+//!    routes (the fallback).
 //! 10. [`crate::endpoint`]: the router finds the route ([`crate::routes`]) and the route's kind
 //!     answers: a route handler ([`crate::route_handler`]) or a page ([`crate::page`]) through
 //!     the cache ([`crate::rendering`]), an API route ([`crate::pages_api`]), a metadata file

@@ -1,7 +1,7 @@
 //! Mirrors of `fixture-app/app/server/**`: routes that show what `next start` does around an
 //! app (compression, error answers) and ISR routes of their own for complete answers.
 
-use super::Handled;
+use crate::code::Handled;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 
 /// The longest string JavaScript builds (V8's limit, 2^29 - 24 UTF-16 units).
@@ -46,6 +46,15 @@ fn js_number(text: &str) -> f64 {
         _ if trimmed.bytes().all(|b| b.is_ascii_digit() || b".+-eE".contains(&b)) => trimmed.parse().unwrap_or(f64::NAN),
         _ => f64::NAN,
     }
+}
+
+/// compression/long-page/page.js: 40 numbered lines.
+pub fn long_page(export: &str, _request: &RouteRequest) -> Handled {
+    if export != "default" {
+        return Handled::NotMirrored;
+    }
+    let lines: String = (1..=40).map(|n| format!("<p>Line {n} of a prerendered page long enough to be compressed.</p>")).collect();
+    Handled::Answer(WebResponse::text(format!("<main>{lines}</main>")).with_header("content-type", "text/html; charset=utf-8"))
 }
 
 /// errors/throws/page.js: awaits `connection()`, then throws.
