@@ -8,8 +8,9 @@ use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
 use crate::envelope::request_headers::RequestHeaders;
-use crate::envelope::static_files::StaticFiles;
+use crate::envelope::static_files::{PublicFiles, StaticFiles};
 use crate::envelope::trailing_slash::TrailingSlash;
+use crate::client_script::ClientScript;
 use crate::error::Error;
 use crate::fixture::{self, RouteFile};
 use crate::mirrors::{self, MirrorSet};
@@ -17,6 +18,7 @@ use crate::next_config::NextConfig;
 use crate::page::PageFiles;
 use crate::proxy::{Proxy, ProxyFile};
 use crate::rendering::{Renderer, Site};
+use crate::router::Segment;
 use crate::routes::Routes;
 use crate::code::Mirror;
 use crate::service::{Answer, Request, Service};
@@ -64,11 +66,13 @@ impl App {
         let root = config.fixture_dir.as_path();
         let routes = Routes::load(root, mirrors)?;
         let proxy = load_proxy(root, mirrors)?;
-        let files = PageFiles::load(root, mirrors)?;
+        let script = ClientScript::for_routes(routes.iter().map(|route| url_pattern(&route.file.pattern)).collect::<Vec<_>>().iter().map(String::as_str));
+        let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, next_config, config.next_version.clone());
         let endpoints = Arc::new(Endpoints::new(routes, files, renderer, config.next_version.clone()));
-        let stack = stack(endpoints.clone(), proxy, &config.next_version, fixture::has_pages_router(root));
+        let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root) };
+        let stack = stack(endpoints.clone(), proxy, &config.next_version, outside);
         Ok(App { stack, endpoints, next_version: config.next_version.clone() })
     }
 
@@ -104,9 +108,26 @@ fn load_proxy(root: &Path, mirrors: &'static MirrorSet) -> Result<Option<(ProxyF
     Ok(Some((file, mirror)))
 }
 
-fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, pages_router: bool) -> Stack {
-    let routed = Errors { inner: StaticFiles { fallback: endpoints }, next: next.clone(), pages_router };
+/// What the stages outside the routes serve or render with: the app's `public/` files, the
+/// client script its pages load, and whether it has a `pages/` folder (for the error pages).
+struct Outside {
+    public: PublicFiles,
+    script: ClientScript,
+    pages_router: bool,
+}
+
+fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside) -> Stack {
+    let Outside { public, script, pages_router } = outside;
+    let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy };
-    let refused = Errors { inner: proxied, next: next.clone(), pages_router };
+    let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
     NodeParser { inner: RequestHeaders { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } } }
+}
+
+/// A route's URL pattern as written in the app (`/blog/[slug]`).
+fn url_pattern(pattern: &[Segment]) -> String {
+    if pattern.is_empty() {
+        return "/".into();
+    }
+    pattern.iter().map(|segment| format!("/{segment}")).collect()
 }

@@ -29,6 +29,10 @@ impl hyper::body::Body for Chunks {
     fn poll_frame(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
         Poll::Ready(self.0.pop_front().map(|chunk| Ok(Frame::data(chunk))))
     }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The body of an answer: whole with a known length, or chunked.

@@ -112,7 +112,8 @@ mod tests {
 
     fn endpoints() -> Endpoints {
         let (root, mirrors) = (crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap());
-        let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors).unwrap());
+        let script = crate::client_script::ClientScript::for_routes(["/"]);
+        let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
         let next = crate::default_next_version();
         let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone());
         Endpoints::new(routes, files, renderer, next)

@@ -10,8 +10,8 @@
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
 //! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
-//!   it removes and adds, compression, the trailing-slash redirect, the not-found and error
-//!   pages, its own header fields, the hook for `public/` files.
+//!   it removes and adds, compression, the trailing-slash and repeated-slash redirects, the
+//!   not-found and error pages, its own header fields, `public/` files and build assets.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
@@ -35,8 +35,10 @@
 //! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
 //!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
 //!   that answers one.
-//! - Helpers: [`etag`] Next.js's ETag, [`html`] React's escaping of text in markup; [`error`]
-//!   why the app could not be loaded.
+//! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
+//!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
+//!   reference server makes (the script its pages load); [`error`] why the app could not be
+//!   loaded.
 //!
 //! The modules are private (`cargo doc --document-private-items` shows them); what the
 //! integration tests in `tests/` reach is re-exported at the root, hidden from the docs.
@@ -58,6 +60,7 @@
 mod app;
 mod body;
 mod cache;
+mod client_script;
 mod code;
 mod cookies;
 mod draft_mode;
@@ -70,6 +73,7 @@ mod fallbacks;
 mod fields;
 mod fixture;
 mod form_data;
+mod fresh;
 mod html;
 mod metadata;
 mod mirrors;
@@ -100,7 +104,8 @@ pub use {
     fallbacks::FallbackFiles,
     fixture::{RouteFile, RouteKind, scan as scan_routes},
     mirrors::{APPS, MirrorSet},
-    pages_api::{fresh::Conditional, request::ApiRequest, response::ApiResponse},
+    fresh::Conditional,
+    pages_api::{request::ApiRequest, response::ApiResponse},
     params::{ParamValue, decode_component},
     proxy::ProxyFile,
     route_handler::HTTP_METHODS,

@@ -6,12 +6,24 @@
 //! `notFound()` with the default not-found text (the app has no `not-found.js`), `forbidden()`
 //! and `unauthorized()` with what the root fallback file ([`FallbackFiles`]) renders.
 //!
+//! Every page loads the app's [`ClientScript`]. A page that throws while rendered per request
+//! is answered with the error shell and 500.
+//!
+//! An RSC request ([`Wants`]) gets the page's RSC payload instead of its HTML: the one the build
+//! stored beside the HTML, or one rendered for the request; over RSC, a redirect or `notFound()`
+//! is a 200 payload carrying the interrupt's digest, which the client router acts on.
+//!
+//! Methods: a page rendered per request renders for any method but OPTIONS (a bare 400); a
+//! prerendered one answers only GET and HEAD, and a POST that may be a Server Action, which it
+//! renders for the request ([`may_be_server_action`]); any other method gets 405.
+//!
 //! The fields the server sends a page with (`Vary`, `X-Powered-By`, `Cache-Control`, `ETag`,
 //! `Content-Type`) are the envelope's: an answer here carries the page's own fields and how it is
 //! to be [`Sent`].
 
 use crate::body::WireBody;
 use crate::cache::headers::{CacheState, NO_STORE};
+use crate::client_script::ClientScript;
 use crate::code::{Handled, Mirror};
 use crate::error::Error;
 use crate::fallbacks::FallbackFiles;
@@ -26,6 +38,7 @@ use crate::service::{Answer, Made, Payload, Refusal, Sent};
 use crate::web::{RouteRequest, WebResponse};
 use crate::wrappers::Wrappers;
 use bytes::Bytes;
+use http::{HeaderMap, Method};
 use semver::Version;
 use std::path::Path;
 
@@ -47,14 +60,26 @@ pub struct PageFiles {
     wrappers: Wrappers,
     /// The root `forbidden.js` and `unauthorized.js`.
     fallbacks: FallbackFiles,
+    /// The script every page loads.
+    script: ClientScript,
 }
 
 impl PageFiles {
-    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<PageFiles, Error> {
+    pub fn load(root: &Path, mirrors: &'static MirrorSet, script: ClientScript) -> Result<PageFiles, Error> {
         let fallbacks = FallbackFiles::load(root, mirrors)?;
         let wrappers = Wrappers::load(root, mirrors)?;
-        Ok(PageFiles { wrappers, fallbacks })
+        Ok(PageFiles { wrappers, fallbacks, script })
     }
+}
+
+/// Whether a request may be a Server Action, which Next.js renders a page for whatever the
+/// page: a POST with a `Next-Action` field or a form body.
+pub fn may_be_server_action(method: &Method, headers: &HeaderMap) -> bool {
+    let content_type = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    *method == Method::POST
+        && (headers.contains_key("next-action")
+            || content_type == "application/x-www-form-urlencoded"
+            || content_type.starts_with("multipart/form-data"))
 }
 
 /// One page: its file, its code, and what renders around it.
@@ -76,25 +101,43 @@ impl Page<'_> {
         let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
         let body = self.files.wrappers.wrap(self.file, markup(page));
-        Some(Prerendered { html: page_html(&head, &body), flight: payload(&request.path, Some(&body)) })
+        Some(Prerendered { html: page_html(&self.files.script, &head, &body), flight: payload(&request.path, Some(&body)) })
     }
 
     /// The page rendered for this request, as HTML or as the RSC payload it `wants`: its
-    /// metadata base is the server's own port.
+    /// metadata base is the server's own port. OPTIONS is refused before it renders.
     pub fn serve(&self, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        if request.method == "OPTIONS" {
+            return Ok(options_refused());
+        }
         let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
+        let script = &self.files.script;
         match (self.mirror.handle)("default", request) {
             Handled::Answer(page) => {
                 let body = self.files.wrappers.wrap(self.file, markup(page));
                 Ok(match wants {
-                    Wants::Html => streamed(200, dynamic_html(&head, &body, self.next), None, false),
+                    Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, false),
                     Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, true),
                     Wants::Prefetch => streamed(200, payload(&request.path, None), None, true),
                 })
             }
             Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request, wants),
-            Handled::Throw(_) | Handled::NotMirrored => Err(Refusal::Internal),
+            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None, false)),
+            Handled::NotMirrored => Err(Refusal::Internal),
         }
+    }
+
+    /// A prerendered page rendered for a POST that may be a Server Action: it says it came from
+    /// the cache once, and goes out without `Cache-Control`.
+    pub fn serve_action(&self, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        let mut answer = self.serve(request, wants)?;
+        let Made::Page(sent) = Made::of(&answer) else { return Ok(answer) };
+        if sent.payload == Payload::Streamed && answer.status() == 200 {
+            let fields = [("x-nextjs-cache", CacheState::Hit.as_str()), ("x-nextjs-prerender", "1")];
+            crate::fields::prepend(answer.headers_mut(), fields.map(|(n, v)| (http::HeaderName::from_static(n), http::HeaderValue::from_static(v))));
+            answer.extensions_mut().insert(Made::Page(Sent { cache_control: None, ..sent }));
+        }
+        Ok(answer)
     }
 
     fn head(&self, render: PageRender) -> String {
@@ -105,6 +148,7 @@ impl Page<'_> {
     /// Over RSC, a redirect or `notFound()` is a 200 payload whose error row carries the
     /// interrupt's digest, which the client router acts on.
     fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        let script = &self.files.script;
         let routed = matches!(interrupt, Interrupt::Redirect { .. } | Interrupt::NotFound);
         if wants != Wants::Html && routed {
             let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(interrupt.digest())];
@@ -113,38 +157,52 @@ impl Page<'_> {
         if let Interrupt::Redirect { location, status } = interrupt {
             let digest = flight::payload(&[Row::Error(interrupt.digest())]);
             let html = format!(
-                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{}</body></html>",
+                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body>{}</body></html>",
+                script.tag(),
                 payload_script(&digest)
             );
             return Ok(streamed(*status, html, Some(location.clone()), false));
         }
         if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(head, DEFAULT_NOT_FOUND), None, false));
+            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None, false));
         }
         match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(head, &markup(fallback)), None, false)),
+            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None, false)),
             _ => Err(Refusal::Internal),
         }
     }
 }
 
-/// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1` (sent
-/// twice unless it was made for this request), the client router's stale time.
-/// `body` is the stored HTML, or with `flight` the stored RSC payload.
-pub fn cached(status: u16, state: CacheState, cache_control: String, stale_time: u64, body: Bytes, flight: bool) -> Answer {
+/// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
+/// (sent twice for a page the build made, once for one made since), the client router's stale
+/// time. `body` is the stored HTML, or with `flight` the stored RSC payload.
+pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control: String, stale_time: u64, body: Bytes, flight: bool) -> Answer {
     let mut fields = vec![("x-nextjs-cache".into(), state.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
-    if state != CacheState::Miss {
+    if made_by_build {
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
-    let sent = Sent { app_router: true, cache_control, cache_control_first: false, payload: Payload::Cached, redirect: None, flight };
+    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, flight };
     with_sent(build(status, fields, Some(body)).map(WireBody::Left), sent)
+}
+
+/// A prerendered page's answer to a method it does not take: as a prerendered route handler's,
+/// `405`, `Allow: GET` and `Allow: HEAD`, the status text as body.
+pub fn method_not_allowed() -> Answer {
+    crate::route_handler::static_method_not_allowed()
+}
+
+/// OPTIONS to a page rendered per request: a bare `400 Bad Request` with the app router's Vary.
+fn options_refused() -> Answer {
+    let mut answer = build(400, vec![], None).map(WireBody::Left);
+    answer.extensions_mut().insert(Made::Handler { body: false });
+    answer
 }
 
 /// A page rendered per request: not to be stored, and streamed; `body` is HTML, or with
 /// `flight` the RSC payload.
 fn streamed(status: u16, body: String, redirect: Option<String>, flight: bool) -> Answer {
-    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: false, payload: Payload::Streamed, redirect, flight };
+    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, flight };
     with_sent(build(status, vec![], Some(Bytes::from(body))).map(WireBody::Left), sent)
 }
 
@@ -165,34 +223,39 @@ fn payload_script(part: &str) -> String {
     format!("<script>self.__next_f.push([1,{}])</script>", serde_json::to_string(part).unwrap_or_default())
 }
 
-fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
+/// `answer`, marked as a page to be sent as `sent` says.
+pub fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
     answer.extensions_mut().insert(Made::Page(sent));
     answer
 }
 
-/// The HTML of a page rendered inside the root layout; `head` is markup added to its `<head>`
-/// (the tags of metadata files).
-fn page_html(head: &str, markup: &str) -> String {
-    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{head}</head><body>{markup}</body></html>")
+/// The HTML of a page rendered inside the root layout, loading `script`; `head` is markup added
+/// to its `<head>` (the tags of metadata files).
+fn page_html(script: &ClientScript, head: &str, markup: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body>{markup}</body></html>", script.tag())
 }
 
 /// A page rendered per request. Before 16, Next.js streams its metadata tags after the head, in
 /// a hidden `<div>` of the body.
-fn dynamic_html(head: &str, markup: &str, next: &Version) -> String {
+fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version) -> String {
     if next.major >= 16 {
-        page_html(head, markup)
+        page_html(script, head, markup)
     } else {
-        format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/></head><body><div hidden=\"\">{head}</div>{markup}</body></html>")
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}</head><body><div hidden=\"\">{head}</div>{markup}</body></html>",
+            script.tag()
+        )
     }
 }
 
 /// The error shell (`<html id="__next_error__">`, `noindex`) whose RSC payload carries what a
-/// fallback file rendered, so that the browser renders it; the server-side HTML has no body
-/// markup.
-fn error_shell_html(head: &str, markup: &str) -> String {
+/// fallback file rendered (nothing for an error), so that the browser renders it; the
+/// server-side HTML has no body markup.
+fn error_shell_html(script: &ClientScript, head: &str, markup: &str) -> String {
     format!(
-        "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/><meta name=\"robots\" content=\"noindex\"/>\
+        "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
         {head}</head><body>{}</body></html>",
+        script.tag(),
         payload_script(markup)
     )
 }
@@ -208,15 +271,31 @@ mod tests {
 
     #[test]
     fn before_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {
-        let v16 = dynamic_html("<link/>", "<p/>", &Version::new(16, 0, 0));
-        assert!(v16.contains("<head><meta charSet=\"utf-8\"/><link/></head><body><p/>"), "{v16}");
-        let v15 = dynamic_html("<link/>", "<p/>", &Version::new(15, 0, 0));
+        let script = ClientScript::for_routes(["/"]);
+        let v16 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(16, 0, 0));
+        assert!(v16.contains(&format!("<head><meta charSet=\"utf-8\"/>{}<link/></head><body><p/>", script.tag())), "{v16}");
+        let v15 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(15, 0, 0));
         assert!(v15.contains("<body><div hidden=\"\"><link/></div><p/>"), "{v15}");
     }
 
     #[test]
-    fn a_page_made_for_this_request_says_prerender_once() {
-        let count = |state| cached(200, state, "s-maxage=1".into(), 300, Bytes::new(), false).headers().get_all("x-nextjs-prerender").iter().count();
-        assert_eq!((count(CacheState::Miss), count(CacheState::Hit), count(CacheState::Stale)), (1, 2, 2));
+    fn a_page_the_build_made_says_prerender_twice() {
+        let count = |state, by_build| {
+            cached(200, state, by_build, "s-maxage=1".into(), 300, Bytes::new(), false).headers().get_all("x-nextjs-prerender").iter().count()
+        };
+        assert_eq!((count(CacheState::Hit, true), count(CacheState::Stale, true)), (2, 2));
+        assert_eq!((count(CacheState::Miss, false), count(CacheState::Hit, false), count(CacheState::Stale, false)), (1, 1, 1));
+    }
+
+    #[test]
+    fn forms_and_next_action_posts_may_be_server_actions() {
+        let headers = |pairs: &[(&'static str, &'static str)]| -> HeaderMap {
+            pairs.iter().map(|(n, v)| (http::HeaderName::from_static(n), http::HeaderValue::from_static(v))).collect()
+        };
+        assert!(may_be_server_action(&Method::POST, &headers(&[("content-type", "application/x-www-form-urlencoded")])));
+        assert!(may_be_server_action(&Method::POST, &headers(&[("content-type", "multipart/form-data; boundary=x")])));
+        assert!(may_be_server_action(&Method::POST, &headers(&[("next-action", "abc")])));
+        assert!(!may_be_server_action(&Method::POST, &headers(&[("content-type", "text/plain")])));
+        assert!(!may_be_server_action(&Method::PUT, &headers(&[("content-type", "application/x-www-form-urlencoded")])));
     }
 }

@@ -47,6 +47,16 @@ pub struct RouteCaching {
     pub stale_time: u64,
 }
 
+/// What the route cache does with a request.
+enum Cached {
+    /// It answers (or the code failed while rendering for it).
+    Answer(Result<Answer, Refusal>),
+    /// The route is prerendered, but this request may be a Server Action: the page renders.
+    RenderForAction,
+    /// The route renders per request.
+    NotPrerendered,
+}
+
 /// One render of a page or handler: its answer, or why there is none.
 enum Rendered {
     Answer(CachedAnswer),
@@ -189,38 +199,26 @@ impl Renderer {
     }
 
     /// Answers a request for the page or handler `index` (whose code is `code`): from the route
-    /// cache when the build prerendered it, else by running its code.
+    /// cache when the build prerendered it, else by running its code. A prerendered page renders
+    /// for a POST that may be a Server Action.
     pub fn serve(&self, site: Site, index: usize, code: AppCode, call: AppCall) -> Result<Answer, Refusal> {
         if self.unlisted_param(index, &call.path) {
             return Err(Refusal::NotFound);
         }
+        let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
         let runtime = self.runtime_for(site, index, &call.path);
         let wants = Wants::of(&call.headers);
-        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params; a
-        // page's `headers()` never shows the router's.
-        let (headers, query) = match code.0 {
-            _ if self.empties_request(index) => (http::HeaderMap::new(), String::new()),
-            Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
-            Kind::Handler => (call.headers, call.query),
-        };
         let routed = call.path.clone();
-        let (path, query) = match call.asked {
-            Some((path, asked)) if code.0 == Kind::Handler => (path, if self.empties_request(index) { String::new() } else { asked }),
-            _ => (call.path, query),
+        let request = self.code_request(index, code.0, call).with_runtime(&runtime);
+        let prerendered = match self.answer_cached(site, index, &routed, &request, wants, action) {
+            Cached::Answer(answer) => return answer,
+            Cached::RenderForAction => true,
+            Cached::NotPrerendered => false,
         };
-        let params = match code.0 {
-            Kind::Page => call.params.map(|p| p.encoded()),
-            Kind::Handler => call.params,
-        };
-        // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
-        let path = if self.next.major < 16 && code.0 == Kind::Handler { path.replace('\'', "%27") } else { path };
-        let request = RouteRequest::new(call.method, path, query, headers, call.body, params, call.port).with_runtime(&runtime);
-        if let Some(answer) = self.answer_cached(site, index, &routed, &request, wants) {
-            return answer;
-        }
         let route = site.routes.get(index);
         let mut answer = match code {
             (Kind::Handler, mirror) => route_handler::serve(&route.file.exports.names, mirror, &request),
+            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
             (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants)?,
         };
         if matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge) {
@@ -229,30 +227,61 @@ impl Renderer {
         Ok(answer)
     }
 
-    /// The answer of a page or handler the build prerendered, or `None` when the route renders
-    /// per request.
-    fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants) -> Option<Result<Answer, Refusal>> {
-        let caching = self.plans.get(index)?.as_ref()?;
-        let Rendering::Static { revalidate } = caching.rendering else { return None };
-        let head = request.method == "HEAD";
-        if caching.code.0 == Kind::Handler && request.method != "GET" && !head {
-            return Some(Ok(route_handler::static_method_not_allowed()));
-        }
-        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone())? {
-            Ok(found) => found,
-            Err(()) => return Some(Err(Refusal::Internal)),
+    /// The request as the code of route `index` sees it. `dynamic = 'force-static'`: no
+    /// headers, cookies or search params; a page's `headers()` never shows the router's, and its
+    /// params keep the URL's encoding; a route handler's URL is the one the client asked for,
+    /// before a proxy rewrite.
+    fn code_request<'r>(&self, index: usize, kind: Kind, call: AppCall) -> RouteRequest<'r> {
+        let empties = self.empties_request(index);
+        let (headers, query) = match kind {
+            _ if empties => (http::HeaderMap::new(), String::new()),
+            Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
+            Kind::Handler => (call.headers, call.query),
         };
-        Some(Ok(match caching.code.0 {
+        let (path, query) = match call.asked {
+            Some((path, asked)) if kind == Kind::Handler => (path, if empties { String::new() } else { asked }),
+            _ => (call.path, query),
+        };
+        let params = match kind {
+            Kind::Page => call.params.map(|p| p.encoded()),
+            Kind::Handler => call.params,
+        };
+        // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
+        let path = if self.next.major < 16 && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
+        RouteRequest::new(call.method, path, query, headers, call.body, params, call.port)
+    }
+
+    /// The answer of a page or handler the build prerendered, when the route cache answers;
+    /// `path` is the one the route was matched by (the proxy may have rewritten the one the
+    /// code sees).
+    fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants, action: bool) -> Cached {
+        let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
+        let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
+        let head = request.method == "HEAD";
+        if request.method != "GET" && !head {
+            return match caching.code.0 {
+                Kind::Page if action => Cached::RenderForAction,
+                Kind::Page => Cached::Answer(Ok(page::method_not_allowed())),
+                Kind::Handler => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
+            };
+        }
+        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone()) {
+            None => return Cached::NotPrerendered,
+            Some(Ok(found)) => found,
+            Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
+        };
+        Cached::Answer(Ok(match caching.code.0 {
             Kind::Handler => {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
             }
             Kind::Page => {
                 let cache_control = cache_control_until(revalidate, caching.expire);
-                match answer.flight.filter(|_| wants != Wants::Html) {
-                    Some(flight) => page::cached(answer.status, state, cache_control, caching.stale_time, flight, true),
-                    None => page::cached(answer.status, state, cache_control, caching.stale_time, answer.body, false),
-                }
+                let (body, flight) = match answer.flight.filter(|_| wants != Wants::Html) {
+                    Some(flight) => (flight, true),
+                    None => (answer.body, false),
+                };
+                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, body, flight)
             }
         }))
     }

@@ -4,8 +4,9 @@
 //! A `next/navigation` interrupt becomes its bodiless answer (see [`crate::navigation`]).
 //! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
 //!
-//! The answer goes out with the Web response's fields in `Headers` order (sorted by name), a
-//! stream body chunk by chunk, a `statusText` as the reason phrase; the server adds its `Vary`.
+//! The answer goes out with the Web response's fields in `Headers` order (sorted by name), its
+//! body chunk by chunk (Next.js pipes every body, a stream or not), a `statusText` as the reason
+//! phrase; the server adds its `Vary`.
 
 use crate::body::{Chunks, WireBody};
 use crate::cache::CachedAnswer;
@@ -61,13 +62,19 @@ pub fn payload_too_large() -> Answer {
     into_answer(WebResponse::empty().with_status(413), false)
 }
 
+/// The answer as Next.js sends it: the Web response's body is piped, so it goes out chunked
+/// whatever it is, and HEAD (run as GET) gets neither a body nor a length.
 fn into_answer(web: WebResponse, strip_body: bool) -> Answer {
     let made = Made::Handler { body: web.body.is_some() || web.stream.is_some() };
     let mut headers = web.headers;
     headers.sort_by(|a, b| a.0.cmp(&b.0));
-    let (body, stream) = if strip_body { (None, None) } else { (web.body, web.stream) };
-    let mut answer = build(web.status, headers, body).map(WireBody::Left);
-    if let Some(chunks) = stream {
+    let chunks = match (web.body, web.stream) {
+        _ if strip_body => None,
+        (Some(body), _) => Some(vec![body]),
+        (None, stream) => stream,
+    };
+    let mut answer = build(web.status, headers, None).map(WireBody::Left);
+    if let Some(chunks) = chunks {
         *answer.body_mut() = WireBody::Right(Chunks::new(chunks));
     }
     if let Some(reason) = web.status_text.and_then(|text| hyper::ext::ReasonPhrase::try_from(text.into_bytes()).ok()) {

@@ -59,6 +59,10 @@ pub enum Refusal {
     MalformedPath,
     /// Code failed outside what the app's own error handling answers: a plain-text 500.
     Internal,
+    /// A method a file does not take (any but GET and HEAD): the 405 error page.
+    MethodNotAllowed,
+    /// A byte range past the end of a file of `size` bytes: the 416 error page.
+    RangeNotSatisfiable { size: u64 },
 }
 
 /// A response extension: what made an answer. The envelope decides from it which of its own
@@ -100,7 +104,8 @@ pub struct Sent {
     /// Whether the app router rendered it (it varies on the router's request headers); the
     /// Pages Router's error page did not.
     pub app_router: bool,
-    pub cache_control: String,
+    /// `None` for a render made for a possible Server Action, which goes out without one.
+    pub cache_control: Option<String>,
     /// Whether the server set `Cache-Control` before rendering (a refused request), so that it
     /// comes first.
     pub cache_control_first: bool,

@@ -73,7 +73,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
     let Shared { upstream, own_host, fault, client, kept } = shared;
     let (parts, body) = request.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
-    let mut sent = SentRequest {
+    let sent = SentRequest {
         method: parts.method.to_string(),
         url: format!("{upstream}{}", parts.uri.path_and_query().map_or("/", |p| p.as_str())),
         headers: parts
@@ -84,12 +84,11 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             .collect(),
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
     };
-    fault.prepare(&mut sent);
     let caches = fault.caches(parts.method.as_str());
     let kept_answer = if caches { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
     let mut answer = match kept_answer {
         Some(answer) => answer,
-        None => match client.send(&sent).await {
+        None => match client.send(&fault.upstream_request(&sent)).await {
             Ok(answer) => answer,
             Err(error) => return bad_gateway(&error),
         },
@@ -97,7 +96,14 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
     if caches && fault.keeps(&answer) {
         kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
     }
-    fault.apply(&mut answer);
+    if let Some(target) = fault.redirect_to_follow(&sent, &answer) {
+        let followed = SentRequest { url: format!("{upstream}{target}"), ..sent.clone() };
+        answer = match client.send(&followed).await {
+            Ok(answer) => answer,
+            Err(error) => return bad_gateway(&error),
+        };
+    }
+    fault.apply(&sent, &mut answer);
     if parts.method != http::Method::HEAD {
         // A fault may change the body's length; a HEAD answer has none to measure.
         for (_, value) in answer.headers.iter_mut().filter(|(n, _)| n == "content-length") {

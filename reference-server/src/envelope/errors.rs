@@ -1,14 +1,28 @@
 //! The answers `next start` gives by itself when the app's code does not answer: a
-//! [`Refusal`] from a stage inside becomes the built-in not-found page, the 400 error page or
-//! the plain-text 500.
+//! [`Refusal`] from a stage inside becomes one of its own pages.
+//!
+//! - No route ([`Refusal::NotFound`]): the prerendered not-found page (`/_not-found`), sent as a
+//!   page from the route cache but with `Cache-Control: private, no-cache, no-store, max-age=0,
+//!   must-revalidate`, so that no cache keeps a 404; a POST that may be a Server Action gets it
+//!   rendered for the request instead. A path under `/_next/static/` gets a plain-text
+//!   `Not Found`, and so, from Next.js 16, does a GET or HEAD whose `Sec-Fetch-Dest` names a
+//!   destination that cannot show HTML (an image, a script...). An RSC request gets the page as
+//!   an RSC payload, with the same fields.
+//! - A file refusing a method or a range: the error page with its status (fixture apps with a
+//!   `pages/` folder get the Pages Router's `/_error` page), with the fields that explain it.
+//! - A malformed path segment: the 400 error page, or, in Next.js 16 without a Pages Router, the
+//!   plain-text 500; code that failed outside the app's own handling: the plain-text 500.
 
 use crate::body::WireBody;
-use crate::cache::headers::NO_STORE;
+use crate::cache::headers::{CacheState, NO_STORE, STALE_TIME};
+use crate::client_script::ClientScript;
 use crate::etag::etag;
 use crate::fields::build;
+use crate::page;
 use crate::rsc::{self, flight::{self, Row}};
-use crate::service::{Answer, Made, Payload, Refusal, Request, Sent, Service};
+use crate::service::{Answer, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
+use http::Method;
 use semver::Version;
 
 pub struct Errors<S> {
@@ -16,65 +30,126 @@ pub struct Errors<S> {
     pub next: Version,
     /// Whether the app has a `pages/` folder, whose `/_error` page answers a malformed path.
     pub pages_router: bool,
+    /// The script pages load, which the not-found page loads too.
+    pub script: ClientScript,
+}
+
+/// What the answer to a refused request depends on, kept from the request.
+struct Refused {
+    method: Method,
+    path: String,
+    /// The `Sec-Fetch-Dest` the browser sent.
+    destination: Option<String>,
+    /// Whether it is a POST that may be a Server Action.
+    action: bool,
+    /// Whether it asks for an RSC payload, which the not-found page answers as one.
+    rsc: bool,
 }
 
 impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
     type Output = Answer;
 
     async fn call(&self, request: Request) -> Answer {
-        let rsc = rsc::is_rsc_request(request.headers());
+        let refused = Refused {
+            method: request.method().clone(),
+            path: request.uri().path().to_owned(),
+            destination: request.headers().get("sec-fetch-dest").and_then(|v| v.to_str().ok()).map(str::to_owned),
+            action: page::may_be_server_action(request.method(), request.headers()),
+            rsc: rsc::is_rsc_request(request.headers()),
+        };
         match self.inner.call(request).await {
             Ok(answer) => answer,
-            Err(refusal) => self.render(refusal, rsc),
+            Err(refusal) => self.render(refusal, &refused),
         }
     }
 }
 
+/// What Next.js's built-in not-found component renders (the same in 15 and 16).
+const NOT_FOUND_MARKUP: &str = concat!(
+    "<div style=\"font-family:system-ui,&quot;Segoe UI&quot;,Roboto,Helvetica,Arial,sans-serif,&quot;Apple Color Emoji&quot;,",
+    "&quot;Segoe UI Emoji&quot;;height:100vh;text-align:center;display:flex;flex-direction:column;align-items:center;",
+    "justify-content:center\"><div><style>body{color:#000;background:#fff;margin:0}.next-error-h1{border-right:1px solid ",
+    "rgba(0,0,0,.3)}@media (prefers-color-scheme:dark){body{color:#fff;background:#000}.next-error-h1{border-right:1px solid ",
+    "rgba(255,255,255,.3)}}</style><h1 class=\"next-error-h1\" style=\"display:inline-block;margin:0 20px 0 0;",
+    "padding:0 23px 0 0;font-size:24px;font-weight:500;vertical-align:top;line-height:49px\">404</h1>",
+    "<div style=\"display:inline-block\"><h2 style=\"font-size:14px;font-weight:400;line-height:49px;margin:0\">",
+    "This page could not be found.</h2></div></div></div>"
+);
+
+/// `Sec-Fetch-Dest` values of subresources that can never show an HTML page.
+const NON_HTML_DESTINATIONS: [&str; 17] = [
+    "audio", "audioworklet", "font", "image", "json", "manifest", "paintworklet", "report", "script", "serviceworker",
+    "sharedworker", "style", "track", "video", "webidentity", "worker", "xslt",
+];
+
 impl<S> Errors<S> {
-    /// `rsc`: the request asked for an RSC payload, which the not-found page answers as one.
-    fn render(&self, refusal: Refusal, rsc: bool) -> Answer {
+    fn render(&self, refusal: Refusal, refused: &Refused) -> Answer {
         match refusal {
-            Refusal::NotFound if rsc => not_found_payload(),
-            Refusal::NotFound => not_found_page(),
+            Refusal::NotFound if self.plain_not_found(refused) => plain_not_found(),
+            Refusal::NotFound => self.not_found_page(refused),
+            Refusal::MethodNotAllowed => {
+                let allow = vec![("allow".into(), "GET".into()), ("allow".into(), "HEAD".into())];
+                error_page(405, "405: Method Not Allowed", allow)
+            }
+            Refusal::RangeNotSatisfiable { size } => {
+                let fields = vec![("accept-ranges".into(), "bytes".into()), ("content-range".into(), format!("bytes */{size}"))];
+                error_page(416, "416: An unexpected error has occurred", fields)
+            }
             // Next.js 16 without a Pages Router has no `/_error` page and fails instead.
             Refusal::MalformedPath if self.next.major >= 16 && !self.pages_router => internal_error_text(),
-            Refusal::MalformedPath => bad_request_page(),
+            Refusal::MalformedPath => error_page(400, "400: Bad Request", vec![]),
             Refusal::Internal => internal_error_text(),
         }
     }
+
+    /// Whether a request no route answers gets the plain-text 404 instead of the page.
+    fn plain_not_found(&self, refused: &Refused) -> bool {
+        let subresource = refused.destination.as_deref().is_some_and(|d| NON_HTML_DESTINATIONS.contains(&d));
+        refused.path.starts_with("/_next/static/")
+            || (self.next.major >= 16 && matches!(refused.method, Method::GET | Method::HEAD) && subresource)
+    }
+
+    /// The built-in not-found page of the app router: from the build's output, or rendered for
+    /// a request that may be a Server Action; its RSC payload for an RSC request.
+    fn not_found_page(&self, refused: &Refused) -> Answer {
+        let (body, flight) = if refused.rsc {
+            (flight::payload(&[Row::Model(flight::elements(NOT_FOUND_MARKUP))]), true)
+        } else {
+            let html = format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
+                <title>404: This page could not be found.</title></head><body>{NOT_FOUND_MARKUP}</body></html>",
+                self.script.tag()
+            );
+            (html, false)
+        };
+        let mut fields = vec![("x-nextjs-cache".into(), CacheState::Hit.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
+        let payload = if refused.action {
+            Payload::Streamed
+        } else {
+            fields.push(("x-nextjs-prerender".into(), "1".into()));
+            fields.push(("x-nextjs-stale-time".into(), STALE_TIME.to_string()));
+            Payload::Cached
+        };
+        let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload, redirect: None, flight };
+        page::with_sent(build(404, fields, Some(Bytes::from(body))).map(WireBody::Left), sent)
+    }
 }
 
-/// The built-in not-found page of the app router, rendered for a request it refused (so with
-/// its `Cache-Control` first).
-fn not_found_page() -> Answer {
-    let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>\
-        <meta name=\"robots\" content=\"noindex\"/><title>404: This page could not be found.</title></head>\
-        <body><div><h1 class=\"next-error-h1\">404</h1><div><h2>This page could not be found.</h2></div></div></body></html>";
-    refused_page(404, html, true)
+/// The plain-text 404 of a missing build asset or subresource.
+fn plain_not_found() -> Answer {
+    let fields = vec![("cache-control".into(), NO_STORE.into()), ("content-type".into(), "text/plain; charset=utf-8".into())];
+    build(404, fields, Some(Bytes::from_static(b"Not Found"))).map(WireBody::Left)
 }
 
-/// The built-in not-found page as an RSC payload: its elements, with the same fields.
-fn not_found_payload() -> Answer {
-    let markup = "<div><h1 class=\"next-error-h1\">404</h1><div><h2>This page could not be found.</h2></div></div>";
-    let payload = flight::payload(&[Row::Model(flight::elements(markup))]);
-    let mut answer = build(404, vec![], Some(Bytes::from(payload))).map(WireBody::Left);
-    let sent = Sent { app_router: true, cache_control: NO_STORE.into(), cache_control_first: true, payload: Payload::Whole, redirect: None, flight: true };
-    answer.extensions_mut().insert(Made::Page(sent));
-    answer
-}
-
-/// The Pages Router's `/_error` page for a path segment that is not valid percent-encoding.
-fn bad_request_page() -> Answer {
-    let html = "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>400: Bad Request</title></head>\
-        <body><div><h1 class=\"next-error-h1\">400</h1><div><h2>Bad Request.</h2></div></div></body></html>";
-    refused_page(400, html, false)
-}
-
-fn refused_page(status: u16, html: &'static str, app_router: bool) -> Answer {
-    let mut answer = build(status, vec![], Some(Bytes::from_static(html.as_bytes()))).map(WireBody::Left);
-    let sent = Sent { app_router, cache_control: NO_STORE.into(), cache_control_first: true, payload: Payload::Whole, redirect: None, flight: false };
-    answer.extensions_mut().insert(Made::Page(sent));
-    answer
+/// The Pages Router's error page for `status`, after `fields` that say why.
+fn error_page(status: u16, title: &str, fields: Vec<(String, String)>) -> Answer {
+    let (code, message) = title.split_once(": ").unwrap_or((title, ""));
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>{title}</title></head>\
+        <body><div><h1 class=\"next-error-h1\">{code}</h1><div><h2>{message}.</h2></div></div></body></html>"
+    );
+    let sent = Sent { app_router: false, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload: Payload::Whole, redirect: None, flight: false };
+    page::with_sent(build(status, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
 }
 
 /// The plain-text 500 Next.js sends when it fails outside user code.
@@ -91,20 +166,51 @@ fn internal_error_text() -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::testing::{Stub, get};
+    use crate::service::Made;
+    use crate::service::testing::{Stub, get, request};
 
     fn errors(refusal: Refusal, major: u64, pages_router: bool) -> Errors<Stub<impl Fn(Request) -> Result<Answer, Refusal>>> {
-        Errors { inner: Stub(move |_| Err(refusal)), next: Version::new(major, 0, 0), pages_router }
+        let script = ClientScript::for_routes(["/"]);
+        Errors { inner: Stub(move |_| Err(refusal)), next: Version::new(major, 0, 0), pages_router, script }
+    }
+
+    fn names(answer: &Answer) -> Vec<&str> {
+        answer.headers().keys().map(|k| k.as_str()).collect()
     }
 
     #[tokio::test]
     async fn refusals_become_the_built_in_pages() {
         let not_found = errors(Refusal::NotFound, 16, false).call(get("/")).await;
         assert_eq!(not_found.status(), 404);
-        assert!(matches!(Made::of(&not_found), Made::Page(Sent { app_router: true, cache_control_first: true, .. })));
+        assert!(matches!(Made::of(&not_found), Made::Page(Sent { app_router: true, cache_control_first: true, payload: Payload::Cached, .. })));
+        assert_eq!(names(&not_found), ["x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
         let internal = errors(Refusal::Internal, 16, false).call(get("/")).await;
-        let names: Vec<&str> = internal.headers().keys().map(|k| k.as_str()).collect();
-        assert_eq!((internal.status().as_u16(), names), (500, vec!["cache-control", "etag", "content-type"]));
+        assert_eq!((internal.status().as_u16(), names(&internal)), (500, vec!["cache-control", "etag", "content-type"]));
+        let refused = errors(Refusal::MethodNotAllowed, 16, true).call(request("POST", "/a.txt")).await;
+        assert_eq!((refused.status().as_u16(), refused.headers().get_all("allow").iter().count()), (405, 2));
+    }
+
+    #[tokio::test]
+    async fn a_form_post_gets_the_not_found_page_rendered() {
+        let mut post = request("POST", "/nope");
+        post.headers_mut().insert("content-type", "application/x-www-form-urlencoded".parse().unwrap());
+        let answer = errors(Refusal::NotFound, 16, false).call(post).await;
+        assert!(matches!(Made::of(&answer), Made::Page(Sent { payload: Payload::Streamed, .. })));
+        assert_eq!(answer.headers().get_all("x-nextjs-prerender").iter().count(), 1);
+    }
+
+    #[tokio::test]
+    async fn assets_and_from_16_subresources_get_a_plain_404() {
+        let plain = |answer: &Answer| answer.headers().get("content-type").is_some_and(|v| v == "text/plain; charset=utf-8");
+        assert!(plain(&errors(Refusal::NotFound, 15, false).call(request("POST", "/_next/static/x.js")).await));
+        let image = |method| {
+            let mut r = request(method, "/x.png");
+            r.headers_mut().insert("sec-fetch-dest", "image".parse().unwrap());
+            r
+        };
+        assert!(plain(&errors(Refusal::NotFound, 16, false).call(image("GET")).await));
+        assert!(!plain(&errors(Refusal::NotFound, 16, false).call(image("POST")).await));
+        assert!(!plain(&errors(Refusal::NotFound, 15, false).call(image("GET")).await));
     }
 
     #[tokio::test]
@@ -116,7 +222,8 @@ mod tests {
 
     #[tokio::test]
     async fn answers_pass_through() {
-        let layer = Errors { inner: Stub(|_| Ok(Answer::new(WireBody::Left(Default::default())))), next: Version::new(16, 0, 0), pages_router: false };
+        let script = ClientScript::for_routes(["/"]);
+        let layer = Errors { inner: Stub(|_| Ok(Answer::new(WireBody::Left(Default::default())))), next: Version::new(16, 0, 0), pages_router: false, script };
         assert_eq!(layer.call(get("/")).await.status(), 200);
     }
 }

@@ -5,18 +5,25 @@
 //!   not-found page).
 //! - A rendered page is sent as Next.js's `sendRenderResult` does: after the fields its render
 //!   set, `X-Powered-By: Next.js`, then `Cache-Control` (unless the server set it before
-//!   rendering), an `ETag` of a whole payload, and `Content-Type`. A page from the route cache
-//!   has no body in the answer to HEAD. Its RSC payload goes out the same way, as
+//!   rendering, or the render is for a possible Server Action), an `ETag` of a whole payload
+//!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
+//!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
+//!   one chunked (and to HEAD without a length). Its RSC payload goes out the same way, as
 //!   `text/x-component`, without `X-Powered-By` or `ETag`.
+//! - A page or route handler made in the Edge runtime goes out as that runtime sends it: a
+//!   handler without the app router's `Vary`, a page with it, `Content-Type` and
+//!   `x-edge-runtime: 1` first, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
 //!
 //! `Vary: Accept-Encoding` is the compression layer's ([`super::compression`]).
 
-use crate::body::{Body, WireBody};
+use crate::body::{Body, Chunks, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
+use crate::fresh::Conditional;
 use crate::service::{Answer, EdgeRuntime, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
-use http::{HeaderMap, HeaderName, HeaderValue, Method};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use bytes::Bytes;
 use http_body_util::BodyExt;
 
 /// The request headers of the client router, on which every app-router answer varies.
@@ -34,13 +41,14 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
 
     async fn call(&self, request: Request) -> Answer {
         let head = request.method() == Method::HEAD;
+        let conditional = Conditional::from_headers(request.headers());
         let answer = self.inner.call(request).await;
         let edge = answer.extensions().get::<EdgeRuntime>().is_some();
         match Made::of(&answer) {
             Made::Handler { .. } if edge => answer,
             Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
-            Made::Page(sent) if edge => send_from_edge(answer, &sent),
-            Made::Page(sent) => send(answer, &sent, head).await,
+            Made::Page(sent) if edge => send_from_edge(answer, &sent, head).await,
+            Made::Page(sent) => send(answer, &sent, head, &conditional).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,
         }
     }
@@ -52,14 +60,15 @@ fn with_app_vary(mut answer: Answer) -> Answer {
     answer
 }
 
-/// A rendered page as it goes out.
-async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
+/// A rendered page as it goes out; a whole payload whose ETag the request already has gets
+/// `304 Not Modified` with the fields up to the ETag and no body.
+async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional) -> Answer {
     let (mut parts, body) = answer.into_parts();
     let html = body.collect().await.map(|collected| collected.to_bytes()).unwrap_or_default();
-    let cache_control = HeaderValue::try_from(sent.cache_control.as_str()).unwrap_or(HeaderValue::from_static(""));
+    let cache_control = sent.cache_control.as_deref().and_then(|c| HeaderValue::try_from(c).ok());
     let mut first = Vec::new();
-    if sent.cache_control_first {
-        first.push((CACHE_CONTROL, cache_control.clone()));
+    if sent.cache_control_first && let Some(value) = &cache_control {
+        first.push((CACHE_CONTROL, value.clone()));
     }
     if sent.app_router {
         first.push((VARY, HeaderValue::from_static(APP_VARY)));
@@ -69,31 +78,48 @@ async fn send(answer: Answer, sent: &Sent, head: bool) -> Answer {
     if !sent.flight {
         fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
     }
-    if !sent.cache_control_first {
-        fields.append(CACHE_CONTROL, cache_control);
+    if !sent.cache_control_first && let Some(value) = cache_control {
+        fields.append(CACHE_CONTROL, value);
     }
-    if sent.payload != Payload::Streamed
-        && !sent.flight
-        && let Ok(tag) = HeaderValue::try_from(etag(&String::from_utf8_lossy(&html)))
-    {
-        fields.append(ETAG, tag);
+    if sent.payload != Payload::Streamed && !sent.flight {
+        let tag = etag(&String::from_utf8_lossy(&html));
+        if let Ok(value) = HeaderValue::try_from(tag.as_str()) {
+            fields.append(ETAG, value);
+        }
+        if conditional.fresh(&tag) {
+            parts.status = StatusCode::NOT_MODIFIED;
+            return Answer::from_parts(parts, WireBody::Left(Body::default()));
+        }
     }
-    fields.append(CONTENT_TYPE, HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML }));
+    if !fields.contains_key(CONTENT_TYPE) {
+        fields.append(CONTENT_TYPE, HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML }));
+    }
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
     }
-    let body = if sent.payload == Payload::Cached && head { Body::default() } else { Body::new(html) };
-    Answer::from_parts(parts, WireBody::Left(body))
+    Answer::from_parts(parts, framed(sent.payload, head, html))
 }
 
 /// A page rendered in the Edge runtime as it goes out: its content type, the app router's
 /// `Vary` and `x-edge-runtime: 1`, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
-fn send_from_edge(answer: Answer, sent: &Sent) -> Answer {
+async fn send_from_edge(answer: Answer, sent: &Sent, head: bool) -> Answer {
     let (mut parts, body) = answer.into_parts();
+    let bytes = body.collect().await.map(|collected| collected.to_bytes()).unwrap_or_default();
     let content_type = HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML });
     let fields = [(CONTENT_TYPE, content_type), (VARY, HeaderValue::from_static(APP_VARY)), (HeaderName::from_static("x-edge-runtime"), HeaderValue::from_static("1"))];
     prepend(&mut parts.headers, fields);
-    Answer::from_parts(parts, body)
+    Answer::from_parts(parts, framed(sent.payload, head, bytes))
+}
+
+/// A page's body as it goes on the wire: a whole payload with its length (HTTP sends no body
+/// to HEAD, but the length of a whole one goes out), a streamed one chunked, to HEAD without
+/// a length.
+fn framed(payload: Payload, head: bool, bytes: Bytes) -> WireBody {
+    match payload {
+        Payload::Cached | Payload::Whole => WireBody::Left(Body::new(bytes)),
+        Payload::Streamed if head => WireBody::Left(Body::default()),
+        Payload::Streamed => WireBody::Right(Chunks::new(vec![bytes])),
+    }
 }
 
 #[cfg(test)]
@@ -115,7 +141,7 @@ mod tests {
     }
 
     fn page(cache_control_first: bool, payload: Payload) -> Made {
-        Made::Page(Sent { app_router: true, cache_control: "no-store".into(), cache_control_first, payload, redirect: None, flight: false })
+        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None, flight: false })
     }
 
     #[tokio::test]
@@ -140,11 +166,15 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_cached_page_has_no_body_for_head_but_keeps_its_etag() {
+    async fn a_whole_page_keeps_its_length_for_head_and_a_streamed_one_has_none() {
+        use hyper::body::Body as _;
         let layer = Headers { inner: Stub(|_| made(page(false, Payload::Cached), &[], "<p/>")) };
-        let get = layer.call(get("/")).await;
+        let whole = layer.call(get("/")).await;
         let head = layer.call(request("HEAD", "/")).await;
-        assert_eq!(get.headers()["etag"], head.headers()["etag"]);
-        assert_eq!(head.into_body().collect().await.unwrap().to_bytes(), "");
+        assert_eq!(whole.headers()["etag"], head.headers()["etag"]);
+        assert_eq!(head.body().size_hint().exact(), Some(4));
+        let streamed = Headers { inner: Stub(|_| made(page(false, Payload::Streamed), &[], "<p/>")) };
+        assert!(matches!(streamed.call(get("/")).await.body(), WireBody::Right(_)));
+        assert_eq!(streamed.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
     }
 }

@@ -1,6 +1,15 @@
-//! The redirect Next.js makes by itself for a path with a trailing slash or an empty segment
-//! (`trailingSlash: false`, the default): `308 Permanent Redirect` to the path without them,
-//! the query kept, with a `Refresh` field and the target as body.
+//! The redirects `next start` makes by itself, before the proxy and the routes (with
+//! `trailingSlash: false`, the default), each a `308 Permanent Redirect` with a relative
+//! `Location`, a `Refresh` field naming the same target, and the target as body:
+//!
+//! - a trailing slash after one or more non-empty segments is removed (the router's internal
+//!   `/:path+/` → `/:path+` redirect);
+//! - otherwise, a path with repeated slashes (or a backslash) gets them collapsed into one
+//!   slash (the render server's own check). A path ending in `//` is thus first collapsed to a
+//!   trailing slash, which a second redirect removes.
+//!
+//! The query goes along as it was sent; an empty one (a bare `?`) is dropped. Percent-encoding
+//! is kept as it is.
 
 use crate::body::WireBody;
 use crate::fields::build;
@@ -16,23 +25,35 @@ impl<S: Service<Output = Answer>> Service for TrailingSlash<S> {
 
     async fn call(&self, request: Request) -> Answer {
         let path = request.uri().path();
-        if !needs_normalizing(path) {
+        let Some(mut location) = without_trailing_slash(path).or_else(|| collapsed(path)) else {
             return self.inner.call(request).await;
-        }
-        let mut location: String = path.split('/').filter(|s| !s.is_empty()).map(|s| format!("/{s}")).collect();
-        if location.is_empty() {
-            location.push('/');
-        }
-        if let Some(query) = request.uri().query() {
+        };
+        if let Some(query) = request.uri().query().filter(|q| !q.is_empty()) {
             location = format!("{location}?{query}");
         }
         redirect(&location)
     }
 }
 
-/// Whether the path has a trailing slash or an empty segment.
-fn needs_normalizing(path: &str) -> bool {
-    path != "/" && (path.ends_with('/') || path.contains("//"))
+/// The path without its trailing slash, when every segment before it is non-empty.
+fn without_trailing_slash(path: &str) -> Option<String> {
+    let segments = path.strip_prefix('/')?.strip_suffix('/')?;
+    (!segments.is_empty() && segments.split('/').all(|s| !s.is_empty())).then(|| format!("/{segments}"))
+}
+
+/// The path with backslashes turned into slashes and repeated slashes collapsed, when that
+/// changes it.
+fn collapsed(path: &str) -> Option<String> {
+    if !path.contains("//") && !path.contains('\\') {
+        return None;
+    }
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars().map(|c| if c == '\\' { '/' } else { c }) {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    Some(out)
 }
 
 fn redirect(location: &str) -> Answer {
@@ -50,14 +71,26 @@ mod tests {
         TrailingSlash { inner: Stub(|_| Answer::new(WireBody::Left(Default::default()))) }
     }
 
+    async fn location(uri: &str) -> String {
+        layer().call(get(uri)).await.headers()["location"].to_str().unwrap().to_owned()
+    }
+
     #[tokio::test]
-    async fn redirects_away_trailing_and_repeated_slashes_with_the_query() {
-        let answer = layer().call(get("/a//b/?x=1")).await;
+    async fn redirects_away_a_trailing_slash_with_the_query() {
+        let answer = layer().call(get("/a/b/?x=1")).await;
         assert_eq!(answer.status(), 308);
         assert_eq!(answer.headers()["location"], "/a/b?x=1");
         assert_eq!(answer.headers()["refresh"], "0;url=/a/b?x=1");
         assert_eq!(answer.into_body().collect().await.unwrap().to_bytes(), "/a/b?x=1");
-        assert_eq!(layer().call(get("//")).await.headers()["location"], "/");
+        assert_eq!(location("/a/%E2%82%AC/?").await, "/a/%E2%82%AC");
+    }
+
+    #[tokio::test]
+    async fn collapses_repeated_slashes_before_removing_a_trailing_one() {
+        assert_eq!(location("/a//b/?x=1").await, "/a/b/?x=1");
+        assert_eq!(location("/a/b//").await, "/a/b/");
+        assert_eq!(location("//a").await, "/a");
+        assert_eq!(location("//").await, "/");
     }
 
     #[tokio::test]

@@ -5,7 +5,11 @@
 //! - `Cache-Control`: `public, max-age=0, must-revalidate`. Before Next.js 16, static files
 //!   other than `favicon.ico` and generated images were `public, immutable, no-transform,
 //!   max-age=31536000` instead.
-//! - `Vary` is the server's (the app router's request headers; from Next.js 16 also
+//! - `x-nextjs-cache: HIT` when the build made the file: a static file, or a generated one that
+//!   is not below a dynamic segment (one with `generateImageMetadata` only from Next.js 16;
+//!   before, such images are made per request).
+//! - The body is sent chunked, and HEAD gets neither a body nor a length.
+//! - `Vary` is the server's (the app router's request headers; the compression layer adds
 //!   `Accept-Encoding`).
 //! - An id that `generateImageMetadata` did not return is a plain-text `404 Not Found`, and so
 //!   from Next.js 16 is one `generateSitemaps` did not return (before, any `<id>.xml` was
@@ -14,7 +18,7 @@
 use super::convention::Convention;
 use crate::code::MetadataCode;
 use super::{Content, MetadataRoute, manifest, robots, sitemap, static_files};
-use crate::body::WireBody;
+use crate::body::{Chunks, WireBody};
 use crate::service::{Answer, Made};
 use bytes::Bytes;
 use http::{HeaderValue, StatusCode};
@@ -31,8 +35,25 @@ pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Versi
     let Some((content_type, body)) = produce(route, id, next) else {
         return not_found(next);
     };
-    let body = if method == "HEAD" { Bytes::new() } else { body };
-    build(StatusCode::OK, &[("cache-control", cache_control(route, next)), ("content-type", content_type)], body)
+    let mut fields = vec![("cache-control", cache_control(route, next)), ("content-type", content_type)];
+    if made_by_build(route, next) {
+        fields.insert(0, ("x-nextjs-cache", "HIT"));
+    }
+    let mut answer = build(StatusCode::OK, &fields, Bytes::new());
+    if method != "HEAD" {
+        *answer.body_mut() = WireBody::Right(Chunks::new(vec![body]));
+    }
+    answer
+}
+
+/// Whether `next build` made the file, so that it is served from its output.
+fn made_by_build(route: &MetadataRoute, next: &Version) -> bool {
+    match &route.content {
+        Content::Static { .. } => true,
+        Content::Generated { .. } if route.url.contains('[') => false,
+        Content::Generated { code: MetadataCode::Image { generate_image_metadata: Some(_), .. }, .. } => next.major >= 16,
+        Content::Generated { .. } => true,
+    }
 }
 
 /// The content type and bytes of `route`, or `None` for an id its `generate*` export did not return.

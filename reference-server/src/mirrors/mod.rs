@@ -28,6 +28,7 @@ mod rsc;
 mod route_handlers;
 mod runtimes;
 mod segment_config;
+mod server;
 mod src_layout;
 mod templates;
 mod webmanifest;
@@ -158,6 +159,11 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/segment-config/revalidate/swr/route.js", handle: segment_config::now_route },
     Mirror { file: "app/segment-config/revalidate/two/route.js", handle: segment_config::now_route },
     Mirror { file: "app/segment-config/revalidate/zero/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/server/complete/isr-handler/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/server/complete/isr-page/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/server/compression/long-page/page.js", handle: server::long_page },
+    Mirror { file: "app/server/compression/text/route.js", handle: server::compression_text },
+    Mirror { file: "app/server/errors/throws/page.js", handle: server::throwing_page },
 ];
 
 pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[

@@ -53,8 +53,8 @@ pub fn now_with_post(export: &str, _request: &RouteRequest) -> Handled {
     }
 }
 
-/// revalidate/{false,zero,two,swr}, dynamic/error-get, platform and fetch-cache/static-target:
-/// the time.
+/// revalidate/{false,zero,two,swr}, dynamic/error-get, platform, fetch-cache/static-target and
+/// server/complete/isr-handler: the time.
 pub fn now_route(export: &str, _request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(now()),
@@ -66,8 +66,8 @@ fn page(markup: String) -> Handled {
     Handled::Answer(WebResponse::text(format!("<main>{markup}</main>")).with_header("content-type", "text/html; charset=utf-8"))
 }
 
-/// dynamic/{page-auto,page-error}, revalidate/{page-two,page-swr,page-zero} and
-/// fetch-cache/static-page: the time.
+/// dynamic/{page-auto,page-error}, revalidate/{page-two,page-swr,page-zero},
+/// fetch-cache/static-page and server/complete/isr-page: the time.
 pub fn now_page(export: &str, _request: &RouteRequest) -> Handled {
     match export {
         "default" => page(format!("<p id=\"now\">{}</p>", date_now())),

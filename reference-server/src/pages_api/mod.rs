@@ -5,8 +5,8 @@
 //! - [`size_limit`]: `sizeLimit` values (`'1mb'`, `'0.5kb'`, `100`) as bytes.
 //! - [`body`]: `req.body`, read within the limit and parsed by [`content_type`].
 //! - [`querystring`], [`cookies`]: `req.query` and `req.cookies`.
-//! - [`request`], [`response`]: `req` and `res` with Next.js's helpers; [`fresh`] decides the
-//!   304 of `res.send`, [`revalidate`] checks `res.revalidate`'s argument.
+//! - [`request`], [`response`]: `req` and `res` with Next.js's helpers ([`crate::fresh`] decides the
+//!   304 of `res.send`); [`revalidate`] checks `res.revalidate`'s argument.
 //! - [`wire`]: how `res` is sent by `next start`.
 //!
 //! A handler runs for every method; Next.js adds no automatic HEAD or OPTIONS answer here
@@ -18,7 +18,6 @@ pub mod body;
 pub mod config;
 pub mod content_type;
 pub mod cookies;
-pub mod fresh;
 pub mod querystring;
 pub mod request;
 pub mod response;
@@ -30,7 +29,7 @@ use crate::code::ApiHandler;
 use crate::params::{ParamValue, Params};
 use bytes::Bytes;
 use config::ApiConfig;
-use fresh::Conditional;
+use crate::fresh::Conditional;
 use http_body_util::BodyExt;
 use request::ApiRequest;
 use response::ApiResponse;

@@ -5,7 +5,7 @@
 //! `res.send` is where Next.js computes the ETag (of the body as sent, or of
 //! `JSON.stringify(buffer)` for a Buffer) and answers `304` to a request it is fresh for.
 
-use super::fresh::Conditional;
+use crate::fresh::Conditional;
 use super::revalidate;
 use crate::etag::etag;
 use crate::web::Thrown;

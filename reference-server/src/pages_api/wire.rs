@@ -32,7 +32,7 @@ pub fn into_http(res: ApiResponse) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages_api::fresh::Conditional;
+    use crate::fresh::Conditional;
     use http_body_util::BodyExt;
     use serde_json::json;
 
