@@ -65,7 +65,7 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 fn client() -> Client {
-    Client::new(Settings { timeout: Duration::from_secs(5), body_cap: 64 * 1024 })
+    Client::new(Settings { timeout: Duration::from_secs(5), body_cap: 64 * 1024, ..Settings::default() }).unwrap()
 }
 
 fn run(url: &str, case: &Case) -> (Outcome, String) {
