@@ -202,6 +202,19 @@ fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries()
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("0 passed, 0 warned, 0 failed, 2 expected-fail"));
 
+    let flaky = write(
+        "flaky.toml",
+        &format!("[fails]\n\"{GET_CASE}\" = {{ reason = \"sometimes text\", flaky = true, link = \"https://example.com/i/1\" }}\n"),
+    );
+    let out = run(&flaky);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "the unlisted failure still fails the run: {stdout}");
+    assert!(stdout.contains(&format!("FLAKY {GET_CASE}")) && stdout.contains("tracked at https://example.com/i/1"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 0 warned, 1 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors, 1 flaky"), "{stdout}");
+    let reference = harness(&["run", "--cases", dir.to_str().unwrap(), "--expectations", flaky.to_str().unwrap()]);
+    assert_eq!(reference.status.code(), Some(0), "a flaky case that passes is a pass: {}", text(&reference.stdout));
+    assert!(text(&reference.stdout).contains("2 passed, 0 warned, 0 failed"), "{}", text(&reference.stdout));
+
     let unknown = write("unknown.toml", "[fails]\n\"no/such/case\" = \"reason\"\n");
     let out = run(&unknown);
     assert_eq!(out.status.code(), Some(2));
@@ -210,6 +223,27 @@ fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries()
     let reference = harness(&["run", "--cases", dir.to_str().unwrap(), "--expectations", both.to_str().unwrap()]);
     assert_eq!(reference.status.code(), Some(1), "a listed case that passes is stale");
     assert!(text(&reference.stdout).contains("2 unexpected-pass"), "{}", text(&reference.stdout));
+}
+
+#[test]
+fn ignored_headers_may_be_in_a_complete_answer_and_the_report_lists_them() {
+    let url = fixed_answer_server(
+        b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-cdn-cache: HIT\r\ncontent-length: 4\r\nconnection: close\r\n\r\nnope",
+    );
+    let case = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
+                [[step]]\nrequest = { path = \"/x\" }\nexpect.status = 200\nexpect.headers_complete = true\n\
+                expect.headers.content-type = \"text/plain\"\n";
+    let dir = case_dir("ignore-header", &[("area/complete", case.to_owned())]);
+    let report = dir.join("report.json");
+    let cases = dir.to_str().unwrap();
+    let strict = harness(&["run", "--target", &url, "--cases", cases]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(text(&strict.stdout).contains("header `x-cdn-cache`: not expected in this complete answer, got `HIT`"), "{}", text(&strict.stdout));
+    let out = harness(&["run", "--target", &url, "--cases", cases, "--ignore-header", "X-CDN-Cache", "--report-json", report.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["ignored_headers"], serde_json::json!(["x-cdn-cache"]));
+    assert!(json["replay"].as_str().unwrap().contains("--ignore-header x-cdn-cache"), "{}", json["replay"]);
 }
 
 #[test]
