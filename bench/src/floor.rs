@@ -24,7 +24,7 @@ pub async fn round_trip(client: &Client, samples: usize) -> Duration {
         }
     });
     let request = spec::RequestSpec { method: "GET".into(), path: "/".into(), headers: Vec::new(), body: None };
-    let sent = Client::prepare(&url, &request);
+    let sent = client.prepare(&url, &request);
     let mut times = Vec::with_capacity(samples);
     for _ in 0..samples {
         let started = Instant::now();

@@ -55,7 +55,7 @@ async fn run(args: Args) {
         panic!("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
     });
     let requests: usize = cases.iter().map(|c| c.steps.len()).sum();
-    let client = Client::new(Settings::default());
+    let client = Client::new(Settings::default()).unwrap();
     println!("## Suite\n\n{} cases, {requests} requests\n", cases.len());
 
     let rtt = floor::round_trip(&client, 2_000).await;

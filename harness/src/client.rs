@@ -1,50 +1,94 @@
-//! Sends one request to a target. Redirects are never followed, every header is kept as
-//! received (repeated ones too, in order), bodies are read up to a cap, and every exchange
-//! ends within a timeout.
+//! Sends one request to a target, over http or https. Redirects are never followed, every
+//! header is kept as received (repeated ones too, in order), bodies are read up to a cap, and
+//! every exchange ends within a timeout. The headers a deployment needs on every request
+//! (`-H`) are added when a request is prepared, so evidence and `curl` replays carry them; a
+//! [`Pacer`] keeps to `--rate`.
 
 use crate::evidence::SentRequest;
+use crate::pace::Pacer;
 use spec::case::RequestBody;
 use spec::{RequestSpec, Response};
+use std::sync::Arc;
 use std::time::Duration;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// The longest one exchange (connect, send, read the whole response) may take.
     pub timeout: Duration,
     /// The most bytes of a body kept; the rest is not read.
     pub body_cap: usize,
+    /// Which certificates an https target may present.
+    pub trust: Trust,
+    /// Header fields sent with every request (`-H`), unless the step sets one of the same name.
+    pub headers: Vec<(String, String)>,
+    /// At most this many requests a second (`--rate`).
+    pub rate: Option<f64>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { timeout: Duration::from_secs(5), body_cap: 4 * 1024 * 1024 }
+        Settings { timeout: Duration::from_secs(5), body_cap: 4 * 1024 * 1024, trust: Trust::WebRoots, headers: Vec::new(), rate: None }
     }
+}
+
+/// The certificates an https target may present.
+#[derive(Debug, Clone)]
+pub enum Trust {
+    /// One issued under Mozilla's root certificates.
+    WebRoots,
+    /// One issued under those or under a CA given as PEM (`--ca-cert`).
+    AlsoPem(Vec<u8>),
+    /// Any certificate, for any host (`--insecure`).
+    Anything,
 }
 
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
-    settings: Settings,
+    settings: Arc<Settings>,
+    pacer: Option<Arc<Pacer>>,
 }
 
 impl Client {
-    pub fn new(settings: Settings) -> Client {
+    /// A client with `settings`; an `Err` says what is wrong with them (a CA file that holds no
+    /// certificate).
+    pub fn new(settings: Settings) -> Result<Client, String> {
+        // ring is the crypto of every TLS connection; the first client installs it.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         // No idle connections are kept: a target that closes (or resets) a kept-alive
         // connection after an answer would otherwise fail whichever case used it next.
-        let http = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .pool_max_idle_per_host(0)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .http1_only()
             .timeout(settings.timeout)
-            .connect_timeout(settings.timeout)
-            .build()
-            .expect("an HTTP client without TLS always builds");
-        Client { http, settings }
+            .connect_timeout(settings.timeout);
+        let builder = match &settings.trust {
+            Trust::Anything => builder.tls_danger_accept_invalid_certs(true),
+            Trust::WebRoots => builder.tls_certs_only(web_roots()),
+            Trust::AlsoPem(pem) => {
+                let extra = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| format!("not a PEM certificate: {e}"))?;
+                if extra.is_empty() {
+                    return Err("holds no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
+                }
+                builder.tls_certs_only(web_roots().chain(extra))
+            }
+        };
+        let http = builder.build().map_err(|e| describe_chain(&e))?;
+        let pacer = settings.rate.map(|rate| Arc::new(Pacer::new(rate)));
+        Ok(Client { http, settings: Arc::new(settings), pacer })
     }
 
-    /// The request a step sends to `base_url`, as evidence will show it.
-    pub fn prepare(base_url: &str, spec: &RequestSpec) -> SentRequest {
+    /// This client without its rate limit, for a proxy whose every request the paced client
+    /// already waited for.
+    pub fn unpaced(&self) -> Client {
+        Client { pacer: None, ..self.clone() }
+    }
+
+    /// The request a step sends to `base_url`, as evidence will show it: the step's headers,
+    /// then the headers every request carries, except those the step sets itself.
+    pub fn prepare(&self, base_url: &str, spec: &RequestSpec) -> SentRequest {
         let mut headers = spec.headers.clone();
         let body = match &spec.body {
             None => None,
@@ -56,12 +100,17 @@ impl Client {
                 Some(value.to_string())
             }
         };
+        let own: Vec<String> = headers.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
+        headers.extend(self.settings.headers.iter().filter(|(n, _)| !own.contains(&n.to_ascii_lowercase())).cloned());
         SentRequest { method: spec.method.clone(), url: format!("{base_url}{}", spec.path), headers, body }
     }
 
     /// Sends `request`; an `Err` says why no HTTP response came back.
     pub async fn send(&self, request: &SentRequest) -> Result<Response, String> {
         let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
+        if let Some(pacer) = &self.pacer {
+            pacer.wait().await;
+        }
         let mut builder = self.http.request(method, &request.url);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
@@ -96,17 +145,46 @@ impl Client {
         Ok(Response { status, reason, headers, body, body_truncated, received_at })
     }
 
+    /// Whether `base_url` answers HTTP at all: its answer to `GET /` (with the headers every
+    /// request carries), or why none came.
+    pub async fn ask(&self, base_url: &str) -> Result<Response, Unanswered> {
+        let request = self.prepare(base_url, &RequestSpec { method: "GET".into(), path: "/".into(), headers: Vec::new(), body: None });
+        self.send(&request).await.map_err(|message| {
+            // rustls names every refused certificate this way (`invalid peer certificate: ...`).
+            let certificate = message.contains("invalid peer certificate");
+            Unanswered { message, certificate }
+        })
+    }
+
     fn describe(&self, error: &reqwest::Error) -> String {
         if error.is_timeout() {
             return format!("no complete answer within {:?} (timed out)", self.settings.timeout);
         }
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            message.push_str(": ");
-            message.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        message
+        describe_chain(error)
     }
+}
+
+/// Why a target gave no HTTP answer.
+#[derive(Debug)]
+pub struct Unanswered {
+    pub message: String,
+    /// The TLS handshake failed because the target's certificate is not trusted.
+    pub certificate: bool,
+}
+
+/// An error with each of its causes, `: `-separated.
+fn describe_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+/// Mozilla's root certificates.
+fn web_roots() -> impl Iterator<Item = reqwest::Certificate> {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().filter_map(|der| reqwest::Certificate::from_der(der).ok())
 }

@@ -28,6 +28,13 @@ pub fn describe_with(case: &Case, result: &CaseResult, paint: Paint) -> Option<S
     let tag = paint.outcome(result.outcome, &result.outcome.label().to_uppercase());
     let _ = writeln!(out, "{tag} {}  [{}#{}]", case.id, case.doc.page, case.doc.anchor);
     let _ = writeln!(out, "  {}", case.title);
+    if let Some(link) = result.listed.as_ref().and_then(|l| l.link.as_deref()) {
+        let _ = writeln!(out, "  tracked at {link}");
+    }
+    let message = result.message.as_deref().unwrap_or_default();
+    for settling in result.settling.iter().map(ToString::to_string).filter(|s| !message.lines().any(|line| line == s)) {
+        let _ = writeln!(out, "  {settling}");
+    }
     if let Some(message) = &result.message {
         for line in message.lines() {
             let line = match result.outcome {
@@ -86,6 +93,20 @@ pub fn describe_run(cases: &[Case], results: &[CaseResult], paint: Paint) -> Vec
         out.push(format!("{tag} {} cases, e.g. {}: {reason}\n", ids.len(), ids[..NOT_APPLICABLE_LISTED].join(", ")));
     }
     out
+}
+
+/// One line for each passing case with a step that matched only after several tries, so a run
+/// shows how long a target takes to regenerate.
+pub fn settled_late(results: &[CaseResult], paint: Paint) -> Vec<String> {
+    let late = |r: &&CaseResult| r.outcome == Outcome::Pass && r.settling.iter().any(|s| s.attempts > 1);
+    results
+        .iter()
+        .filter(late)
+        .map(|r| {
+            let steps: Vec<String> = r.settling.iter().filter(|s| s.attempts > 1).map(ToString::to_string).collect();
+            format!("{} {}: {}", paint.dim("LATE"), r.id, steps.join("; "))
+        })
+        .collect()
 }
 
 /// Colors the parts of a response that the mismatches name.
@@ -171,12 +192,8 @@ mod tests {
             mismatches,
         };
         let result = CaseResult {
-            id: case.id.clone(),
-            outcome: Outcome::Fail,
-            duration: std::time::Duration::ZERO,
-            message: Some("step 1: status: expected 204, got 200".into()),
             evidence: vec![Evidence::Check(evidence)],
-            listed: None,
+            ..CaseResult::ended(&case.id, std::time::Instant::now(), Outcome::Fail, Some("step 1: status: expected 204, got 200".into()), Vec::new())
         };
         (case, result)
     }
@@ -197,14 +214,8 @@ mod tests {
     #[test]
     fn many_n_a_cases_with_one_reason_share_a_line_and_failures_stay_listed() {
         let (case, failure) = failed();
-        let not_applicable = |id: &str, reason: &str| CaseResult {
-            id: id.into(),
-            outcome: Outcome::NotApplicable,
-            duration: std::time::Duration::ZERO,
-            message: Some(reason.into()),
-            evidence: Vec::new(),
-            listed: None,
-        };
+        let not_applicable =
+            |id: &str, reason: &str| CaseResult::ended(id, std::time::Instant::now(), Outcome::NotApplicable, Some(reason.into()), Vec::new());
         let mut results = vec![failure, not_applicable("v/one", "holds for Next.js <16")];
         results.extend((0..4).map(|i| not_applicable(&format!("app/{i}"), "requests the fixture app `x`")));
         let cases = vec![case; results.len()];

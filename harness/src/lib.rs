@@ -8,9 +8,11 @@
 //!
 //! Layout:
 //! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
-//! - [`client`]: sends one request (no redirects followed, bodies capped, a timeout).
+//! - [`client`]: sends one request over http or https (no redirects followed, bodies capped, a
+//!   timeout), with the headers every request carries, paced by [`pace`].
+//! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`.
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
-//! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error.
+//! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error, flaky.
 //! - [`runner`]: runs cases concurrently, keeping their order.
 //! - [`steps`]: a case's steps as they ran (every one that can, after a failed one too) and the
 //!   outcome, message and evidence they come to.
@@ -32,11 +34,13 @@ pub mod console;
 pub mod coverage;
 pub mod diff;
 pub mod embedded;
+pub mod eventually;
 pub mod evidence;
 pub mod expectations;
 pub mod faults;
 pub mod filter;
 pub mod outcome;
+pub mod pace;
 pub mod report;
 pub mod runner;
 pub mod shard;

@@ -1,6 +1,8 @@
 //! What running a case came to.
 
+use crate::eventually::Settling;
 use crate::evidence::Evidence;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -20,11 +22,14 @@ pub enum Outcome {
     NotApplicable,
     /// The target could not be reached or answered something that is not HTTP.
     Error,
+    /// Failed (or could not be reached), and the expectations file lists it as flaky: reported,
+    /// but the run does not fail for it.
+    Flaky,
 }
 
 impl Outcome {
     /// Every outcome, in the order reports list them.
-    pub const ALL: [Outcome; 7] = [
+    pub const ALL: [Outcome; 8] = [
         Outcome::Pass,
         Outcome::Warn,
         Outcome::Fail,
@@ -32,6 +37,7 @@ impl Outcome {
         Outcome::UnexpectedPass,
         Outcome::NotApplicable,
         Outcome::Error,
+        Outcome::Flaky,
     ];
 
     /// Whether this outcome makes the run fail (a warning does only under `--strict`, see
@@ -49,6 +55,7 @@ impl Outcome {
             Outcome::UnexpectedPass => "unexpected-pass",
             Outcome::NotApplicable => "n/a",
             Outcome::Error => "error",
+            Outcome::Flaky => "flaky",
         }
     }
 }
@@ -69,14 +76,16 @@ pub struct CaseResult {
     pub message: Option<String>,
     /// For each step that warned, failed or got no answer: what was sent and what came back.
     pub evidence: Vec<Evidence>,
-    /// The reason an expectations file gives for this case's difference, when it lists it.
-    pub listed: Option<String>,
+    /// What the expectations file says about this case, when it lists it.
+    pub listed: Option<Listed>,
+    /// How each step that may be sent again (`eventually`) settled.
+    pub settling: Vec<Settling>,
 }
 
 impl CaseResult {
     /// The result of case `id`, which started at `started` and ends now.
     pub fn ended(id: &str, started: Instant, outcome: Outcome, message: Option<String>, evidence: Vec<Evidence>) -> Self {
-        CaseResult { id: id.to_owned(), outcome, duration: started.elapsed(), message, evidence, listed: None }
+        CaseResult { id: id.to_owned(), outcome, duration: started.elapsed(), message, evidence, listed: None, settling: Vec::new() }
     }
 
     /// Whether this result makes the run fail: an unexpected outcome, or under `strict` a
@@ -92,6 +101,51 @@ pub fn fails_run(outcome: Outcome, listed: bool, strict: bool) -> bool {
     outcome.is_unexpected() || (strict && outcome == Outcome::Warn && !listed)
 }
 
+/// What an expectations file (see [`crate::expectations`]) says about a case it lists. Written
+/// there, and read back from a JSON report, as the reason alone or as a table with `reason`,
+/// `link` and `flaky`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    /// Why the target differs from Next.js.
+    pub reason: String,
+    /// Where the platform tracks it (an issue, a doc page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The case fails only sometimes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub flaky: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListedTable {
+    reason: String,
+    #[serde(default)]
+    link: Option<String>,
+    #[serde(default)]
+    flaky: bool,
+}
+
+impl<'de> Deserialize<'de> for Listed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ListedVisitor;
+        impl<'de> Visitor<'de> for ListedVisitor {
+            type Value = Listed;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a reason, or a table with `reason` and optionally `link` and `flaky`")
+            }
+            fn visit_str<E: de::Error>(self, reason: &str) -> Result<Listed, E> {
+                Ok(Listed { reason: reason.to_owned(), link: None, flaky: false })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Listed, A::Error> {
+                let ListedTable { reason, link, flaky } = ListedTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Listed { reason, link, flaky })
+            }
+        }
+        d.deserialize_any(ListedVisitor)
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub pass: usize,
@@ -103,6 +157,9 @@ pub struct Summary {
     pub unexpected_pass: usize,
     pub not_applicable: usize,
     pub error: usize,
+    /// Absent from reports written before flaky entries existed.
+    #[serde(default)]
+    pub flaky: usize,
 }
 
 impl Summary {
@@ -120,12 +177,27 @@ impl Summary {
             Outcome::UnexpectedPass => &mut self.unexpected_pass,
             Outcome::NotApplicable => &mut self.not_applicable,
             Outcome::Error => &mut self.error,
+            Outcome::Flaky => &mut self.flaky,
         } += 1;
     }
 
     /// How many cases were counted.
     pub fn total(&self) -> usize {
-        self.pass + self.warn + self.fail + self.expected_fail + self.unexpected_pass + self.not_applicable + self.error
+        self.pass + self.warn + self.fail + self.expected_fail + self.unexpected_pass + self.not_applicable + self.error + self.flaky
+    }
+
+    /// How many cases were counted with `outcome`.
+    pub fn count(&self, outcome: Outcome) -> usize {
+        match outcome {
+            Outcome::Pass => self.pass,
+            Outcome::Warn => self.warn,
+            Outcome::Fail => self.fail,
+            Outcome::ExpectedFail => self.expected_fail,
+            Outcome::UnexpectedPass => self.unexpected_pass,
+            Outcome::NotApplicable => self.not_applicable,
+            Outcome::Error => self.error,
+            Outcome::Flaky => self.flaky,
+        }
     }
 
 }
@@ -146,6 +218,11 @@ impl fmt::Display for Summary {
             f,
             "{} passed, {} warned, {} failed, {} expected-fail, {} unexpected-pass, {} n/a, {} errors",
             self.pass, self.warn, self.fail, self.expected_fail, self.unexpected_pass, self.not_applicable, self.error
-        )
+        )?;
+        // Only runs with flaky entries say so, so that the line stays as CI parses it.
+        if self.flaky > 0 {
+            write!(f, ", {} flaky", self.flaky)?;
+        }
+        Ok(())
     }
 }

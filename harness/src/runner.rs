@@ -1,13 +1,15 @@
-//! Runs cases against a target: each case's steps in order, cases concurrently.
+//! Runs cases against a target: each case's steps in order (each sent once, or until it
+//! matches when it says `eventually`), cases concurrently.
 
 use crate::client::Client;
+use crate::eventually;
 use crate::evidence::{CheckEvidence, Evidence, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::steps::StepLog;
 use crate::target::Target;
 use spec::capture::Captured;
 use spec::verdict::check_step;
-use spec::{Case, Step};
+use spec::{Case, Response, Step};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,10 +22,13 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     let started = Instant::now();
     let base_url = match (target.not_applicable(case), target.base_url_for(case)) {
         (None, Some(url)) => url,
-        (reason, _) => return CaseResult::ended(&case.id, started, Outcome::NotApplicable, reason, Vec::new()),
+        (reason, _) => {
+            return CaseResult::ended(&case.id, started, Outcome::NotApplicable, reason.map(|r| r.to_string()), Vec::new());
+        }
     };
     let mut captured = Captured::new();
     let mut log = StepLog::default();
+    let mut settling = Vec::new();
     for (index, step) in case.steps.iter().enumerate() {
         let number = index + 1;
         if let Some(reason) = log.blocker(step) {
@@ -31,7 +36,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
             continue;
         }
         wait_before(step).await;
-        let request = Client::prepare(base_url, &step.request.filled(&captured));
+        let request = client.prepare(base_url, &step.request.filled(&captured));
         let evidence = |response: Option<&spec::Response>, mismatches| {
             Evidence::Check(CheckEvidence {
                 step: number,
@@ -43,20 +48,32 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
                 mismatches,
             })
         };
-        match client.send(&request).await {
+        // Once the case has failed, a step is not sent again: waiting cannot make it pass.
+        let resent = step.eventually.filter(|_| !log.failed());
+        let check = |response: &Response, captured: &mut Captured| {
+            check_step(step, case.severity, response, captured, &target.ignored_headers)
+        };
+        let tried = eventually::send(client, resent, number, &request, &captured, check).await;
+        captured = tried.captured;
+        if let Some(settled) = tried.settling {
+            if !settled.matched && settled.attempts > 1 && tried.answer.is_ok() {
+                log.note(settled.to_string());
+            }
+            settling.push(settled);
+        }
+        match tried.answer {
             Err(error) => {
                 let message = format!("{} {}: {error}", request.method, request.url);
                 log.no_answer(number, step, &message, evidence(None, Vec::new()));
             }
             Ok(response) => {
-                let mismatches = check_step(step, case.severity, &response, &mut captured);
-                let kept = || evidence(Some(&response), mismatches.clone());
-                log.checked(number, step, &mismatches, kept, |name| captured.contains_key(name));
+                let kept = || evidence(Some(&response), tried.mismatches.clone());
+                log.checked(number, step, &tried.mismatches, kept, |name| captured.contains_key(name));
             }
         }
     }
     let (outcome, message, evidence) = log.finish();
-    CaseResult::ended(&case.id, started, outcome, message, evidence)
+    CaseResult { settling, ..CaseResult::ended(&case.id, started, outcome, message, evidence) }
 }
 
 /// Waits as long as the step says before its request is sent.

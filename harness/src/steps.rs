@@ -57,6 +57,17 @@ impl StepLog {
         self.evidence.push(evidence());
     }
 
+    /// Adds a line to the message that says more about the step checked next (how long it was
+    /// sent again without a match).
+    pub fn note(&mut self, line: String) {
+        self.lines.push(line);
+    }
+
+    /// Whether a step failed or got no answer, so the case fails whatever comes next.
+    pub fn failed(&self) -> bool {
+        matches!(self.worst, Some(Outcome::Fail | Outcome::Error))
+    }
+
     /// Records step `number`, which got no answer (`message` says why).
     pub fn no_answer(&mut self, number: usize, step: &Step, message: &str, evidence: Evidence) {
         self.forget(number, step, |_| false);

@@ -2,6 +2,7 @@
 
 use spec::{Capability, Case};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -11,12 +12,40 @@ pub struct Target {
     /// The Next.js version whose behaviour the target claims to match.
     pub next_version: semver::Version,
     pub capabilities: BTreeSet<Capability>,
+    /// Headers (lower case) that a complete answer may carry unnamed, besides the transport
+    /// headers: the ones a CDN in front of the target adds (`--ignore-header`).
+    pub ignored_headers: Vec<String>,
+}
+
+/// Why a case does not apply to a target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotApplicable {
+    /// The case requests a fixture app the target does not serve.
+    App(String),
+    /// The case holds for other Next.js versions than the one the target claims.
+    Version { holds_for: String, claimed: semver::Version },
+    /// The case needs capabilities the target does not declare.
+    Capabilities(Vec<Capability>),
+}
+
+impl fmt::Display for NotApplicable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotApplicable::App(app) => write!(f, "requests the fixture app `{app}`, which the target does not serve"),
+            NotApplicable::Version { holds_for, claimed } => write!(f, "holds for Next.js {holds_for}, the target claims {claimed}"),
+            NotApplicable::Capabilities(missing) => {
+                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+                write!(f, "needs {}, which the target does not declare", names.join(", "))
+            }
+        }
+    }
 }
 
 impl Target {
     /// A target serving the default fixture app at `base_url`.
     pub fn new(base_url: &str, next_version: semver::Version, capabilities: BTreeSet<Capability>) -> Self {
-        Target { apps: BTreeMap::new(), next_version, capabilities }.serving(spec::case::DEFAULT_APP, base_url)
+        Target { apps: BTreeMap::new(), next_version, capabilities, ignored_headers: Vec::new() }
+            .serving(spec::case::DEFAULT_APP, base_url)
     }
 
     /// This target, also serving `app` at `base_url`.
@@ -31,14 +60,14 @@ impl Target {
     }
 
     /// Why `case` does not apply to this target, or `None` when it does.
-    pub fn not_applicable(&self, case: &Case) -> Option<String> {
+    pub fn not_applicable(&self, case: &Case) -> Option<NotApplicable> {
         if !self.apps.contains_key(&case.app) {
-            return Some(format!("requests the fixture app `{}`, which the target does not serve", case.app));
+            return Some(NotApplicable::App(case.app.clone()));
         }
         if !case.next.matches(&self.next_version) {
-            return Some(format!("holds for Next.js {}, the target claims {}", case.next, self.next_version));
+            return Some(NotApplicable::Version { holds_for: case.next.to_string(), claimed: self.next_version.clone() });
         }
-        let missing: Vec<&str> = case.needs.iter().filter(|c| !self.capabilities.contains(c)).map(|c| c.name()).collect();
-        (!missing.is_empty()).then(|| format!("needs {}, which the target does not declare", missing.join(", ")))
+        let missing: Vec<Capability> = case.needs.iter().filter(|c| !self.capabilities.contains(c)).copied().collect();
+        (!missing.is_empty()).then_some(NotApplicable::Capabilities(missing))
     }
 }

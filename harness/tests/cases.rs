@@ -3,9 +3,13 @@
 //! mimics. Trials for the default release are named
 //! by case id; the others by `<id>@<version>`. Filter as usual:
 //! `cargo test -p harness --test cases -- route-handlers`.
+//!
+//! The reference server is the model of `next start` on an idle machine: a step that may be
+//! sent again until it matches (`eventually`) must match it at the first try.
 
 use harness::client::{Client, Settings};
 use harness::embedded::Embedded;
+use harness::eventually::Settling;
 use harness::runner::run_case;
 use harness::{Outcome, Target};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -32,13 +36,18 @@ fn main() -> ExitCode {
     }
 
     let runtime = Arc::new(tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap());
-    let client = Client::new(Settings::default());
+    let client = Client::new(Settings::default()).unwrap();
     let mut servers = Vec::new();
     let mut trials = Vec::new();
     let apps: BTreeSet<&str> = cases.iter().map(|c| c.app.as_str()).collect();
     for version in CHECKED_NEXT_VERSIONS {
         let next_version: semver::Version = version.parse().unwrap();
-        let mut target = Target { apps: Default::default(), next_version: next_version.clone(), capabilities: Capability::ALL.into_iter().collect() };
+        let mut target = Target {
+            apps: Default::default(),
+            next_version: next_version.clone(),
+            capabilities: Capability::ALL.into_iter().collect(),
+            ignored_headers: Vec::new(),
+        };
         for app in &apps {
             let config = Config::for_app(app, next_version.clone());
             let server = runtime.block_on(Embedded::start(&config)).unwrap_or_else(|e| panic!("{e}"));
@@ -53,7 +62,7 @@ fn main() -> ExitCode {
             let trial = Trial::test(name, move || {
                 let result = runtime.block_on(run_case(&client, &target, &case));
                 match result.outcome {
-                    Outcome::Pass | Outcome::NotApplicable => Ok(()),
+                    Outcome::Pass | Outcome::NotApplicable => first_try(&result.settling),
                     _ => Err(Failed::from(harness::console::describe(&case, &result).unwrap_or_default())),
                 }
             });
@@ -65,4 +74,12 @@ fn main() -> ExitCode {
         runtime.block_on(server.stop());
     }
     conclusion.exit_code()
+}
+
+/// Fails a trial whose `eventually` steps needed more than one try.
+fn first_try(settling: &[Settling]) -> Result<(), Failed> {
+    match settling.iter().find(|s| s.attempts > 1 || !s.matched) {
+        None => Ok(()),
+        Some(late) => Err(Failed::from(format!("{late}: the reference server must match at the first try"))),
+    }
 }

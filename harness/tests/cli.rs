@@ -80,23 +80,78 @@ fn run_against_the_embedded_reference_server_passes() {
 }
 
 #[test]
-fn an_unreachable_target_gives_error_outcomes_and_exit_1() {
+fn an_unreachable_target_ends_the_run_at_once_with_one_line() {
     let dir = two_cases("unreachable");
-    let out = harness(&["run", "--target", &closed_port_url(), "--cases", dir.to_str().unwrap()]);
-    let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("ERROR app-router/route-handlers/methods/get-export-answers-get"), "{stdout}");
-    assert!(stdout.contains("replay: curl"), "{stdout}");
-    assert!(stdout.trim_end().ends_with("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 2 errors"), "{stdout}");
+    let url = closed_port_url();
+    let started = std::time::Instant::now();
+    let out = harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap(), "--timeout", "30"]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.is_empty(), "no case ran: {stdout}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with(&format!("error: cannot connect to {url}: ")), "{stderr}");
+    assert!(stderr.trim_end().ends_with("; is the server running?"), "{stderr}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "refused at once, not after the timeout");
 }
 
 #[test]
-fn a_target_that_answers_garbage_gives_error_outcomes() {
+fn a_target_that_answers_garbage_ends_the_run_at_once() {
     let url = fixed_answer_server(b"this is not HTTP\r\n\r\n");
     let dir = two_cases("garbage");
     let out = harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("2 errors"), "{}", text(&out.stdout));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(text(&out.stdout).is_empty(), "{}", text(&out.stdout));
+    assert!(stderr.starts_with(&format!("error: cannot connect to {url}: ")) && stderr.lines().count() == 1, "{stderr}");
+}
+
+#[test]
+fn a_target_that_refuses_the_harness_is_named_with_what_to_send() {
+    let url = fixed_answer_server(b"HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    let dir = two_cases("refused");
+    let out = harness(&["run", "--target", &url, "--cases", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with(&format!("error: {url} answers 401 Unauthorized to GET /")), "{stderr}");
+    assert!(stderr.contains("-H 'Name: value'"), "{stderr}");
+}
+
+#[test]
+fn bad_options_and_report_paths_exit_2_before_any_request() {
+    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let counted = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            answer_once(stream, ALWAYS_OK);
+        }
+    });
+    let dir = two_cases("preflight");
+    let folder = dir.join("a-folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    let blocker = dir.join("a-file");
+    std::fs::write(&blocker, "").unwrap();
+    let under_a_file = blocker.join("report.json");
+    let cases = dir.to_str().unwrap();
+    for (args, message) in [
+        (vec!["--report-html", folder.to_str().unwrap()], "error: cannot write the report"),
+        (vec!["--report-json", under_a_file.to_str().unwrap()], "error: cannot write the report"),
+        (vec!["--jobs", "0"], "error: --jobs must be at least 1"),
+        (vec!["--rate", "0"], "error: --rate must be a positive number"),
+        (vec!["-H", "no colon"], "is not `Name: value`"),
+        (vec!["--ca-cert", "/no/such/ca.pem"], "error: --ca-cert /no/such/ca.pem"),
+        (vec!["--ignore-header", "bad name"], "is not a valid header name"),
+    ] {
+        let mut all = vec!["run", "--target", url.as_str(), "--cases", cases];
+        all.extend(args.iter().copied());
+        let out = harness(&all);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "no request is sent before the options are checked");
 }
 
 #[test]
@@ -147,6 +202,19 @@ fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries()
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("0 passed, 0 warned, 0 failed, 2 expected-fail"));
 
+    let flaky = write(
+        "flaky.toml",
+        &format!("[fails]\n\"{GET_CASE}\" = {{ reason = \"sometimes text\", flaky = true, link = \"https://example.com/i/1\" }}\n"),
+    );
+    let out = run(&flaky);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "the unlisted failure still fails the run: {stdout}");
+    assert!(stdout.contains(&format!("FLAKY {GET_CASE}")) && stdout.contains("tracked at https://example.com/i/1"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 0 warned, 1 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors, 1 flaky"), "{stdout}");
+    let reference = harness(&["run", "--cases", dir.to_str().unwrap(), "--expectations", flaky.to_str().unwrap()]);
+    assert_eq!(reference.status.code(), Some(0), "a flaky case that passes is a pass: {}", text(&reference.stdout));
+    assert!(text(&reference.stdout).contains("2 passed, 0 warned, 0 failed"), "{}", text(&reference.stdout));
+
     let unknown = write("unknown.toml", "[fails]\n\"no/such/case\" = \"reason\"\n");
     let out = run(&unknown);
     assert_eq!(out.status.code(), Some(2));
@@ -155,6 +223,27 @@ fn expectations_turn_known_failures_into_expected_ones_and_catch_stale_entries()
     let reference = harness(&["run", "--cases", dir.to_str().unwrap(), "--expectations", both.to_str().unwrap()]);
     assert_eq!(reference.status.code(), Some(1), "a listed case that passes is stale");
     assert!(text(&reference.stdout).contains("2 unexpected-pass"), "{}", text(&reference.stdout));
+}
+
+#[test]
+fn ignored_headers_may_be_in_a_complete_answer_and_the_report_lists_them() {
+    let url = fixed_answer_server(
+        b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-cdn-cache: HIT\r\ncontent-length: 4\r\nconnection: close\r\n\r\nnope",
+    );
+    let case = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
+                [[step]]\nrequest = { path = \"/x\" }\nexpect.status = 200\nexpect.headers_complete = true\n\
+                expect.headers.content-type = \"text/plain\"\n";
+    let dir = case_dir("ignore-header", &[("area/complete", case.to_owned())]);
+    let report = dir.join("report.json");
+    let cases = dir.to_str().unwrap();
+    let strict = harness(&["run", "--target", &url, "--cases", cases]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(text(&strict.stdout).contains("header `x-cdn-cache`: not expected in this complete answer, got `HIT`"), "{}", text(&strict.stdout));
+    let out = harness(&["run", "--target", &url, "--cases", cases, "--ignore-header", "X-CDN-Cache", "--report-json", report.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["ignored_headers"], serde_json::json!(["x-cdn-cache"]));
+    assert!(json["replay"].as_str().unwrap().contains("--ignore-header x-cdn-cache"), "{}", json["replay"]);
 }
 
 #[test]
@@ -190,16 +279,22 @@ fn list_prints_ids_and_honours_filters() {
 }
 
 #[test]
-fn cases_outside_the_claimed_version_or_capabilities_are_not_applicable() {
+fn a_run_in_which_no_case_applies_exits_2_and_says_why() {
     let dir = two_cases("applicability");
     let old = harness(&["run", "--cases", dir.to_str().unwrap(), "--next-version", "14.2.0"]);
-    assert_eq!(old.status.code(), Some(0));
-    assert!(text(&old.stdout).contains("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 2 n/a"));
+    let stderr = text(&old.stderr);
+    assert_eq!(old.status.code(), Some(2), "{}{stderr}", text(&old.stdout));
+    assert!(stderr.starts_with("error: none of the 2 selected cases applies to the target"), "{stderr}");
+    assert!(stderr.contains("2 hold for other Next.js versions (>=15.0.0) than the 14.2.0 claimed"), "{stderr}");
     let no_app_router = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "pages-router"]);
-    assert!(text(&no_app_router.stdout).contains("2 n/a"), "{}", text(&no_app_router.stdout));
+    assert_eq!(no_app_router.status.code(), Some(2));
+    assert!(text(&no_app_router.stderr).contains("2 need capabilities the target does not declare (app-router)"), "{}", text(&no_app_router.stderr));
     let unknown = harness(&["run", "--cases", dir.to_str().unwrap(), "--capabilities", "app-routr"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("did you mean `app-router`?"));
+    // One applicable case is a run: the others are reported n/a.
+    let some = harness(&["run", "--filter", "app-router/route-handlers/methods/*", "--next-version", "15.5.29"]);
+    assert_eq!(some.status.code(), Some(0), "{}", text(&some.stdout));
 }
 
 /// `harness serve --port 0` as a child process, stopped when dropped.
@@ -256,8 +351,8 @@ fn diff_of_two_instances_of_a_server_reports_nothing() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(" passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
     let without_src = harness(&["diff", "--a", &a.url, "--b", &b.url, "--filter", "src-folder"]);
-    assert_eq!(without_src.status.code(), Some(0), "{}", text(&without_src.stdout));
-    assert!(text(&without_src.stdout).contains("0 passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, 3 n/a"), "{}", text(&without_src.stdout));
+    assert_eq!(without_src.status.code(), Some(2), "{}", text(&without_src.stdout));
+    assert!(text(&without_src.stderr).contains("none of the 3 selected cases requests an app both sides serve"), "{}", text(&without_src.stderr));
     let unknown = harness(&["diff", "--a", "nope=http://127.0.0.1:1", "--b", &b.url]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("no case requests the app `nope`"), "{}", text(&unknown.stderr));

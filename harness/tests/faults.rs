@@ -68,7 +68,7 @@ fn cases_about(fault: &Fault) -> &'static [&'static str] {
 fn every_fault_fails_a_case_that_names_it() {
     let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
-    let client = Client::new(Settings::default());
+    let client = Client::new(Settings::default()).unwrap();
     let server = runtime.block_on(Embedded::start(&reference_server::Config::default())).unwrap();
     let mut uncaught = Vec::new();
     println!("| fault | cases failed | kill rate | failures naming it |\n| --- | --- | --- | --- |");

@@ -90,7 +90,7 @@ fn get_case() -> Case {
 }
 
 fn settings() -> Settings {
-    Settings { timeout: Duration::from_millis(1500), body_cap: 256 * 1024 }
+    Settings { timeout: Duration::from_millis(1500), body_cap: 256 * 1024, ..Settings::default() }
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -100,7 +100,7 @@ fn runtime() -> tokio::runtime::Runtime {
 /// Runs the GET case against `url`; a hang beyond 30 s fails the test instead of blocking CI.
 fn outcome_against(url: &str) -> (Outcome, String) {
     let target = Target::new(url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
-    let client = Client::new(settings());
+    let client = Client::new(settings()).unwrap();
     let result = runtime().block_on(async {
         tokio::time::timeout(Duration::from_secs(30), run_case(&client, &target, &get_case())).await.expect("the harness hung")
     });
@@ -168,7 +168,7 @@ fn the_run_goes_on_after_a_hostile_target() {
     let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
     let url = hostile(never_answers);
     let target = Target::new(&url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
-    let results = runtime().block_on(run_cases(&Client::new(settings()), &target, &cases, 64));
+    let results = runtime().block_on(run_cases(&Client::new(settings()).unwrap(), &target, &cases, 64));
     assert_eq!(results.len(), cases.len());
     assert!(results.iter().all(|r| matches!(r.outcome, Outcome::Error | Outcome::NotApplicable)));
 }

@@ -73,8 +73,8 @@ fn junit_has_a_testsuite_per_area_and_maps_outcomes_to_what_ci_systems_count() {
     let root = named("testsuites").next().unwrap();
     assert_eq!(
         ["tests", "failures", "errors", "skipped"].map(|a| attribute(root, a)),
-        ["9", "4", "1", "2"],
-        "fails (one multi-step) + unexpected-pass + the diff failure are failures; n/a and expected-fail are skipped; a warning passes"
+        ["10", "4", "1", "3"],
+        "fails (one multi-step) + unexpected-pass + the diff failure are failures; n/a, expected-fail and flaky are skipped; a warning passes"
     );
     let suites: Vec<&str> = named("testsuite").map(|a| attribute(a, "name")).collect();
     assert_eq!(
@@ -84,17 +84,18 @@ fn junit_has_a_testsuite_per_area_and_maps_outcomes_to_what_ci_systems_count() {
             "app-router/route-groups",
             "app-router/route-handlers/methods",
             "app-router/route-handlers/redirects",
+            "app-router/segment-config/revalidate",
             "pages-router/api-routes",
             "pages-router/api-routes/errors"
         ]
     );
-    assert_eq!(named("testcase").count(), 9);
+    assert_eq!(named("testcase").count(), 10);
     let options = named("testcase").find(|a| attribute(a, "name") == "auto-options-lists-exported-methods").unwrap();
     assert_eq!(attribute(options, "classname"), "app-router/route-handlers/methods");
     assert_eq!(named("failure").count(), 4);
     assert_eq!(named("error").count(), 1);
-    assert_eq!(named("skipped").count(), 2);
-    assert_eq!(named("system-out").count(), 1, "the warning's evidence");
+    assert_eq!(named("skipped").count(), 3);
+    assert_eq!(named("system-out").count(), 3, "the warning's evidence, the flaky failure's, the late pass's tries");
     assert!(named("failure").any(|a| attribute(a, "message").contains("status: expected 204, got 200")));
     let both_steps = "step 1: status: expected 200, got 500; step 1: capture `first`: header `x-rendered` is absent; \
                       step 2: status: expected 200, got 404; step 3: not run: it needs `first`, which step 1 did not capture";
@@ -113,7 +114,7 @@ fn under_strict_an_unlisted_warning_is_a_junit_failure() {
     assert!(xml.contains("type=\"warn\""), "{xml}");
     for case in &mut report.cases {
         if case.outcome == harness::Outcome::Warn {
-            case.listed = Some("the platform's status line says Bad Request".into());
+            case.listed = Some(harness::outcome::Listed { reason: "the platform's status line says Bad Request".into(), link: None, flaky: false });
         }
     }
     let listed = junit_elements(&junit::render(&report));
@@ -129,7 +130,7 @@ fn html_escapes_what_the_target_sent_and_needs_no_network() {
     for fetches in ["src=", "<link", "@import", "url(", "fetch("] {
         assert!(!page.contains(fetches), "the page must not load `{fetches}`");
     }
-    assert_eq!(page.matches("<tbody class=\"case\" id=").count(), 9);
+    assert_eq!(page.matches("<tbody class=\"case\" id=").count(), 10);
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route#http-methods\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/app/api-reference/file-conventions/route-groups#convention\""));
     assert!(page.contains("href=\"https://nextjs.org/docs/pages/building-your-application/routing/api-routes#response-helpers\""));
@@ -224,7 +225,7 @@ fn matrix_of_two() -> matrix::Matrix {
 fn different_targets_make_a_matrix_whose_cells_link_to_their_evidence() {
     let matrix = matrix_of_two();
     assert_eq!(matrix.reports.len(), 2);
-    assert_eq!(matrix.rows.len(), 9);
+    assert_eq!(matrix.rows.len(), 10);
     let page = matrix::html::render(&matrix);
     let anchor = "t2-app-router/route-handlers/methods/auto-head";
     assert!(page.contains(&format!("href=\"#{anchor}\"")));
@@ -252,7 +253,56 @@ fn compatibility_snapshot() {
 fn compatibility_names_each_difference_with_its_reason() {
     let page = matrix::compatibility::render(&matrix_of_two());
     assert!(page.contains("the platform answers HEAD with 405"), "{page}");
-    assert!(page.contains("## https://my-platform.example: 5 differences"), "{page}");
+    assert!(page.contains("## https://my-platform.example: 6 differences"), "{page}");
     assert!(page.contains("#request-helpers), documented, a should): step 1: reason phrase (should)"), "{page}");
     assert!(!page.contains("known failure:"), "{page}");
+}
+
+#[test]
+fn every_report_shows_links_flaky_outcomes_and_late_steps() {
+    let report = fixed_run::report();
+    let flaky_link = "https://example.com/platform/issues/12";
+    let known_link = "https://example.com/platform/issues/7";
+    let late = "step 1 matched after 3 tries in 612 ms";
+    let never = "step 1 did not match in 10 tries over 5003 ms";
+    let mut console = String::new();
+    let (cases, results) = fixed_run::cases_and_results();
+    for block in harness::console::describe_run(&cases, &results, harness::console::paint::Paint::PLAIN) {
+        console.push_str(&block);
+    }
+    console.extend(harness::console::settled_late(&results, harness::console::paint::Paint::PLAIN));
+    let formats = [
+        ("console", console),
+        ("json", json::render(&report)),
+        ("junit", junit::render(&report)),
+        ("markdown", markdown::render(&report)),
+        ("html", html::render(&report)),
+        ("matrix html", matrix::html::render(&matrix_of_two())),
+        ("matrix markdown", matrix::markdown::render(&matrix_of_two())),
+    ];
+    for (format, text) in &formats {
+        // JSON keeps the tries as data.
+        let never = if *format == "json" { "\"attempts\": 10," } else { never };
+        for shown in [flaky_link, known_link, "flaky", never] {
+            assert!(text.contains(shown), "{format} does not show `{shown}`");
+        }
+    }
+    for (format, text) in formats.iter().filter(|(f, _)| ["console", "json", "junit", "markdown", "html"].contains(f)) {
+        let late = if *format == "json" { "\"attempts\": 3," } else { late };
+        assert!(text.contains(late), "{format} does not show `{late}`");
+    }
+    let summary = &report.summary;
+    assert_eq!((summary.flaky, summary.pass), (1, 1));
+    assert!(summary.to_string().ends_with(", 1 flaky"), "{summary}");
+    assert!(!report.cases.iter().any(|c| c.outcome == harness::Outcome::Flaky && c.outcome.is_unexpected()));
+    let compatibility = matrix::compatibility::render(&matrix_of_two());
+    assert!(compatibility.contains(flaky_link) && compatibility.contains(", flaky)"), "{compatibility}");
+}
+
+#[test]
+fn every_report_names_the_headers_the_run_ignored() {
+    let report = fixed_run::report();
+    for (format, text) in [("json", json::render(&report)), ("markdown", markdown::render(&report)), ("html", html::render(&report))] {
+        assert!(text.contains("x-vercel-cache"), "{format}");
+    }
 }

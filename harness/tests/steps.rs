@@ -65,7 +65,7 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 fn client() -> Client {
-    Client::new(Settings { timeout: Duration::from_secs(5), body_cap: 64 * 1024 })
+    Client::new(Settings { timeout: Duration::from_secs(5), body_cap: 64 * 1024, ..Settings::default() }).unwrap()
 }
 
 fn run(url: &str, case: &Case) -> (Outcome, String) {
@@ -197,4 +197,83 @@ fn a_diff_also_reports_every_differing_step() {
     let message = result.message.unwrap();
     assert!(message.contains("step 1: header `x-n`") && message.contains("step 3: header `x-n`"), "{message}");
     assert_eq!(result.evidence.len(), 3);
+}
+
+/// A case whose second step is sent until the server has answered at least `at_least` requests
+/// (the `x-n` header counts them), and must differ from the first step's value.
+fn eventually_case(at_least: u32, within_ms: u64) -> Case {
+    let counts: Vec<String> = (at_least..at_least + 20).map(|n| n.to_string()).collect();
+    let text = format!(
+        r#"
+title = "t"
+doc = {{ page = "p", anchor = "a", quote = "q" }}
+basis = "observed"
+
+[[step]]
+request = {{ path = "/" }}
+capture.first = {{ json = "/n" }}
+expect.status = 200
+
+[[step]]
+eventually = {{ within_ms = {within_ms}, every_ms = 50 }}
+request = {{ path = "/" }}
+capture.second = {{ header = "x-n" }}
+expect.status = 200
+expect.headers.x-n = {{ regex = "^({})$" }}
+expect.captures.second = {{ differs_from = "first" }}
+"#,
+        counts.join("|")
+    );
+    spec::parse_case("steps/eventually", std::path::Path::new("e.toml"), &text).unwrap()
+}
+
+fn run_result(url: &str, case: &Case) -> harness::CaseResult {
+    let target = Target::new(url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
+    runtime().block_on(run_case(&client(), &target, case))
+}
+
+#[test]
+fn an_eventually_step_is_sent_until_it_matches_and_says_how_many_tries_it_took() {
+    // Request 1 is step 1; step 2 matches at request 4, its third try.
+    let result = run_result(&counter(true), &eventually_case(4, 5000));
+    assert_eq!(result.outcome, Outcome::Pass, "{:?}", result.message);
+    assert_eq!(result.settling.len(), 1);
+    let settled = &result.settling[0];
+    assert_eq!((settled.step, settled.attempts, settled.matched), (2, 3, true));
+    assert_eq!(settled.to_string(), format!("step 2 matched after 3 tries in {} ms", settled.elapsed_ms));
+}
+
+#[test]
+fn an_eventually_step_that_never_matches_fails_when_its_time_is_up() {
+    let started = Instant::now();
+    let result = run_result(&counter(false), &eventually_case(1, 400));
+    assert_eq!(result.outcome, Outcome::Fail);
+    let settled = &result.settling[0];
+    assert!(!settled.matched && settled.attempts >= 2 && settled.elapsed_ms <= 400 + 1000, "{settled:?}");
+    let message = result.message.unwrap();
+    let first_line = format!("step 2 did not match in {} tries over {} ms", settled.attempts, settled.elapsed_ms);
+    assert_eq!(message.lines().next(), Some(first_line.as_str()), "{message}");
+    assert!(message.contains("step 2: captured `second`: expected a value other than `first`, got the same `0`"), "{message}");
+    assert!(started.elapsed() >= Duration::from_millis(350), "it tried for the whole period");
+}
+
+#[test]
+fn a_step_without_eventually_is_sent_once() {
+    let mut once = eventually_case(4, 5000);
+    once.steps[1].eventually = None;
+    let result = run_result(&counter(true), &once);
+    assert_eq!(result.outcome, Outcome::Fail);
+    assert!(result.settling.is_empty());
+    assert!(result.message.unwrap().starts_with("step 2: header `x-n`"));
+}
+
+#[test]
+fn once_the_case_has_failed_an_eventually_step_is_sent_once() {
+    let mut failed_first = eventually_case(1, 5000);
+    failed_first.steps[0].expect.status = spec::matchers::Status(201);
+    let started = Instant::now();
+    let result = run_result(&counter(false), &failed_first);
+    assert_eq!(result.outcome, Outcome::Fail);
+    assert!(result.settling.is_empty(), "{:?}", result.settling);
+    assert!(started.elapsed() < Duration::from_millis(4000), "not tried for the whole period");
 }

@@ -6,6 +6,7 @@
 
 use crate::capability::Capability;
 use crate::capture::CaptureSource;
+use crate::eventually::{self, Eventually};
 use crate::matchers::{Expect, Should};
 use crate::severity::Severity;
 use crate::token::{header_name, is_tchar};
@@ -76,6 +77,12 @@ fn steps<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Step>, D::Error> {
     let mut captured = BTreeSet::new();
     for (index, step) in steps.iter().enumerate() {
         let number = index + 1;
+        if step.eventually.is_some() && !eventually::resendable(&step.request.method) {
+            return Err(de::Error::custom(format!(
+                "step {number}: `eventually` sends the request again, which only GET and HEAD may be; {} may not",
+                step.request.method
+            )));
+        }
         if let Some(name) = step.request.placeholders().find(|name| !captured.contains(name)) {
             return Err(de::Error::custom(format!("step {number}: the request uses `{{{{{name}}}}}`, which no earlier step captures")));
         }
@@ -128,6 +135,9 @@ pub struct Step {
     /// Milliseconds to wait before sending the request (at most [`MAX_WAIT_MS`]).
     #[serde(default, deserialize_with = "wait_ms")]
     pub wait_ms: u64,
+    /// Send the request again until the step matches or the time is up (see [`Eventually`]).
+    #[serde(default)]
+    pub eventually: Option<Eventually>,
     pub request: RequestSpec,
     /// Values to take from the response, by name, for `expect.captures` of this or later steps.
     #[serde(default)]
@@ -339,6 +349,21 @@ mod tests {
         toml::from_str::<std::collections::BTreeMap<String, RequestSpec>>(toml_text)
             .map(|mut m| m.remove("r").expect("the r key"))
             .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn only_safe_methods_may_be_sent_again() {
+        let case = |method: &str| {
+            let text = format!(
+                "title = \"t\"\nbasis = \"observed\"\ndoc = {{ page = \"p\", anchor = \"a\", quote = \"q\" }}\n\
+                 [[step]]\neventually = {{ within_ms = 1000, every_ms = 100 }}\nrequest = {{ method = \"{method}\", path = \"/\" }}\nexpect.status = 200\n"
+            );
+            crate::parse_case("a/b", std::path::Path::new("b.toml"), &text).map_err(|d| d.to_string())
+        };
+        assert_eq!(case("GET").unwrap().steps[0].eventually.map(|e| e.every_ms), Some(100));
+        assert!(case("HEAD").is_ok());
+        let post = case("POST").unwrap_err();
+        assert!(post.contains("step 1: `eventually` sends the request again, which only GET and HEAD may be; POST may not"), "{post}");
     }
 
     #[test]

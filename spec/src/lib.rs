@@ -13,6 +13,7 @@
 //! - [`suggest`]: did-you-mean hints for unknown keys and values.
 //! - [`capability`]: what a target may declare and a case may need.
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
+//! - [`eventually`]: a step sent again until it matches, for regeneration in the background.
 //! - [`response`]: a target's answer as the matchers see it.
 //! - [`matchers`]: a step's `expect` and `should` tables: status, header and body checks, and
 //!   shapes for volatile values.
@@ -27,6 +28,7 @@ pub mod capture;
 pub mod case;
 pub mod coverage;
 pub mod diagnostic;
+pub mod eventually;
 pub mod load;
 pub mod matchers;
 pub mod mismatch;
@@ -44,3 +46,4 @@ pub use matchers::{Expect, Should};
 pub use mismatch::Mismatch;
 pub use severity::Severity;
 pub use response::Response;
+pub use token::header_name;

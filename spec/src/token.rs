@@ -7,7 +7,7 @@ pub(crate) fn is_tchar(b: u8) -> bool {
 }
 
 /// Checks a header name and returns it in lower case.
-pub(crate) fn header_name(name: &str) -> Result<String, String> {
+pub fn header_name(name: &str) -> Result<String, String> {
     if name.is_empty() || !name.bytes().all(is_tchar) {
         return Err(format!("`{name}` is not a valid header name"));
     }

@@ -11,9 +11,10 @@ use crate::severity::Severity;
 
 /// Every difference between `step`'s checks and `response`, after taking the step's captures
 /// into `captured` and comparing them with earlier ones. A value that cannot be captured is a
-/// must: later steps may need it.
-pub fn check_step(step: &Step, case_severity: Severity, response: &Response, captured: &mut Captured) -> Vec<Mismatch> {
-    let mut out = matchers::check(&step.expect, step.should.as_ref(), response);
+/// must: later steps may need it. `ignored` names headers a complete answer may carry unnamed
+/// (see [`matchers::check`]).
+pub fn check_step(step: &Step, case_severity: Severity, response: &Response, captured: &mut Captured, ignored: &[String]) -> Vec<Mismatch> {
+    let mut out = matchers::check(&step.expect, step.should.as_ref(), response, ignored);
     out.extend(capture::capture(&step.capture, response, captured));
     out.extend(capture::compare(&step.expect.captures, captured));
     if let Some(should) = &step.should {
@@ -52,7 +53,7 @@ mod tests {
             "[[step]]\nrequest = { path = \"/\" }\nexpect.status = 400\nexpect.headers.content-type = { regex = \"^application/json\" }\n\
              should.reason = \"Invalid JSON\"\nshould.headers.content-type = \"application/json; charset=utf-8\"\n",
         );
-        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new());
+        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]);
         let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -63,13 +64,13 @@ mod tests {
         );
         assert_eq!(worst(&found), Some(Severity::Should));
         let wrong_status = Response { status: 500, ..answer() };
-        assert_eq!(worst(&check_step(&case.steps[0], case.severity, &wrong_status, &mut Captured::new())), Some(Severity::Must));
+        assert_eq!(worst(&check_step(&case.steps[0], case.severity, &wrong_status, &mut Captured::new(), &[])), Some(Severity::Must));
     }
 
     #[test]
     fn a_should_case_makes_every_mismatch_a_warning() {
         let case = case("severity = \"should\"\n[[step]]\nrequest = { path = \"/\" }\nexpect.status = 200\n");
-        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new());
+        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(worst(&found), Some(Severity::Should));
         assert_eq!(worst(&[]), None);
@@ -81,7 +82,7 @@ mod tests {
             "[[step]]\nrequest = { path = \"/\" }\nexpect.status = 400\nexpect.headers_complete = true\n\
              expect.headers.date = { present = true }\nshould.headers.content-type = \"application/json\"\n",
         );
-        assert!(check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new()).is_empty());
+        assert!(check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]).is_empty());
         let without = case.steps[0].expect.check(&answer());
         assert_eq!(without.iter().map(ToString::to_string).collect::<Vec<_>>(), ["header `content-type`: not expected in this complete answer, got `application/json`"]);
     }
@@ -91,7 +92,7 @@ mod tests {
         let case = case(
             "[[step]]\nrequest = { path = \"/\" }\nexpect.status = 400\nshould.headers_complete = true\nshould.headers.date = { present = true }\n",
         );
-        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new());
+        let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]);
         assert_eq!(found.iter().map(ToString::to_string).collect::<Vec<_>>(), ["header `content-type` (should): not expected in this complete answer, got `application/json`"]);
     }
 
@@ -103,8 +104,8 @@ mod tests {
              should.captures.two = { same_as = \"one\" }\n",
         );
         let mut captured = Captured::new();
-        assert!(check_step(&case.steps[0], case.severity, &answer(), &mut captured).is_empty());
-        let found = check_step(&case.steps[1], case.severity, &answer(), &mut captured);
+        assert!(check_step(&case.steps[0], case.severity, &answer(), &mut captured, &[]).is_empty());
+        let found = check_step(&case.steps[1], case.severity, &answer(), &mut captured, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Should);
         assert_eq!(case.steps[1].needs().into_iter().collect::<Vec<_>>(), ["one"]);

@@ -10,12 +10,14 @@
 mod coverage;
 mod diff;
 mod merge;
+mod preflight;
 mod run;
 mod serve;
 
-use crate::client::{Client, Settings};
+use crate::client::{Client, Settings, Trust};
 use crate::console;
 use crate::console::paint::Paint;
+use crate::evidence::shell_quote;
 use crate::filter::Filter;
 use crate::outcome::Outcome;
 use crate::report::{self, Report, Run};
@@ -64,6 +66,7 @@ struct Selection {
     shard: Option<Shard>,
 }
 
+/// How requests reach the targets.
 #[derive(Args)]
 struct Exchange {
     /// How many cases run at once.
@@ -72,6 +75,31 @@ struct Exchange {
     /// Seconds one exchange may take before it counts as an error.
     #[arg(long, value_name = "SECS", default_value_t = 5.0)]
     timeout: f64,
+    /// A header sent with every request, written as curl takes it (repeat it for more): a
+    /// deployment protection bypass token, `Authorization: Bearer ...`. A step that sets a
+    /// header of the same name sends its own value.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
+    headers: Vec<(String, String)>,
+    /// At most N requests a second, all cases together (a platform's firewall may block a burst).
+    #[arg(long, value_name = "N")]
+    rate: Option<f64>,
+    /// Trust the CA certificates in this PEM file too, besides the public roots (curl's --cacert).
+    #[arg(long, alias = "cacert", value_name = "FILE")]
+    ca_cert: Option<PathBuf>,
+    /// Accept any certificate from an https target, for any host (curl's -k).
+    #[arg(short = 'k', long, conflicts_with = "ca_cert")]
+    insecure: bool,
+}
+
+/// `Name: value` as curl's `-H` takes it: a header name, a colon, the value.
+fn parse_header(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text.split_once(':').ok_or_else(|| format!("`{text}` is not `Name: value`"))?;
+    let name = spec::header_name(name.trim())?;
+    let value = value.trim();
+    if value.chars().any(|c| c.is_ascii_control() && c != '\t') {
+        return Err(format!("the value of `{name}` has a control character"));
+    }
+    Ok((name, value.to_owned()))
 }
 
 /// The report files of a run; each is written whole or not at all.
@@ -92,6 +120,19 @@ struct ReportFiles {
 }
 
 impl ReportFiles {
+    fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        [&self.report_json, &self.report_junit, &self.report_md, &self.report_html].into_iter().flatten()
+    }
+
+    /// Checks, before anything runs, that every report can be written, so that a typo in a
+    /// path does not cost a whole run.
+    fn check_writable(&self) -> Result<(), Usage> {
+        for path in self.paths() {
+            report::check_writable(path).map_err(|e| Usage(format!("error: cannot write the report {}: {e}", path.display())))?;
+        }
+        Ok(())
+    }
+
     fn write(&self, report: &Report) -> Result<(), Usage> {
         type Render = fn(&Report) -> String;
         let formats: [(&Option<PathBuf>, Render); 4] = [
@@ -111,10 +152,53 @@ impl ReportFiles {
 
 impl Exchange {
     fn client(&self) -> Result<Client, Usage> {
-        if !(self.timeout > 0.0 && self.timeout.is_finite()) {
-            return Err(Usage("--timeout must be a positive number of seconds".into()));
+        if self.jobs == 0 {
+            return Err(Usage("error: --jobs must be at least 1".into()));
         }
-        Ok(Client::new(Settings { timeout: Duration::from_secs_f64(self.timeout), ..Settings::default() }))
+        if !(self.timeout > 0.0 && self.timeout.is_finite()) {
+            return Err(Usage("error: --timeout must be a positive number of seconds".into()));
+        }
+        if let Some(rate) = self.rate
+            && !(rate > 0.0 && rate.is_finite())
+        {
+            return Err(Usage("error: --rate must be a positive number of requests a second".into()));
+        }
+        let trust = match (&self.ca_cert, self.insecure) {
+            (_, true) => Trust::Anything,
+            (Some(path), false) => {
+                Trust::AlsoPem(std::fs::read(path).map_err(|e| Usage(format!("error: --ca-cert {}: {e}", path.display())))?)
+            }
+            (None, false) => Trust::WebRoots,
+        };
+        let settings = Settings {
+            timeout: Duration::from_secs_f64(self.timeout),
+            trust,
+            headers: self.headers.clone(),
+            rate: self.rate,
+            ..Settings::default()
+        };
+        Client::new(settings).map_err(|e| match &self.ca_cert {
+            Some(path) => Usage(format!("error: --ca-cert {}: {e}", path.display())),
+            None => Usage(format!("error: cannot make an HTTP client: {e}")),
+        })
+    }
+
+    /// These options as a command line gives them, for replay commands.
+    fn replay_words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        for (name, value) in &self.headers {
+            words.extend(["-H".to_owned(), shell_quote(&format!("{name}: {value}"))]);
+        }
+        if let Some(rate) = self.rate {
+            words.extend(["--rate".to_owned(), rate.to_string()]);
+        }
+        if let Some(path) = &self.ca_cert {
+            words.extend(["--ca-cert".to_owned(), shell_quote(&path.display().to_string())]);
+        }
+        if self.insecure {
+            words.push("--insecure".into());
+        }
+        words
     }
 }
 
@@ -207,8 +291,8 @@ impl AppUrl {
     }
 }
 
-/// The target URLs, checked: each an http base URL, each app given once and requested by some
-/// case (`all` holds every case in the folder).
+/// The target URLs, checked: each an http(s) base URL, each app given once and requested by
+/// some case (`all` holds every case in the folder).
 fn check_app_urls(option: &str, urls: &[AppUrl], all: &[Case]) -> Result<(), Usage> {
     for (index, target) in urls.iter().enumerate() {
         check_target_url(&target.url)?;
@@ -234,6 +318,9 @@ fn finish(reports: &ReportFiles, run: Run) -> Result<ExitCode, Usage> {
     let claimed = run.info.next_version.as_ref().map(|v| format!(" (Next.js {v})")).unwrap_or_default();
     let shard = run.info.shard.as_ref().map(|s| format!(" (shard {s})")).unwrap_or_default();
     println!("ran {} cases{shard} against {}{claimed} in {:.2?}", run.cases.len(), run.info.target, run.info.duration);
+    for line in console::settled_late(run.results, paint) {
+        println!("{line}");
+    }
     let strict = run.info.strict;
     let failing_warnings = run.results.iter().filter(|r| r.outcome == Outcome::Warn && r.fails_run(strict)).count();
     if failing_warnings > 0 {
@@ -251,8 +338,8 @@ fn write_report(path: &Path, contents: &[u8]) -> Result<(), Usage> {
 
 fn check_target_url(url: &str) -> Result<(), Usage> {
     let parsed = reqwest::Url::parse(url).map_err(|e| Usage(format!("--target `{url}`: {e}")))?;
-    if parsed.scheme() != "http" {
-        return Err(Usage(format!("--target `{url}`: only http:// targets are supported")));
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(Usage(format!("--target `{url}`: give an http:// or https:// URL")));
     }
     if parsed.path() != "/" || parsed.query().is_some() {
         return Err(Usage(format!("--target `{url}`: give the base URL only (scheme, host and port)")));

@@ -1,6 +1,7 @@
 //! `harness run`.
 
-use super::{AppUrl, Exchange, ReportFiles, Selection, Usage, check_app_urls, finish, reference_config, select};
+use super::{AppUrl, Exchange, ReportFiles, Selection, Usage, check_app_urls, finish, preflight, reference_config, select};
+use crate::client::Client;
 use crate::console::progress::Progress;
 use crate::embedded::Embedded;
 use crate::evidence::shell_quote;
@@ -8,10 +9,11 @@ use crate::expectations::Expectations;
 use crate::faults::Fault;
 use crate::faults::proxy::Proxy;
 use crate::report::{Run, RunInfo};
+use crate::outcome::CaseResult;
 use crate::runner;
 use crate::target::Target;
 use clap::Args;
-use spec::Capability;
+use spec::{Capability, Case};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +58,11 @@ pub(super) struct RunArgs {
     /// change-content-type, trim-body.
     #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
     inject_fault: Option<Fault>,
+    /// A header a complete answer (`expect.headers_complete`) may carry unnamed, as the
+    /// transport headers may: one your CDN adds to every answer (`x-vercel-cache`,
+    /// `strict-transport-security`). Repeat it for more; reports list them.
+    #[arg(long, value_name = "NAME", value_parser = spec::header_name)]
+    ignore_header: Vec<String>,
 }
 
 pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
@@ -72,43 +79,103 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         }
     };
     let client = args.exchange.client()?;
+    args.reports.check_writable()?;
+    if !args.target.is_empty() {
+        check_app_urls("--target", &args.target, &all)?;
+    }
 
     // Without --target, the reference server serves each app the selected cases request.
-    let mut embedded = Vec::new();
     let mut urls = args.target.clone();
     if urls.is_empty() {
-        let mut apps: Vec<&str> = cases.iter().map(|c| c.app.as_str()).collect();
-        apps.sort_unstable();
-        apps.dedup();
-        for app in apps {
-            let config = reference_config(app, args.fixture_app.clone(), args.next_version.clone());
-            let server = Embedded::start(&config).await.map_err(Usage)?;
-            urls.push(AppUrl { app: app.to_owned(), url: server.url.clone() });
-            embedded.push(server);
-        }
-    } else {
-        check_app_urls("--target", &urls, &all)?;
+        let apps: BTreeSet<&str> = cases.iter().map(|c| c.app.as_str()).collect();
+        urls = apps.into_iter().map(|app| AppUrl { app: app.to_owned(), url: String::new() }).collect();
     }
-    let mut fault_proxies = Vec::new();
-    if let Some(fault) = &args.inject_fault {
-        for target in &mut urls {
-            let proxy = Proxy::start(&target.url, fault.clone(), client.clone())
-                .await
-                .map_err(|e| Usage(format!("cannot start the fault proxy: {e}")))?;
-            target.url = proxy.url.clone();
-            fault_proxies.push(proxy);
-        }
+    let mut target = Target {
+        apps: urls.iter().map(|u| (u.app.clone(), u.url.clone())).collect(),
+        next_version: args.next_version.clone(),
+        capabilities,
+        ignored_headers: args.ignore_header.clone(),
+    };
+    if let Some(why) = preflight::nothing_applies(&cases, &target) {
+        return Err(Usage(why));
     }
-    let mut target = Target { apps: Default::default(), next_version: args.next_version.clone(), capabilities };
+    if !args.target.is_empty()
+        && let Err(line) = preflight::ask_targets(&client, &urls).await
+    {
+        eprintln!("{line}");
+        return Ok(ExitCode::from(1));
+    }
+
+    let started = start_targets(&args, &mut urls, &client).await?;
     for app_url in &urls {
         target = target.serving(&app_url.app, &app_url.url);
     }
-
     let started_at = SystemTime::now();
     let clock = Instant::now();
+    let results = run_selected(&client, &target, &cases, args.exchange.jobs, &expectations).await;
+    let duration = clock.elapsed();
+    started.stop().await;
+
+    let info = RunInfo {
+        target: run_name(&args),
+        next_version: Some(target.next_version.clone()),
+        capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
+        started_at,
+        duration,
+        replay: run_replay(&args),
+        shard: args.selection.shard.map(|s| s.to_string()),
+        strict: args.strict,
+        ignored_headers: args.ignore_header.clone(),
+    };
+    finish(&args.reports, Run { info, cases: &cases, results: &results })
+}
+
+/// The servers a run starts itself: the reference server for each app without a --target,
+/// and the fault proxies.
+struct Started {
+    embedded: Vec<Embedded>,
+    fault_proxies: Vec<Proxy>,
+}
+
+impl Started {
+    async fn stop(self) {
+        for proxy in self.fault_proxies {
+            proxy.stop();
+        }
+        for server in self.embedded {
+            server.stop().await;
+        }
+    }
+}
+
+/// Starts the reference server for each app `urls` has no URL for yet, and a fault proxy in
+/// front of every target when the run injects one; `urls` then point at what the run talks to.
+async fn start_targets(args: &RunArgs, urls: &mut [AppUrl], client: &Client) -> Result<Started, Usage> {
+    let mut started = Started { embedded: Vec::new(), fault_proxies: Vec::new() };
+    for target in urls.iter_mut().filter(|u| u.url.is_empty()) {
+        let config = reference_config(&target.app, args.fixture_app.clone(), args.next_version.clone());
+        let server = Embedded::start(&config).await.map_err(Usage)?;
+        target.url = server.url.clone();
+        started.embedded.push(server);
+    }
+    if let Some(fault) = &args.inject_fault {
+        for target in urls.iter_mut() {
+            // The run's client already keeps to --rate; the proxy forwards each request once.
+            let proxy = Proxy::start(&target.url, fault.clone(), client.unpaced())
+                .await
+                .map_err(|e| Usage(format!("cannot start the fault proxy: {e}")))?;
+            target.url = proxy.url.clone();
+            started.fault_proxies.push(proxy);
+        }
+    }
+    Ok(started)
+}
+
+/// Runs `cases` against `target` with a progress bar, and applies the expectations.
+async fn run_selected(client: &Client, target: &Target, cases: &[Case], jobs: usize, expectations: &Expectations) -> Vec<CaseResult> {
     let progress = Progress::start(cases.len());
     let shared = Arc::new(target.clone());
-    let mut results = runner::run_concurrently(&cases, args.exchange.jobs, |case| {
+    let mut results = runner::run_concurrently(cases, jobs, |case| {
         let (client, target, progress) = (client.clone(), shared.clone(), progress.clone());
         async move {
             let result = runner::run_case(&client, &target, &case).await;
@@ -121,35 +188,21 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
     for result in &mut results {
         expectations.apply(result);
     }
-    let duration = clock.elapsed();
-    for proxy in fault_proxies {
-        proxy.stop();
-    }
-    for server in embedded {
-        server.stop().await;
-    }
+    results
+}
 
-    // The embedded server's port changes from run to run; its name does not, so that the
-    // reports of its shards merge as one target.
-    let mut name = match (&args.name, args.target.is_empty()) {
+/// The target's name in reports. The embedded server's port changes from run to run; its name
+/// does not, so that the reports of its shards merge as one target.
+fn run_name(args: &RunArgs) -> String {
+    let name = match (&args.name, args.target.is_empty()) {
         (Some(name), _) => name.clone(),
         (None, false) => args.target.iter().map(AppUrl::show).collect::<Vec<_>>().join(", "),
         (None, true) => "embedded reference server".to_owned(),
     };
-    if let Some(fault) = &args.inject_fault {
-        name = format!("{name} behind fault {fault}");
+    match &args.inject_fault {
+        Some(fault) => format!("{name} behind fault {fault}"),
+        None => name,
     }
-    let info = RunInfo {
-        target: name,
-        next_version: Some(target.next_version.clone()),
-        capabilities: target.capabilities.iter().map(|c| c.name().to_owned()).collect(),
-        started_at,
-        duration,
-        replay: run_replay(&args),
-        shard: args.selection.shard.map(|s| s.to_string()),
-        strict: args.strict,
-    };
-    finish(&args.reports, Run { info, cases: &cases, results: &results })
 }
 
 /// The `harness run` command that repeats this run (without `--filter` and `--shard`).
@@ -169,12 +222,15 @@ fn run_replay(args: &RunArgs) -> String {
     if let Some(path) = &args.expectations {
         option("--expectations", path.display().to_string());
     }
-
     if let Some(dir) = &args.selection.cases {
         option("--cases", dir.display().to_string());
+    }
+    for name in &args.ignore_header {
+        option("--ignore-header", name.clone());
     }
     if args.strict {
         words.push("--strict".into());
     }
+    words.extend(args.exchange.replay_words());
     words.join(" ")
 }

@@ -40,8 +40,8 @@ impl Paint {
         self.style("2", text)
     }
 
-    /// The outcome's tag in its color: red failures, yellow known ones and warnings, magenta
-    /// stale ones.
+    /// The outcome's tag in its color: red failures, yellow known and flaky ones and warnings,
+    /// magenta stale ones.
     pub fn outcome(self, outcome: Outcome, text: &str) -> String {
         let code = match outcome {
             Outcome::Pass => "32",
@@ -51,6 +51,7 @@ impl Paint {
             Outcome::UnexpectedPass => "1;35",
             Outcome::NotApplicable => "2",
             Outcome::Error => "1;31",
+            Outcome::Flaky => "33",
         };
         self.style(code, text)
     }

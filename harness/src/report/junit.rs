@@ -2,8 +2,11 @@
 //! `<testsuite>` per area, one `<testcase>` per case named after the id's last segment with the
 //! area as its class. A fail or an unexpected pass is a `<failure>`, an error an `<error>`,
 //! both with the message as attribute and the whole evidence as text; n/a and expected-fail
-//! are `<skipped>` with their reason. A warning passes, with its evidence as `<system-out>`,
-//! unless the run is `--strict` and does not list it: then it is a `<failure>` of type `warn`.
+//! are `<skipped>` with their reason, and so is a flaky failure, its evidence in
+//! `<system-out>`. A warning passes, with its evidence as `<system-out>`, unless the run is
+//! `--strict` and does not list it: then it is a `<failure>` of type `warn`. A case the
+//! expectations file lists with a link has a `link` property; one with a step sent until it
+//! matched (`eventually`) says in `<system-out>` how long that took.
 
 use super::escape::{xml_attribute as attr, xml_text as text};
 use super::model::{CaseEntry, Report};
@@ -67,6 +70,43 @@ fn properties(out: &mut String, report: &Report) {
 }
 
 fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str, strict: bool) {
+    let mut inner = String::new();
+    if let Some(link) = case.listed.as_ref().and_then(|l| l.link.as_deref()) {
+        let _ = writeln!(inner, "      <properties>\n        <property name=\"link\" value=\"{}\"/>\n      </properties>", attr(link));
+    }
+    let message = case.message.as_deref().unwrap_or_default();
+    let first_line = message.lines().next().unwrap_or_default();
+    let evidence = || text(&format!("{}\n\n{}", case.title, plain::case(case, replay)));
+    let mut system_out: Vec<String> = case.eventually.iter().map(ToString::to_string).collect();
+    match case.outcome {
+        Outcome::Pass => {}
+        Outcome::Warn if case.fails_run(strict) => {
+            let _ = writeln!(inner, "      <failure message=\"{}\" type=\"warn\">{}</failure>", attr(&message.replace('\n', "; ")), evidence());
+        }
+        Outcome::Warn => system_out.push(format!("warn: {}\n\n{}", case.title, plain::case(case, replay))),
+        Outcome::NotApplicable | Outcome::ExpectedFail => {
+            let reason = format!("{}: {first_line}", case.outcome.label());
+            let _ = writeln!(inner, "      <skipped message=\"{}\"/>", attr(&reason));
+        }
+        Outcome::Flaky => {
+            // A flaky failure's message starts with `flaky: ` already.
+            let _ = writeln!(inner, "      <skipped message=\"{}\"/>", attr(first_line));
+            system_out.push(format!("{}\n\n{}", case.title, plain::case(case, replay)));
+        }
+        Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error => {
+            let element = if case.outcome == Outcome::Error { "error" } else { "failure" };
+            let _ = writeln!(
+                inner,
+                "      <{element} message=\"{}\" type=\"{}\">{}</{element}>",
+                attr(&message.replace('\n', "; ")),
+                case.outcome.label(),
+                evidence(),
+            );
+        }
+    }
+    if !system_out.is_empty() {
+        let _ = writeln!(inner, "      <system-out>{}</system-out>", text(&system_out.join("\n")));
+    }
     let _ = write!(
         out,
         r#"    <testcase name="{}" classname="{}" time="{}""#,
@@ -74,36 +114,10 @@ fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str, strict
         attr(area),
         seconds(case.duration_ms)
     );
-    let message = case.message.as_deref().unwrap_or_default();
-    let first_line = message.lines().next().unwrap_or_default();
-    match case.outcome {
-        Outcome::Pass => out.push_str("/>\n"),
-        Outcome::Warn if case.fails_run(strict) => {
-            let _ = write!(
-                out,
-                ">\n      <failure message=\"{}\" type=\"warn\">{}</failure>\n    </testcase>\n",
-                attr(&message.replace('\n', "; ")),
-                text(&format!("{}\n\n{}", case.title, plain::case(case, replay))),
-            );
-        }
-        Outcome::Warn => {
-            let body = format!("warn: {}\n\n{}", case.title, plain::case(case, replay));
-            let _ = write!(out, ">\n      <system-out>{}</system-out>\n    </testcase>\n", text(&body));
-        }
-        Outcome::NotApplicable | Outcome::ExpectedFail => {
-            let reason = format!("{}: {first_line}", case.outcome.label());
-            let _ = write!(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n", attr(&reason));
-        }
-        Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error => {
-            let element = if case.outcome == Outcome::Error { "error" } else { "failure" };
-            let _ = write!(
-                out,
-                ">\n      <{element} message=\"{}\" type=\"{}\">{}</{element}>\n    </testcase>\n",
-                attr(&message.replace('\n', "; ")),
-                case.outcome.label(),
-                text(&format!("{}\n\n{}", case.title, plain::case(case, replay))),
-            );
-        }
+    if inner.is_empty() {
+        out.push_str("/>\n");
+    } else {
+        let _ = write!(out, ">\n{inner}    </testcase>\n");
     }
 }
 
@@ -114,7 +128,7 @@ fn failures<'a>(cases: impl IntoIterator<Item = &'a CaseEntry>, strict: bool) ->
 }
 
 fn skipped(summary: &Summary) -> usize {
-    summary.not_applicable + summary.expected_fail
+    summary.not_applicable + summary.expected_fail + summary.flaky
 }
 
 fn seconds(millis: u64) -> String {

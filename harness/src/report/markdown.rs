@@ -1,7 +1,8 @@
 //! The Markdown report, for pull-request comments and job summaries: the run, a summary table
 //! by area, then every unexpected outcome with its evidence (request, response excerpt,
-//! mismatches, the commands that replay it), the warnings with theirs, then the known failures
-//! and the n/a cases.
+//! mismatches, the commands that replay it), the warnings and the flaky failures with theirs,
+//! the steps that matched only after several tries, then the known failures and the n/a
+//! cases. An expectations entry's link is shown wherever its case is.
 
 use super::expected::Expected;
 use super::model::{CaseEntry, Evidence, Report};
@@ -18,6 +19,9 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "| Capabilities | {} |", inline(&report.capabilities.join(", ")));
     if let Some(shard) = &report.shard {
         let _ = writeln!(out, "| Shard | {shard} |");
+    }
+    if !report.ignored_headers.is_empty() {
+        let _ = writeln!(out, "| Headers ignored in complete answers | {} |", code(&report.ignored_headers.join(", ")));
     }
     let _ = writeln!(out, "| Started | {} |", report.started_at);
     let _ = writeln!(out, "| Duration | {:.3} s |", report.duration_ms as f64 / 1000.0);
@@ -45,6 +49,8 @@ pub fn render(report: &Report) -> String {
             case_section(&mut out, case, &report.replay, None);
         }
     }
+    flaky(&mut out, report);
+    settled_late(&mut out, report);
     short_list(&mut out, report, Outcome::ExpectedFail, "Expected failures");
     short_list(&mut out, report, Outcome::NotApplicable, "Not applicable");
     out
@@ -52,12 +58,12 @@ pub fn render(report: &Report) -> String {
 
 /// `| Area | Cases | Pass | ... |`, one row per area and a total row.
 pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summary) {
-    out.push_str("| Area | Cases | Pass | Warn | Fail | Expected fail | Unexpected pass | N/A | Error |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.push_str("| Area | Cases | Pass | Warn | Fail | Expected fail | Unexpected pass | N/A | Error | Flaky |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     let row = |out: &mut String, name: String, s: &Summary| {
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             s.total(),
             s.pass,
             s.warn,
@@ -65,7 +71,8 @@ pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summ
             s.expected_fail,
             s.unexpected_pass,
             s.not_applicable,
-            s.error
+            s.error,
+            s.flaky
         );
     };
     for (name, summary) in areas {
@@ -92,8 +99,15 @@ pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor
             let _ = writeln!(out, "Doc: {}: {}\n", inline(&doc), quote(&case.doc.quote));
         }
     }
+    if let Some(link) = case.listed.as_ref().and_then(|l| l.link.as_deref()) {
+        let _ = writeln!(out, "Tracked at: {}\n", link_to(link));
+    }
     if let Some(message) = &case.message {
         let _ = writeln!(out, "{}", fenced("text", message));
+    }
+    let settling: Vec<String> = case.settling_untold().map(|s| format!("- {}\n", inline(&s.to_string()))).collect();
+    if !settling.is_empty() {
+        let _ = writeln!(out, "{}", settling.concat());
     }
     let mut commands = Vec::new();
     for evidence in &case.evidence {
@@ -122,6 +136,39 @@ pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor
     let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &commands.join("\n")));
 }
 
+/// The flaky failures with their evidence, then the cases listed as flaky that passed.
+fn flaky(out: &mut String, report: &Report) {
+    let failed: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == Outcome::Flaky).collect();
+    let listed = |c: &&CaseEntry| c.outcome != Outcome::Flaky && c.listed.as_ref().is_some_and(|l| l.flaky);
+    let passed: Vec<&CaseEntry> = report.cases.iter().filter(listed).collect();
+    if failed.is_empty() && passed.is_empty() {
+        return;
+    }
+    out.push_str("\n## Flaky\n\nListed as flaky in the expectations: a failure is reported here and does not fail the run.\n\n");
+    for case in failed {
+        case_section(out, case, &report.replay, None);
+    }
+    if !passed.is_empty() {
+        out.push_str("Not failing this time:\n\n");
+        for case in passed {
+            let _ = writeln!(out, "- {} ({}){}", code(&case.id), case.outcome.label(), listing(case));
+        }
+    }
+}
+
+/// The steps that matched only after several tries (or never), with how long they took.
+fn settled_late(out: &mut String, report: &Report) {
+    let late: Vec<(&CaseEntry, String)> =
+        report.cases.iter().flat_map(|c| c.settled_late().map(move |s| (c, s.to_string()))).collect();
+    if late.is_empty() {
+        return;
+    }
+    out.push_str("\n## Sent until they matched\n\nSteps that wait for a regeneration in the background (`eventually`) and needed more than one try:\n\n");
+    for (case, settling) in late {
+        let _ = writeln!(out, "- {} ({}): {}", code(&case.id), case.outcome.label(), inline(&settling));
+    }
+}
+
 /// The cases with `outcome`, each with the first line of its message, folded away.
 fn short_list(out: &mut String, report: &Report, outcome: Outcome, heading: &str) {
     let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == outcome).collect();
@@ -131,9 +178,22 @@ fn short_list(out: &mut String, report: &Report, outcome: Outcome, heading: &str
     let _ = writeln!(out, "\n## {heading}\n\n<details><summary>{} cases</summary>\n", cases.len());
     for case in cases {
         let reason = case.message.as_deref().and_then(|m| m.lines().next()).unwrap_or_default();
-        let _ = writeln!(out, "- {}: {}", code(&case.id), inline(reason));
+        let link = case.listed.as_ref().and_then(|l| l.link.as_deref()).map(|l| format!(" ({})", link_to(l))).unwrap_or_default();
+        let _ = writeln!(out, "- {}: {}{link}", code(&case.id), inline(reason));
     }
     out.push_str("\n</details>\n");
+}
+
+/// `: reason (link)` of a case the expectations list, or nothing.
+fn listing(case: &CaseEntry) -> String {
+    let Some(listed) = &case.listed else { return String::new() };
+    let link = listed.link.as_deref().map(|l| format!(" ({})", link_to(l))).unwrap_or_default();
+    format!(": {}{link}", inline(&listed.reason))
+}
+
+/// A link whose text is its URL.
+fn link_to(url: &str) -> String {
+    format!("[{}](<{url}>)", inline(url))
 }
 
 /// Inline code that survives backticks and pipes in `text`.

@@ -52,6 +52,8 @@ pub struct RunInfo {
     pub shard: Option<String>,
     /// `--strict`: a warning the expectations file does not list fails the run.
     pub strict: bool,
+    /// Headers a complete answer could carry unnamed (`--ignore-header`).
+    pub ignored_headers: Vec<String>,
 }
 
 /// A finished run: its cases with their results, in the same order.
@@ -59,6 +61,19 @@ pub struct Run<'a> {
     pub info: RunInfo,
     pub cases: &'a [Case],
     pub results: &'a [CaseResult],
+}
+
+/// Whether a report can be written at `path`: its folder exists or can be made, a file can be
+/// made in it, and `path` is not a folder.
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Err(std::io::Error::other("it is a folder"));
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let probe = dir.join(format!(".report-check.{}.tmp", std::process::id()));
+    std::fs::write(&probe, b"")?;
+    std::fs::remove_file(&probe)
 }
 
 /// Writes `contents` to `path` atomically.

@@ -4,9 +4,10 @@
 
 use super::Run;
 pub use crate::evidence::DiffEvidence;
+use crate::eventually::Settling;
 use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
-use crate::outcome::{Outcome, Summary};
+use crate::outcome::{Listed, Outcome, Summary};
 use serde::{Deserialize, Serialize};
 use spec::{Basis, Doc, Severity};
 
@@ -30,6 +31,10 @@ pub struct Report {
     /// Run with `--strict`: a warning the expectations file does not list fails the run.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub strict: bool,
+    /// Headers a complete answer could carry unnamed in this run (`--ignore-header`), beyond
+    /// the transport headers every run exempts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_headers: Vec<String>,
     pub summary: Summary,
     pub cases: Vec<CaseEntry>,
 }
@@ -50,12 +55,16 @@ pub struct CaseEntry {
     /// Why it is not a pass: the mismatches, the transport error, why it is n/a.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// The reason the expectations file gives for the case's difference, when it lists it.
+    /// What the expectations file says about the case, when it lists it: the reason, a link,
+    /// whether it is flaky (the reason alone in reports of older harnesses).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub listed: Option<String>,
+    pub listed: Option<Listed>,
     /// One exchange per step that did not pass (one object in reports of older harnesses).
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
     pub evidence: Vec<Evidence>,
+    /// How each step sent until it matched (`eventually`) settled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eventually: Vec<Settling>,
 }
 
 /// A list, or the single object reports wrote before every failing step had its evidence.
@@ -118,6 +127,7 @@ impl Report {
                 message: result.message.clone(),
                 listed: result.listed.clone(),
                 evidence: result.evidence.iter().map(Evidence::from).collect(),
+                eventually: result.settling.clone(),
             })
             .collect();
         Report {
@@ -130,6 +140,7 @@ impl Report {
             replay: run.info.replay.clone(),
             shard: run.info.shard.clone(),
             strict: run.info.strict,
+            ignored_headers: run.info.ignored_headers.clone(),
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }
@@ -156,6 +167,17 @@ impl CaseEntry {
     /// Whether this case makes the run fail (see [`crate::outcome::fails_run`]).
     pub fn fails_run(&self, strict: bool) -> bool {
         crate::outcome::fails_run(self.outcome, self.listed.is_some(), strict)
+    }
+
+    /// How each `eventually` step settled, but those the message already tells.
+    pub fn settling_untold(&self) -> impl Iterator<Item = &Settling> {
+        let message = self.message.as_deref().unwrap_or_default();
+        self.eventually.iter().filter(move |s| !message.lines().any(|line| line == s.to_string()))
+    }
+
+    /// Steps that matched only after more than one try, or never.
+    pub fn settled_late(&self) -> impl Iterator<Item = &Settling> {
+        self.eventually.iter().filter(|s| s.attempts > 1 || !s.matched)
     }
 
     /// The command that replays this case alone against the same target.

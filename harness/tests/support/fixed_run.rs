@@ -1,9 +1,13 @@
-//! A fixed run with one case of every kind of outcome, for report tests: a pass, a fail with
-//! evidence (its body holds markup), a warning (a should table's reason phrase), a multi-step
-//! fail (two failing steps and one not run), an expected fail, an unexpected pass, an n/a, an
-//! error, and a diff-mode failure. Times are fixed, so reports rendered from it never change.
+//! A fixed run with one case of every kind of outcome, for report tests: a pass (whose step
+//! matched at the third try), a fail with evidence (its body holds markup), a warning (a should
+//! table's reason phrase), a multi-step fail (two failing steps and one not run), an expected
+//! fail (listed with a link), an unexpected pass, an n/a, an error, a diff-mode failure and a
+//! flaky failure (listed with a link; its step never matched). Times are fixed, so reports
+//! rendered from it never change.
 
+use harness::eventually::Settling;
 use harness::evidence::{CheckEvidence, DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
+use harness::outcome::Listed;
 use harness::report::{Report, Run, RunInfo};
 use harness::{CaseResult, Outcome};
 use spec::{Case, Response};
@@ -22,12 +26,8 @@ fn case(id: &str, page: &str, anchor: &str, step: &str) -> Case {
 
 fn result(case: &Case, outcome: Outcome, millis: u64, message: Option<&str>, evidence: Option<Evidence>) -> CaseResult {
     CaseResult {
-        id: case.id.clone(),
-        outcome,
         duration: Duration::from_millis(millis),
-        message: message.map(str::to_owned),
-        evidence: evidence.into_iter().collect(),
-        listed: None,
+        ..CaseResult::ended(&case.id, std::time::Instant::now(), outcome, message.map(str::to_owned), evidence.into_iter().collect())
     }
 }
 
@@ -45,7 +45,7 @@ fn checked_step(case: &Case, number: usize, request: SentRequest, response: Opti
     let step = &case.steps[number - 1];
     let mismatches = response
         .as_ref()
-        .map(|r| spec::verdict::check_step(step, case.severity, r, &mut Default::default()))
+        .map(|r| spec::verdict::check_step(step, case.severity, r, &mut Default::default(), &[]))
         .unwrap_or_default();
     let lines: Vec<String> = mismatches.iter().map(|m| format!("step {number}: {m}")).collect();
     let evidence = Evidence::Check(CheckEvidence {
@@ -71,7 +71,8 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
 
     let pass = case("app-router/route-handlers/methods/get-export-answers-get", "route.js", "http-methods",
         "request = { path = \"/route-handlers/methods/get-post\" }\nexpect.status = 200\n");
-    results.push(result(&pass, Outcome::Pass, 4, None, None));
+    let settled = Settling { step: 1, attempts: 3, elapsed_ms: 612, matched: true };
+    results.push(CaseResult { settling: vec![settled], ..result(&pass, Outcome::Pass, 4, None, None) });
     cases.push(pass);
 
     let fail = case("app-router/route-handlers/methods/auto-options-lists-exported-methods", "route.js", "http-methods",
@@ -108,9 +109,8 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
         "request = { method = \"HEAD\", path = \"/route-handlers/methods/get-only\" }\nexpect.status = 200\n");
     let (message, evidence) = checked(&known, request("HEAD", BASE, "/route-handlers/methods/get-only"), Some(response(405, &[("allow", "GET")], "")));
     let message = format!("known failure: the platform answers HEAD with 405\n{}", message.unwrap());
-    let mut expected_fail = result(&known, Outcome::ExpectedFail, 7, Some(&message), Some(evidence));
-    expected_fail.listed = Some("the platform answers HEAD with 405".into());
-    results.push(expected_fail);
+    let listed = Listed { reason: "the platform answers HEAD with 405".into(), link: Some("https://example.com/platform/issues/7".into()), flaky: false };
+    results.push(CaseResult { listed: Some(listed), ..result(&known, Outcome::ExpectedFail, 7, Some(&message), Some(evidence)) });
     cases.push(known);
 
     let stale = case("app-router/route-groups/group-folder-is-not-in-the-url", "Route Groups", "convention",
@@ -155,6 +155,21 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
     results.push(result(&diff, Outcome::Fail, 9, Some(message), Some(evidence)));
     cases.push(diff);
 
+    let flaky = case("app-router/segment-config/revalidate/revalidate-seconds-handler-serves-stale-then-regenerates", "Route Segment Config", "revalidate",
+        "eventually = { within_ms = 5000, every_ms = 500 }\nrequest = { path = \"/segment-config/revalidate/swr\" }\nexpect.status = 200\n\
+         expect.headers.x-nextjs-cache = \"HIT\"\n");
+    let answer = response(200, &[("x-nextjs-cache", "STALE")], "{}");
+    let (message, evidence) = checked(&flaky, request("GET", BASE, "/segment-config/revalidate/swr"), Some(answer));
+    let settled = Settling { step: 1, attempts: 10, elapsed_ms: 5003, matched: false };
+    let message = format!("flaky: regenerates late under load\n{settled}\n{}", message.unwrap());
+    let entry = Listed { reason: "regenerates late under load".into(), link: Some("https://example.com/platform/issues/12".into()), flaky: true };
+    results.push(CaseResult {
+        listed: Some(entry),
+        settling: vec![settled],
+        ..result(&flaky, Outcome::Flaky, 5011, Some(&message), Some(evidence))
+    });
+    cases.push(flaky);
+
     (cases, results)
 }
 
@@ -168,6 +183,7 @@ pub fn info() -> RunInfo {
         replay: format!("harness run --target {BASE} --next-version 16.4.6 --capabilities app-router,proxy"),
         shard: None,
         strict: false,
+        ignored_headers: vec!["x-vercel-cache".into()],
     }
 }
 

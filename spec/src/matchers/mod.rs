@@ -174,14 +174,16 @@ impl<S> Checks<S> {
 impl Expect {
     /// Every difference between this expectation alone and `response`; empty when it matches.
     pub fn check(&self, response: &Response) -> Vec<Mismatch> {
-        check(self, None, response)
+        check(self, None, response, &[])
     }
 }
 
 /// Every difference between a step's tables and `response`: `expect`'s as musts, `should`'s as
 /// warnings. A header either table names counts as named for a complete answer, and the
-/// completeness check has the severity of the table that asks for it (`expect` first).
-pub fn check(expect: &Expect, should: Option<&Should>, response: &Response) -> Vec<Mismatch> {
+/// completeness check has the severity of the table that asks for it (`expect` first). The
+/// headers named in `ignored` (lower case) are exempt from completeness as the transport
+/// headers are: those a CDN in front of the target adds (`--ignore-header`).
+pub fn check(expect: &Expect, should: Option<&Should>, response: &Response, ignored: &[String]) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if response.status != expect.status.0 {
         out.push(Mismatch::new("status", format!("expected {}, got {}", expect.status.0, response.status)));
@@ -196,7 +198,9 @@ pub fn check(expect: &Expect, should: Option<&Should>, response: &Response) -> V
         _ => None,
     };
     if let Some(severity) = complete {
-        let named = |name: &str| expect.names_header(name) || should.is_some_and(|s| s.names_header(name));
+        let named = |name: &str| {
+            expect.names_header(name) || should.is_some_and(|s| s.names_header(name)) || ignored.iter().any(|i| i == name)
+        };
         for (name, value) in complete::unexpected(response, named) {
             let problem = format!("not expected in this complete answer, got `{value}`");
             out.push(Mismatch::new(format!("header `{name}`"), problem).of(severity));
@@ -261,6 +265,15 @@ mod tests {
         // An `absent` matcher does not allow the header it names.
         let leaked = Response::from_parts(200, &[("content-type", "text/plain"), ("x-gone", "1")], "ok");
         assert_eq!(e.check(&leaked).iter().filter(|m| m.subject == "header `x-gone`").count(), 2);
+    }
+
+    #[test]
+    fn headers_the_run_ignores_are_exempt_from_a_complete_answer() {
+        let e = expect("status = 200\nheaders_complete = true\nheaders.content-type = \"text/plain\"");
+        let response = Response::from_parts(200, &[("content-type", "text/plain"), ("x-vercel-cache", "HIT"), ("x-other", "1")], "");
+        let subjects = |ignored: &[String]| -> Vec<String> { check(&e, None, &response, ignored).into_iter().map(|m| m.subject).collect() };
+        assert_eq!(subjects(&[]), ["header `x-vercel-cache`", "header `x-other`"]);
+        assert_eq!(subjects(&["x-vercel-cache".to_owned()]), ["header `x-other`"]);
     }
 
     #[test]

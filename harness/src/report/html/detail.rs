@@ -1,4 +1,5 @@
-//! One case in full: the doc it encodes (quote and link), why it did not pass, the request
+//! One case in full: the doc it encodes (quote and link), the expectations entry listing it
+//! (reason, link, flaky), how its `eventually` steps settled, why it did not pass, the request
 //! sent, the response received and the expectation side by side with the differences
 //! highlighted, and the commands that replay it.
 
@@ -6,6 +7,7 @@ use crate::evidence::{ReceivedResponse, SentRequest, Side};
 use crate::report::escape::html;
 use crate::report::expected::{Expected, REASON_PHRASE};
 use crate::report::model::{CaseEntry, CheckEvidence, DiffEvidence, Evidence, Mismatch};
+use crate::outcome::Outcome;
 use crate::report::doc_link;
 use spec::Severity;
 use std::collections::BTreeMap;
@@ -22,6 +24,21 @@ pub fn render(case: &CaseEntry, run_replay: &str) -> String {
         html(&case.next),
         case.duration_ms
     );
+    if let Some(entry) = &case.listed {
+        let kind = match (entry.flaky, case.outcome) {
+            (true, _) => "Listed as flaky",
+            (false, Outcome::Warn) => "Listed as a known warning",
+            (false, _) => "Listed as a known failure",
+        };
+        let link = match &entry.link {
+            Some(url) => format!(" · <a href=\"{0}\" rel=\"noreferrer\">{0}</a>", html(url)),
+            None => String::new(),
+        };
+        let _ = writeln!(out, "<p class=\"listed\">{kind}: {}{link}</p>", html(&entry.reason));
+    }
+    for settling in case.settling_untold() {
+        let _ = writeln!(out, "<p class=\"note\">Sent until it matched: {}</p>", html(&settling.to_string()));
+    }
     let listed: Vec<&Mismatch> = case
         .evidence
         .iter()

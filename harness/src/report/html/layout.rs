@@ -28,6 +28,7 @@ pub fn key(outcome: Outcome) -> &'static str {
         Outcome::UnexpectedPass => "unexpected-pass",
         Outcome::NotApplicable => "na",
         Outcome::Error => "error",
+        Outcome::Flaky => "flaky",
     }
 }
 
@@ -35,23 +36,11 @@ pub fn badge(outcome: Outcome) -> String {
     format!("<span class=\"badge o-{}\">{}</span>", key(outcome), html(outcome.label()))
 }
 
-fn count(summary: &Summary, outcome: Outcome) -> usize {
-    match outcome {
-        Outcome::Pass => summary.pass,
-        Outcome::Warn => summary.warn,
-        Outcome::Fail => summary.fail,
-        Outcome::ExpectedFail => summary.expected_fail,
-        Outcome::UnexpectedPass => summary.unexpected_pass,
-        Outcome::NotApplicable => summary.not_applicable,
-        Outcome::Error => summary.error,
-    }
-}
-
 /// The table cells of a summary: the number of cases and one per outcome.
 pub fn count_cells(summary: &Summary) -> String {
     let mut out = format!("<td class=\"n\">{}</td>", summary.total());
     for outcome in Outcome::ALL {
-        let _ = write!(out, "<td class=\"n\">{}</td>", count(summary, outcome));
+        let _ = write!(out, "<td class=\"n\">{}</td>", summary.count(outcome));
     }
     out
 }
@@ -72,7 +61,7 @@ pub fn bar(summary: &Summary) -> String {
     out.push_str(&html(&summary.to_string()));
     out.push_str("\">");
     for outcome in Outcome::ALL {
-        let n = count(summary, outcome);
+        let n = summary.count(outcome);
         if n > 0 {
             let width = n as f64 * 100.0 / total;
             let _ = write!(out, "<span class=\"o-{}\" style=\"width:{width:.2}%\" title=\"{n} {}\"></span>", key(outcome), html(outcome.label()));

@@ -1,6 +1,7 @@
 //! The HTML report: one self-contained page (inline style and script, nothing fetched) with the
 //! run, a summary by area with a bar per area, and a table of cases filterable by outcome, area,
-//! basis and free text, each case expanding to its doc quote and evidence ([`detail`]).
+//! basis and free text, each case expanding to its doc quote and evidence ([`detail`]), the
+//! expectations entry that lists it (with its link) and how its `eventually` steps settled.
 //! Every piece of text is escaped: bodies and headers come from the target.
 
 pub mod detail;
@@ -53,6 +54,9 @@ fn run_facts(out: &mut String, report: &Report) {
     fact("Capabilities", &report.capabilities.join(", "));
     if let Some(shard) = &report.shard {
         fact("Shard", shard);
+    }
+    if !report.ignored_headers.is_empty() {
+        fact("Headers ignored in complete answers", &report.ignored_headers.join(", "));
     }
     fact("Started", &report.started_at);
     fact("Duration", &format!("{:.3} s", report.duration_ms as f64 / 1000.0));

@@ -105,13 +105,13 @@ fn total(scores: &BTreeMap<&str, Score>) -> Score {
     })
 }
 
-/// The cases `report`'s target fails (listed or not), could not answer or only warns on, by
-/// area.
+/// The cases `report`'s target fails (listed, flaky or not), could not answer or only warns
+/// on, by area.
 fn differences(out: &mut String, report: &Report) {
     let differing: Vec<&CaseEntry> = report
         .cases
         .iter()
-        .filter(|c| matches!(c.outcome, Outcome::Fail | Outcome::ExpectedFail | Outcome::Warn | Outcome::Error))
+        .filter(|c| matches!(c.outcome, Outcome::Fail | Outcome::ExpectedFail | Outcome::Warn | Outcome::Error | Outcome::Flaky))
         .collect();
     let _ = write!(out, "\n## {}: ", inline(&report.target));
     if differing.is_empty() {
@@ -131,15 +131,26 @@ fn differences(out: &mut String, report: &Report) {
             Some(url) => format!("[{}]({url})", inline(&doc)),
             None => inline(&doc),
         };
-        let should = if case.outcome == Outcome::Warn { ", a should" } else { "" };
-        let _ = writeln!(out, "- {} ({doc}, {}{should}): {}", code(area::leaf(&case.id)), case.basis_name(), inline(&one_line(case)));
+        let kind = match case.outcome {
+            Outcome::Warn => ", a should",
+            Outcome::Flaky => ", flaky",
+            _ => "",
+        };
+        let link = case.listed.as_ref().and_then(|l| l.link.as_deref()).map(|url| format!(" ([tracked](<{url}>))")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {} ({doc}, {}{kind}): {}{link}",
+            code(area::leaf(&case.id)),
+            case.basis_name(),
+            inline(&one_line(case))
+        );
     }
 }
 
 /// How the case differs, in one line.
 fn one_line(case: &CaseEntry) -> String {
     let message = case.message.as_deref().unwrap_or_default();
-    if let Some(reason) = case.listed.as_deref().or_else(|| expectations::reason_of(message)) {
+    if let Some(reason) = case.listed.as_ref().map(|l| l.reason.as_str()).or_else(|| expectations::reason_of(message)) {
         return reason.to_owned();
     }
     let first = message.lines().next().unwrap_or_default();
