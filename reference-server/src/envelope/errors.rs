@@ -200,6 +200,17 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_rsc_request_gets_the_not_found_page_as_its_payload() {
+        let mut rsc = get("/nope");
+        rsc.headers_mut().insert("rsc", "1".parse().unwrap());
+        let answer = errors(Refusal::NotFound, 16, false).call(rsc).await;
+        assert!(matches!(Made::of(&answer), Made::Page(Sent { flight: true, cache_control_first: true, payload: Payload::Cached, .. })));
+        assert_eq!(names(&answer), ["x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
+        let body = http_body_util::BodyExt::collect(answer.into_body()).await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&body).starts_with("0:["), "{body:?}");
+    }
+
+    #[tokio::test]
     async fn assets_and_from_16_subresources_get_a_plain_404() {
         let plain = |answer: &Answer| answer.headers().get("content-type").is_some_and(|v| v == "text/plain; charset=utf-8");
         assert!(plain(&errors(Refusal::NotFound, 15, false).call(request("POST", "/_next/static/x.js")).await));

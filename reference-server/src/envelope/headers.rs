@@ -9,7 +9,8 @@
 //!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
 //!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
 //!   one chunked (and to HEAD without a length). Its RSC payload goes out the same way, as
-//!   `text/x-component`, without `X-Powered-By` or `ETag`.
+//!   `text/x-component`, without `X-Powered-By` or `ETag`, and always chunked, from the route
+//!   cache too.
 //! - A page or route handler made in the Edge runtime goes out as that runtime sends it: a
 //!   handler without the app router's `Vary`, a page with it, `Content-Type` and
 //!   `x-edge-runtime: 1` first, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
@@ -97,7 +98,7 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
     }
-    Answer::from_parts(parts, framed(sent.payload, head, html))
+    Answer::from_parts(parts, framed(sent, head, html))
 }
 
 /// A page rendered in the Edge runtime as it goes out: its content type, the app router's
@@ -108,17 +109,17 @@ async fn send_from_edge(answer: Answer, sent: &Sent, head: bool) -> Answer {
     let content_type = HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML });
     let fields = [(CONTENT_TYPE, content_type), (VARY, HeaderValue::from_static(APP_VARY)), (HeaderName::from_static("x-edge-runtime"), HeaderValue::from_static("1"))];
     prepend(&mut parts.headers, fields);
-    Answer::from_parts(parts, framed(sent.payload, head, bytes))
+    Answer::from_parts(parts, framed(sent, head, bytes))
 }
 
-/// A page's body as it goes on the wire: a whole payload with its length (HTTP sends no body
-/// to HEAD, but the length of a whole one goes out), a streamed one chunked, to HEAD without
-/// a length.
-fn framed(payload: Payload, head: bool, bytes: Bytes) -> WireBody {
-    match payload {
-        Payload::Cached | Payload::Whole => WireBody::Left(Body::new(bytes)),
-        Payload::Streamed if head => WireBody::Left(Body::default()),
-        Payload::Streamed => WireBody::Right(Chunks::new(vec![bytes])),
+/// A page's body as it goes on the wire: a whole HTML payload with its length (HTTP sends no
+/// body to HEAD, but the length of a whole one goes out); a streamed one, and any RSC payload
+/// (`flight`), even from the route cache, chunked, and to HEAD without a length.
+fn framed(sent: &Sent, head: bool, bytes: Bytes) -> WireBody {
+    match sent.payload {
+        Payload::Cached | Payload::Whole if !sent.flight => WireBody::Left(Body::new(bytes)),
+        _ if head => WireBody::Left(Body::default()),
+        _ => WireBody::Right(Chunks::new(vec![bytes])),
     }
 }
 
@@ -176,5 +177,33 @@ mod tests {
         let streamed = Headers { inner: Stub(|_| made(page(false, Payload::Streamed), &[], "<p/>")) };
         assert!(matches!(streamed.call(get("/")).await.body(), WireBody::Right(_)));
         assert_eq!(streamed.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
+    }
+
+    #[tokio::test]
+    async fn a_cached_rsc_payload_is_chunked_without_an_etag_or_x_powered_by() {
+        use hyper::body::Body as _;
+        let flight = || Made::Page(Sent { app_router: true, cache_control: Some("s-maxage=1".into()), cache_control_first: false, payload: Payload::Cached, redirect: None, flight: true });
+        let layer = Headers { inner: Stub(move |_| made(flight(), &[("x-nextjs-cache", "HIT")], "0:{}\n")) };
+        let answer = layer.call(get("/")).await;
+        assert_eq!(names(&answer), ["vary", "x-nextjs-cache", "cache-control", "content-type"]);
+        assert_eq!(answer.headers()["content-type"], FLIGHT);
+        assert!(matches!(answer.body(), WireBody::Right(_)));
+        assert_eq!(layer.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
+    }
+
+    #[tokio::test]
+    async fn edge_answers_go_out_as_the_edge_runtime_sends_them() {
+        let edge = |made: Made| {
+            move |_| {
+                let mut answer = self::made(made.clone(), &[("x-handler", "1")], "<p/>");
+                answer.extensions_mut().insert(EdgeRuntime);
+                answer
+            }
+        };
+        let handler = Headers { inner: Stub(edge(Made::Handler { body: true })) }.call(get("/")).await;
+        assert_eq!(names(&handler), ["x-handler"]);
+        let page = Headers { inner: Stub(edge(page(false, Payload::Streamed))) }.call(get("/")).await;
+        assert_eq!(names(&page), ["content-type", "vary", "x-edge-runtime", "x-handler"]);
+        assert!(matches!(page.body(), WireBody::Right(_)));
     }
 }
