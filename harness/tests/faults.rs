@@ -21,7 +21,8 @@ fn symptom(fault: &Fault) -> String {
         Fault::RelativeLocation => "header `location`".into(),
         Fault::StripCacheControl | Fault::RewriteCacheControl => "header `cache-control`".into(),
         Fault::NeverCache => "expected the same value as".into(),
-        Fault::NeverRevalidate => "expected a value other than".into(),
+        Fault::NeverRevalidate | Fault::CachePreview => "expected a value other than".into(),
+        Fault::DataAsHtml => "header `content-type`".into(),
         Fault::ChangeContentType => "header `content-type`".into(),
         Fault::TrimBody => "body:".into(),
         Fault::CacheableNotFound => "header `cache-control`".into(),
@@ -43,6 +44,15 @@ fn must_fail(fault: &Fault) -> &'static [&'static str] {
         Fault::CompressEverything => &["server/compression/incompressible-content-types-are-not-varied", "server/compression/files-under-1-kib-are-not-compressed"],
         Fault::CutVary => &["server/compression/gzip-when-the-client-accepts-it", "server/static-files/public-text-file-complete-answer"],
         Fault::DropHeader(name) if name == "etag" => &["server/static-files/public-text-file-complete-answer", "server/static-files/public-file-if-none-match-its-etag-is-304"],
+        Fault::NeverRevalidate => &[
+            "pages-router/get-static-props/revalidate-page-serves-stale-then-regenerates",
+            "pages-router/on-demand-revalidation/next-request-gets-the-new-render",
+        ],
+        Fault::CachePreview => &["pages-router/preview/preview-renders-per-request-and-is-never-cached"],
+        Fault::DataAsHtml => &[
+            "pages-router/data-routes/static-props-data-is-the-pages-props-as-json",
+            "pages-router/data-routes/server-side-props-data-is-rendered-per-request",
+        ],
         _ => &[],
     }
 }

@@ -28,6 +28,14 @@ pub enum Fault {
     /// A cache in front that never revalidates: each GET URL gets the first answer seen for it.
     /// The [`proxy`] keeps those answers; [`apply`](Fault::apply) leaves answers alone.
     NeverRevalidate,
+    /// A shared cache in front that ignores cookies: the answer to a GET carrying the preview
+    /// bypass cookie is kept and given to every later GET of that URL, as a CDN that caches a
+    /// draft render for everyone. The [`proxy`] keeps those answers.
+    CachePreview,
+    /// Each Pages Router data request (`/_next/data/<buildId>/<path>.json`) answered with the
+    /// page's HTML, as a router that sends data requests to the page renderer. The [`proxy`]
+    /// rewrites the request.
+    DataAsHtml,
     /// `Content-Type` replaced with `application/octet-stream`.
     ChangeContentType,
     /// The body's last byte removed.
@@ -66,6 +74,8 @@ impl Fault {
             Fault::RewriteCacheControl,
             Fault::NeverCache,
             Fault::NeverRevalidate,
+            Fault::CachePreview,
+            Fault::DataAsHtml,
             Fault::ChangeContentType,
             Fault::TrimBody,
             Fault::CacheableNotFound,
@@ -80,8 +90,9 @@ impl Fault {
 
     /// `fold-set-cookie`, `drop-header:NAME`, `change-status`, `relative-location`,
     /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
-    /// `change-content-type`, `trim-body`, `cacheable-404`, `head-as-get`, `head-without-length`,
-    /// `no-slash-redirect`, `compress-everything`, `cut-vary`.
+    /// `cache-preview`, `data-as-html`, `change-content-type`, `trim-body`, `cacheable-404`,
+    /// `head-as-get`, `head-without-length`, `no-slash-redirect`, `compress-everything`,
+    /// `cut-vary`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
@@ -91,6 +102,8 @@ impl Fault {
             "rewrite-cache-control" => Fault::RewriteCacheControl,
             "never-cache" => Fault::NeverCache,
             "never-revalidate" => Fault::NeverRevalidate,
+            "cache-preview" => Fault::CachePreview,
+            "data-as-html" => Fault::DataAsHtml,
             "change-content-type" => Fault::ChangeContentType,
             "trim-body" => Fault::TrimBody,
             "cacheable-404" => Fault::CacheableNotFound,
@@ -106,13 +119,36 @@ impl Fault {
         })
     }
 
-    /// The request to send upstream for `request`: HEAD becomes GET under [`Fault::HeadAsGet`].
+    /// The request to send upstream for `request`: HEAD becomes GET under [`Fault::HeadAsGet`],
+    /// a Pages Router data request asks for its page under [`Fault::DataAsHtml`].
     pub fn upstream_request(&self, request: &SentRequest) -> SentRequest {
         let mut upstream = request.clone();
-        if *self == Fault::HeadAsGet && request.method == "HEAD" {
-            upstream.method = "GET".into();
+        match self {
+            Fault::HeadAsGet if request.method == "HEAD" => upstream.method = "GET".into(),
+            Fault::DataAsHtml => {
+                if let Some(url) = page_of_data_request(&request.url) {
+                    upstream.url = url;
+                }
+            }
+            _ => {}
         }
         upstream
+    }
+
+    /// Whether a GET is answered from the answers this fault's cache keeps, when it has one.
+    pub fn serves_kept(&self) -> bool {
+        matches!(self, Fault::NeverRevalidate | Fault::CachePreview)
+    }
+
+    /// Whether the answer to a GET with these request headers is kept for its URL.
+    pub fn keeps(&self, headers: &[(String, String)]) -> bool {
+        match self {
+            Fault::NeverRevalidate => true,
+            Fault::CachePreview => {
+                headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("cookie") && v.contains("__prerender_bypass="))
+            }
+            _ => false,
+        }
     }
 
     /// Under [`Fault::NoSlashRedirect`], the path and query a redirect of `request` points to,
@@ -161,7 +197,7 @@ impl Fault {
                 headers.retain(|(n, _)| n != "x-nextjs-cache");
                 response.body = fresh_times(&response.body);
             }
-            Fault::NeverRevalidate => {}
+            Fault::NeverRevalidate | Fault::CachePreview | Fault::DataAsHtml => {}
             Fault::ChangeContentType => {
                 for (_, value) in headers.iter_mut().filter(|(n, _)| n == "content-type") {
                     *value = "application/octet-stream".into();
@@ -218,6 +254,20 @@ fn gzip(body: &[u8]) -> Vec<u8> {
     encoder.write_all(body).and_then(|()| encoder.finish()).unwrap_or_default()
 }
 
+/// The URL of the page a Pages Router data request is for: `.../_next/data/<buildId>/a/b.json?q`
+/// is `.../a/b?q`, `.../_next/data/<buildId>/index.json` is `.../`.
+fn page_of_data_request(url: &str) -> Option<String> {
+    let (origin, path_and_query) = url.split_at(url.find("/_next/data/")?);
+    let (path, query) = path_and_query.split_once('?').map_or((path_and_query, None), |(p, q)| (p, Some(q)));
+    let (_build, page) = path.strip_prefix("/_next/data/")?.split_once('/')?;
+    let page = page.strip_suffix(".json")?;
+    let page = if page == "index" { "" } else { page };
+    Some(match query {
+        Some(query) => format!("{origin}/{page}?{query}"),
+        None => format!("{origin}/{page}"),
+    })
+}
+
 /// `body` with every run of exactly 13 ASCII digits replaced by a new, never repeated time in
 /// milliseconds.
 fn fresh_times(body: &[u8]) -> Vec<u8> {
@@ -265,6 +315,8 @@ impl fmt::Display for Fault {
             Fault::RewriteCacheControl => f.write_str("rewrite-cache-control"),
             Fault::NeverCache => f.write_str("never-cache"),
             Fault::NeverRevalidate => f.write_str("never-revalidate"),
+            Fault::CachePreview => f.write_str("cache-preview"),
+            Fault::DataAsHtml => f.write_str("data-as-html"),
             Fault::ChangeContentType => f.write_str("change-content-type"),
             Fault::TrimBody => f.write_str("trim-body"),
             Fault::CacheableNotFound => f.write_str("cacheable-404"),
@@ -317,6 +369,28 @@ mod tests {
         assert_eq!(r.body, b"bod");
         Fault::ChangeStatus.apply(&get(), &mut r);
         assert_eq!(r.status, 201);
+    }
+
+    #[test]
+    fn data_as_html_asks_for_the_page() {
+        let url = |fault: &Fault, path: &str| fault.upstream_request(&request("GET", path, &[])).url;
+        let fault = Fault::DataAsHtml;
+        assert_eq!(url(&fault, "/_next/data/b1/pages-router/ssg/static.json"), "http://127.0.0.1:1/pages-router/ssg/static");
+        assert_eq!(url(&fault, "/_next/data/b1/index.json?x=1"), "http://127.0.0.1:1/?x=1");
+        assert_eq!(url(&fault, "/_next/data/b1"), "http://127.0.0.1:1/_next/data/b1");
+        assert_eq!(url(&fault, "/pages-router/ssr/basic"), "http://127.0.0.1:1/pages-router/ssr/basic");
+        assert_eq!(url(&Fault::TrimBody, "/_next/data/b1/a.json"), "http://127.0.0.1:1/_next/data/b1/a.json");
+    }
+
+    #[test]
+    fn cache_preview_keeps_only_answers_to_preview_requests() {
+        let with = [("cookie".to_owned(), "a=1; __prerender_bypass=abc".to_owned())];
+        let without = [("cookie".to_owned(), "a=1".to_owned())];
+        assert!(Fault::CachePreview.keeps(&with));
+        assert!(!Fault::CachePreview.keeps(&without));
+        assert!(Fault::NeverRevalidate.keeps(&without));
+        assert!(!Fault::TrimBody.keeps(&with));
+        assert!(Fault::CachePreview.serves_kept() && !Fault::DataAsHtml.serves_kept());
     }
 
     #[test]

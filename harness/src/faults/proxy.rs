@@ -58,7 +58,8 @@ struct Shared {
     upstream: String,
     fault: Fault,
     client: Client,
-    /// For [`Fault::NeverRevalidate`]: the first answer to each GET URL.
+    /// For the faults that keep answers ([`Fault::serves_kept`]): the first kept answer to each
+    /// GET URL.
     kept: Mutex<HashMap<String, spec::Response>>,
 }
 
@@ -77,8 +78,9 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             .collect(),
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
     };
-    let keeps = *fault == Fault::NeverRevalidate && parts.method == http::Method::GET;
-    let kept_answer = if keeps { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
+    let get = parts.method == http::Method::GET;
+    let kept_answer =
+        if get && fault.serves_kept() { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
     let mut answer = match kept_answer {
         Some(answer) => answer,
         None => match client.send(&fault.upstream_request(&sent)).await {
@@ -86,7 +88,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             Err(error) => return bad_gateway(&error),
         },
     };
-    if keeps {
+    if get && fault.keeps(&sent.headers) {
         kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
     }
     if let Some(target) = fault.redirect_to_follow(&sent, &answer) {
