@@ -28,7 +28,7 @@ use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::MirrorSet;
 use crate::navigation::Interrupt;
-use crate::service::{Answer, Made, Payload, Refusal, Sent};
+use crate::service::{Answer, Content, Made, Payload, Refusal, Sent};
 use crate::web::{RouteRequest, WebResponse};
 use crate::wrappers::Wrappers;
 use bytes::Bytes;
@@ -153,7 +153,7 @@ pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
-    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None };
+    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, content: Content::Html };
     with_sent(build(status, fields, Some(html)).map(WireBody::Left), sent)
 }
 
@@ -172,7 +172,7 @@ fn options_refused() -> Answer {
 
 /// A page rendered per request: not to be stored, and streamed.
 fn streamed(status: u16, html: String, redirect: Option<String>) -> Answer {
-    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect };
+    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, content: Content::Html };
     with_sent(build(status, vec![], Some(Bytes::from(html))).map(WireBody::Left), sent)
 }
 

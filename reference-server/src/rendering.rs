@@ -16,7 +16,7 @@ use crate::next_config::NextConfig;
 use crate::page::{self, Page, PageFiles};
 use crate::params::{ParamValue, Params};
 use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
-use crate::router::Segment;
+use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
 use crate::service::{Answer, Refusal};
 use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
@@ -109,7 +109,7 @@ impl Renderer {
         let code = match route.endpoint {
             Endpoint::Handler(mirror) => (Kind::Handler, mirror),
             Endpoint::Page(mirror) => (Kind::Page, mirror),
-            Endpoint::Api(..) | Endpoint::Metadata(_) => return None,
+            Endpoint::Api(..) | Endpoint::Metadata(_) | Endpoint::PagesPage(_) => return None,
         };
         let file = &route.file;
         let config = SegmentConfig::read(&file.exports);
@@ -482,36 +482,4 @@ fn static_params(mirror: &Mirror) -> Vec<Params> {
             )
         })
         .collect()
-}
-
-/// The path a route pattern stands for with `params` filled in.
-fn fill(pattern: &[Segment], params: Option<&Params>) -> String {
-    let value = |name: &str| match params.and_then(|p| p.get(name)) {
-        Some(ParamValue::One(v)) => v.clone(),
-        Some(ParamValue::Many(parts)) => parts.join("/"),
-        None => String::new(),
-    };
-    let path: String = pattern
-        .iter()
-        .map(|segment| match segment {
-            Segment::Static(s) => s.clone(),
-            Segment::Dynamic(p) | Segment::CatchAll(p) | Segment::OptionalCatchAll(p) => value(p),
-        })
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("/{s}"))
-        .collect();
-    if path.is_empty() { "/".into() } else { path }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_puts_params_into_the_pattern() {
-        let pattern = vec![Segment::Static("a".into()), Segment::Dynamic("slug".into())];
-        let params = Params(vec![("slug".into(), ParamValue::One("listed".into()))]);
-        assert_eq!(fill(&pattern, Some(&params)), "/a/listed");
-        assert_eq!(fill(&[], None), "/");
-    }
 }

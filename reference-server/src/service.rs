@@ -88,7 +88,8 @@ pub struct Sent {
     /// Whether the app router rendered it (it varies on the router's request headers); the
     /// Pages Router's error page did not.
     pub app_router: bool,
-    /// `None` for a render made for a possible Server Action, which goes out without one.
+    /// `None` for a render that set its own (a Pages Router page) or one made for a possible
+    /// Server Action, which goes out without one.
     pub cache_control: Option<String>,
     /// Whether the server set `Cache-Control` before rendering (a refused request), so that it
     /// comes first.
@@ -96,6 +97,15 @@ pub struct Sent {
     pub payload: Payload,
     /// The `Location` of a `redirect()` the render met while streaming, set after the head.
     pub redirect: Option<String>,
+    pub content: Content,
+}
+
+/// What a render result is: an HTML document (sent with `X-Powered-By`) or JSON (a Pages
+/// Router data route).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    Html,
+    Json,
 }
 
 /// How a page's HTML was made, which decides its `ETag` and its answer to HEAD.

@@ -18,7 +18,7 @@ use crate::client_script::ClientScript;
 use crate::etag::etag;
 use crate::fields::build;
 use crate::page;
-use crate::service::{Answer, Payload, Refusal, Request, Sent, Service};
+use crate::service::{Answer, Content, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
 use http::Method;
 use semver::Version;
@@ -120,7 +120,7 @@ impl<S> Errors<S> {
             fields.push(("x-nextjs-stale-time".into(), STALE_TIME.to_string()));
             Payload::Cached
         };
-        let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload, redirect: None };
+        let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload, redirect: None, content: Content::Html };
         page::with_sent(build(404, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
     }
 }
@@ -138,7 +138,7 @@ fn error_page(status: u16, title: &str, fields: Vec<(String, String)>) -> Answer
         "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>{title}</title></head>\
         <body><div><h1 class=\"next-error-h1\">{code}</h1><div><h2>{message}.</h2></div></div></body></html>"
     );
-    let sent = Sent { app_router: false, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload: Payload::Whole, redirect: None };
+    let sent = Sent { app_router: false, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload: Payload::Whole, redirect: None, content: Content::Html };
     page::with_sent(build(status, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
 }
 

@@ -4,8 +4,9 @@
 //!   anything else on every answer it makes (route handlers, pages, metadata files, its
 //!   not-found page).
 //! - A rendered page is sent as Next.js's `sendRenderResult` does: after the fields its render
-//!   set, `X-Powered-By: Next.js`, then `Cache-Control` (unless the server set it before
-//!   rendering, or the render is for a possible Server Action), an `ETag` of a whole payload
+//!   set, `X-Powered-By: Next.js` (an HTML document only: not a Pages Router data route's JSON),
+//!   then `Cache-Control` (unless the server set it before rendering, the render set its own, or
+//!   the render is for a possible Server Action), an `ETag` of a whole payload
 //!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
 //!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
 //!   one chunked (and to HEAD without a length).
@@ -16,7 +17,7 @@ use crate::body::{Body, Chunks, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
 use crate::fresh::Conditional;
-use crate::service::{Answer, Made, Payload, Request, Sent, Service};
+use crate::service::{Answer, Content, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use http_body_util::BodyExt;
@@ -25,6 +26,7 @@ use http_body_util::BodyExt;
 pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
 const HTML: &str = "text/html; charset=utf-8";
+const JSON: &str = "application/json; charset=utf-8";
 
 pub struct Headers<S> {
     pub inner: S,
@@ -66,7 +68,9 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
     }
     prepend(&mut parts.headers, first);
     let fields: &mut HeaderMap = &mut parts.headers;
-    fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
+    if sent.content == Content::Html {
+        fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
+    }
     if !sent.cache_control_first && let Some(value) = cache_control {
         fields.append(CACHE_CONTROL, value);
     }
@@ -81,7 +85,11 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
         }
     }
     if !fields.contains_key(CONTENT_TYPE) {
-        fields.append(CONTENT_TYPE, HeaderValue::from_static(HTML));
+        let content_type = match sent.content {
+            Content::Html => HTML,
+            Content::Json => JSON,
+        };
+        fields.append(CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
@@ -114,7 +122,7 @@ mod tests {
     }
 
     fn page(cache_control_first: bool, payload: Payload) -> Made {
-        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None })
+        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None, content: Content::Html })
     }
 
     #[tokio::test]
