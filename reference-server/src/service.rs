@@ -41,10 +41,14 @@ impl LocalPort {
 }
 
 /// A request `next start` answers with one of its own pages instead of the app's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// No route for the path, or a path its route does not allow: the not-found page.
     NotFound,
+    /// The not-found page on a response the route already gave these fields (in order), as a
+    /// Pages Router page does for `notFound`: they stay first, a field the page sets again takes
+    /// its value in place, and a `Cache-Control` among them is kept.
+    NotFoundAfter(Vec<(String, String)>),
     /// A path segment that is not valid percent-encoding.
     MalformedPath,
     /// Code failed outside what the app's own error handling answers: a plain-text 500.

@@ -81,7 +81,8 @@ impl<S> Errors<S> {
     fn render(&self, refusal: Refusal, refused: &Refused) -> Answer {
         match refusal {
             Refusal::NotFound if self.plain_not_found(refused) => plain_not_found(),
-            Refusal::NotFound => self.not_found_page(refused.action),
+            Refusal::NotFound => self.not_found_page(refused.action, Vec::new()),
+            Refusal::NotFoundAfter(set) => self.not_found_page(refused.action, set),
             Refusal::MethodNotAllowed => {
                 let allow = vec![("allow".into(), "GET".into()), ("allow".into(), "HEAD".into())];
                 error_page(405, "405: Method Not Allowed", allow)
@@ -105,8 +106,9 @@ impl<S> Errors<S> {
     }
 
     /// The built-in not-found page of the app router: from the build's output, or rendered for
-    /// a request that may be a Server Action.
-    fn not_found_page(&self, action: bool) -> Answer {
+    /// a request that may be a Server Action; on a response the route already gave the fields
+    /// `set`, which keep their place and values.
+    fn not_found_page(&self, action: bool, set: Vec<(String, String)>) -> Answer {
         let html = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
             <title>404: This page could not be found.</title></head><body>{NOT_FOUND_MARKUP}</body></html>",
@@ -120,9 +122,26 @@ impl<S> Errors<S> {
             fields.push(("x-nextjs-stale-time".into(), STALE_TIME.to_string()));
             Payload::Cached
         };
-        let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload, redirect: None, content: Content::Html };
+        let own_cache_control = set.iter().any(|(name, _)| name.eq_ignore_ascii_case("cache-control"));
+        let cache_control = (!own_cache_control).then(|| NO_STORE.to_owned());
+        let fields = set_after(set, fields);
+        let sent = Sent { app_router: true, cache_control, cache_control_first: true, payload, redirect: None, content: Content::Html };
         page::with_sent(build(404, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
     }
+}
+
+/// `later` set on a response that has the fields `set`: a name set before keeps its place and
+/// takes the new value, as Node's `setHeader` replaces a field in place.
+fn set_after(set: Vec<(String, String)>, later: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut fields = set;
+    let earlier = fields.len();
+    for (name, value) in later {
+        match fields[..earlier].iter_mut().find(|(set_name, _)| set_name.eq_ignore_ascii_case(&name)) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
 }
 
 /// The plain-text 404 of a missing build asset or subresource.
@@ -161,7 +180,7 @@ mod tests {
 
     fn errors(refusal: Refusal, major: u64, pages_router: bool) -> Errors<Stub<impl Fn(Request) -> Result<Answer, Refusal>>> {
         let script = ClientScript::for_routes(["/"]);
-        Errors { inner: Stub(move |_| Err(refusal)), next: Version::new(major, 0, 0), pages_router, script }
+        Errors { inner: Stub(move |_| Err(refusal.clone())), next: Version::new(major, 0, 0), pages_router, script }
     }
 
     fn names(answer: &Answer) -> Vec<&str> {
@@ -178,6 +197,16 @@ mod tests {
         assert_eq!((internal.status().as_u16(), names(&internal)), (500, vec!["cache-control", "etag", "content-type"]));
         let refused = errors(Refusal::MethodNotAllowed, 16, true).call(request("POST", "/a.txt")).await;
         assert_eq!((refused.status().as_u16(), refused.headers().get_all("allow").iter().count()), (405, 2));
+    }
+
+    #[tokio::test]
+    async fn a_not_found_page_on_a_response_keeps_the_fields_set_before() {
+        let set = vec![("x-nextjs-cache".into(), "MISS".into()), ("cache-control".into(), "s-maxage=31536000".into())];
+        let answer = errors(Refusal::NotFoundAfter(set), 16, true).call(get("/")).await;
+        assert_eq!(answer.status(), 404);
+        assert_eq!(names(&answer), ["x-nextjs-cache", "cache-control", "x-nextjs-prerender", "x-nextjs-stale-time"]);
+        assert_eq!(answer.headers()["x-nextjs-cache"], "HIT");
+        assert!(matches!(Made::of(&answer), Made::Page(Sent { cache_control: None, .. })));
     }
 
     #[tokio::test]

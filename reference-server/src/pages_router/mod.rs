@@ -167,7 +167,7 @@ impl PagesRouter {
                 Ok(self.page_answer(plan, &render, call, fields, Payload::Whole))
             }
             PropsResult::NotFound if call.data => Ok(answer::not_found_data(data_fields(plan, fields))),
-            PropsResult::NotFound => Err(Refusal::NotFound),
+            PropsResult::NotFound => Err(Refusal::NotFoundAfter(fields)),
             PropsResult::Redirect { destination, permanent } => Ok(redirect_answer(plan, call, fields, &destination, permanent)),
         }
     }
@@ -184,6 +184,7 @@ impl PagesRouter {
                 (value, CacheState::Stale)
             }
             Lookup::Missing => match plan.fallback {
+                Some(Fallback::False) if call.data => return Err(Refusal::NotFoundAfter(data_fields(plan, Vec::new()))),
                 Some(Fallback::False) => return Err(Refusal::NotFound),
                 Some(Fallback::True) if !call.data && !crawler(&call.headers) => return Ok(self.fallback_page(plan)),
                 _ => {
@@ -204,7 +205,7 @@ impl PagesRouter {
                 Ok(answer::rendered(fields, html, Content::Html, Payload::Cached))
             }
             Outcome::NotFound if call.data => Ok(answer::not_found_data(data_fields(plan, fields))),
-            Outcome::NotFound => Err(Refusal::NotFound),
+            Outcome::NotFound => Err(Refusal::NotFoundAfter(fields)),
             Outcome::Redirect { destination, permanent } => Ok(redirect_answer(plan, call, fields, &destination, permanent)),
         }
     }
