@@ -31,7 +31,7 @@ use crate::pages_api::revalidate::Revalidate;
 use crate::params::Params;
 use crate::preview_data::Session;
 use crate::router::{Segment, fill};
-use crate::routes::{Endpoint, Routes};
+use crate::routes::{Endpoint, Route, Routes};
 use crate::service::{Answer, Content, Payload, Refusal};
 use crate::web::Thrown;
 use answer::Fields;
@@ -88,42 +88,44 @@ impl PagesRouter {
     /// getStaticProps pages. A page whose prerender throws or redirects fails the build.
     pub fn prerender(routes: &Routes, next: Version) -> Result<PagesRouter, Error> {
         let mut router = PagesRouter { plans: Vec::new(), entries: Store::default(), jobs: Mutex::default(), next };
-        let now = Instant::now();
         for route in routes.iter() {
-            let Endpoint::PagesPage(code) = route.endpoint else {
-                router.plans.push(None);
-                continue;
+            let plan = match route.endpoint {
+                Endpoint::PagesPage(code) => Some(router.build(route, code)?),
+                _ => None,
             };
-            let page: String = route.file.pattern.iter().map(|s| format!("/{s}")).collect();
-            let page = if page.is_empty() { "/".into() } else { page };
-            let dynamic = route.file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
-            let mut plan = PagePlan { code, page, fallback: None };
-            if let DataFunction::StaticProps(_) = code.data {
-                let fail = |message: String| Error::Route { file: route.file.file.clone(), message };
-                let params_list = match (dynamic, code.get_static_paths) {
-                    (false, _) => vec![None],
-                    (true, Some(paths)) => {
-                        let paths = paths();
-                        plan.fallback = Some(paths.fallback);
-                        paths.paths.into_iter().map(Some).collect()
-                    }
-                    (true, None) => return Err(fail("getStaticProps on a dynamic page needs getStaticPaths".into())),
-                };
-                for params in params_list {
-                    let path = fill(&route.file.pattern, params.as_ref());
-                    let entry = match router.render(&plan, params.as_ref(), Phase::Build, false) {
-                        Ok(entry) if matches!(entry.outcome, Outcome::Redirect { .. }) => {
-                            return Err(fail(format!("`redirect` can not be returned from getStaticProps during prerendering ({path})")));
-                        }
-                        Ok(entry) => entry,
-                        Err(Thrown(message)) => return Err(fail(format!("prerendering {path} failed: {message}"))),
-                    };
-                    router.store(&path, entry, now);
-                }
-            }
-            router.plans.push(Some(plan));
+            router.plans.push(plan);
         }
         Ok(router)
+    }
+
+    /// Plans one page and stores the prerender of each path it lists.
+    fn build(&self, route: &Route, code: PagesCode) -> Result<PagePlan, Error> {
+        let page: String = route.file.pattern.iter().map(|s| format!("/{s}")).collect();
+        let mut plan = PagePlan { code, page: if page.is_empty() { "/".into() } else { page }, fallback: None };
+        let DataFunction::StaticProps(_) = code.data else { return Ok(plan) };
+        let fail = |message: String| Error::Route { file: route.file.file.clone(), message };
+        let dynamic = route.file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
+        let params_list = match (dynamic, code.get_static_paths) {
+            (false, _) => vec![None],
+            (true, Some(paths)) => {
+                let paths = paths();
+                plan.fallback = Some(paths.fallback);
+                paths.paths.into_iter().map(Some).collect()
+            }
+            (true, None) => return Err(fail("getStaticProps on a dynamic page needs getStaticPaths".into())),
+        };
+        let now = Instant::now();
+        for params in params_list {
+            let path = fill(&route.file.pattern, params.as_ref());
+            match self.render(&plan, params.as_ref(), Phase::Build, false) {
+                Ok(entry) if matches!(entry.outcome, Outcome::Redirect { .. }) => {
+                    return Err(fail(format!("`redirect` can not be returned from getStaticProps during prerendering ({path})")));
+                }
+                Ok(entry) => self.store(&path, entry, now),
+                Err(Thrown(message)) => return Err(fail(format!("prerendering {path} failed: {message}"))),
+            }
+        }
+        Ok(plan)
     }
 
     /// Answers a request for the page of route `index`.
