@@ -16,6 +16,7 @@ use crate::fixture::{self, RouteFile};
 use crate::mirrors::{self, MirrorSet};
 use crate::next_config::NextConfig;
 use crate::page::PageFiles;
+use crate::pages_router::PagesRouter;
 use crate::proxy::{Proxy, ProxyFile};
 use crate::rendering::{Renderer, Site};
 use crate::router::Segment;
@@ -70,7 +71,8 @@ impl App {
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, next_config, config.next_version.clone());
-        let endpoints = Arc::new(Endpoints::new(routes, files, renderer, config.next_version.clone()));
+        let pages = PagesRouter::prerender(&routes, config.next_version.clone())?;
+        let endpoints = Arc::new(Endpoints::new(routes, files, renderer, pages, config.next_version.clone()));
         let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root) };
         let stack = stack(endpoints.clone(), proxy, &config.next_version, outside);
         Ok(App { stack, endpoints, next_version: config.next_version.clone() })

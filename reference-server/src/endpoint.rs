@@ -2,12 +2,14 @@
 //! route's kind of [`Endpoint`] answers. [`Endpoints::serve`] hands each kind off to its module:
 //! route handlers and pages go through the cache ([`crate::rendering`], which runs
 //! [`crate::route_handler`] and [`crate::page`]), API routes to [`crate::pages_api`], metadata
-//! files to [`crate::metadata::answer`].
+//! files to [`crate::metadata::answer`], Pages Router pages to [`crate::pages_router`], which
+//! also answers their data routes (`/_next/data/<buildId>/<path>.json`).
 
 use crate::cache::policy::Kind;
 use crate::metadata;
 use crate::page::PageFiles;
 use crate::pages_api::{self, ApiCall};
+use crate::pages_router::{OnDemand, PageCall, PagesRouter, data_route};
 use crate::params::{ParamValue, Params};
 use crate::rendering::{AppCall, Renderer, Site};
 use crate::body::WireBody;
@@ -24,6 +26,7 @@ pub struct Endpoints {
     routes: Routes,
     files: PageFiles,
     renderer: Renderer,
+    pages: PagesRouter,
     next: Version,
 }
 
@@ -31,6 +34,9 @@ impl Service for Endpoints {
     type Output = Result<Answer, Refusal>;
 
     async fn call(&self, request: Request) -> Result<Answer, Refusal> {
+        if let Some(data) = data_route::parse(request.uri().path()) {
+            return self.serve_data(&data, &request);
+        }
         let (index, params) = self.routes.resolve(request.uri().path())?;
         if let Some(location) = self.rsc_redirect(index, &request) {
             return Ok(build(307, vec![("location".into(), location)], None).map(WireBody::Left));
@@ -40,8 +46,8 @@ impl Service for Endpoints {
 }
 
 impl Endpoints {
-    pub fn new(routes: Routes, files: PageFiles, renderer: Renderer, next: Version) -> Endpoints {
-        Endpoints { routes, files, renderer, next }
+    pub fn new(routes: Routes, files: PageFiles, renderer: Renderer, pages: PagesRouter, next: Version) -> Endpoints {
+        Endpoints { routes, files, renderer, pages, next }
     }
 
     pub fn routes(&self) -> &Routes {
@@ -51,11 +57,25 @@ impl Endpoints {
     /// Runs the background work queued while answering: regenerations and refetches.
     pub fn run_jobs(&self) {
         self.renderer.run_jobs(self.site());
+        self.pages.run_jobs();
     }
 
     /// Whether background work is waiting.
     pub fn has_jobs(&self) -> bool {
-        self.renderer.has_jobs()
+        self.renderer.has_jobs() || self.pages.has_jobs()
+    }
+
+    /// A data route: the props of the Pages Router page it names, when it names this build.
+    fn serve_data(&self, data: &data_route::DataPath, request: &Request) -> Result<Answer, Refusal> {
+        if data.build_id != data_route::build_id() {
+            return Err(Refusal::NotFound);
+        }
+        let (index, params) = self.routes.resolve(&data.page)?;
+        if !matches!(self.routes.get(index).endpoint, Endpoint::PagesPage(_)) {
+            return Err(Refusal::NotFound);
+        }
+        let call = PageCall { method: request.method().as_str().to_owned(), path: data.page.clone(), headers: request.headers().clone(), params, data: true };
+        self.pages.serve(index, call)
     }
 
     /// From Next.js 16, where an RSC request for an app route (not an API route) goes when its
@@ -90,7 +110,12 @@ impl Endpoints {
             }
             Endpoint::Api(config, handler) => {
                 let call = ApiCall { method, path, query, headers: parts.headers, body, params };
-                return Ok(pages_api::serve(config, *handler, call).await);
+                let server = OnDemand { pages: &self.pages, routes: &self.routes };
+                return Ok(pages_api::serve(config, *handler, call, &server).await);
+            }
+            Endpoint::PagesPage(_) => {
+                let call = PageCall { method, path, headers: parts.headers, params, data: false };
+                return self.pages.serve(index, call);
             }
             Endpoint::Handler(mirror) => (Kind::Handler, *mirror),
             Endpoint::Page(mirror) => (Kind::Page, *mirror),
@@ -116,7 +141,8 @@ mod tests {
         let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
         let next = crate::default_next_version();
         let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone());
-        Endpoints::new(routes, files, renderer, next)
+        let pages = PagesRouter::prerender(&routes, next.clone()).unwrap();
+        Endpoints::new(routes, files, renderer, pages, next)
     }
 
     #[tokio::test]
@@ -127,6 +153,10 @@ mod tests {
         assert_eq!(made(get("/api/query/1")).await, Made::Api);
         assert!(matches!(made(get("/route-handlers/methods/get")).await, Made::Handler { .. }));
         assert!(matches!(made(get("/")).await, Made::Page(_)));
+        assert!(matches!(made(get("/pages-router/ssr/basic")).await, Made::Page(_)));
+        let data = format!("/_next/data/{}/pages-router/ssr/basic.json", data_route::build_id());
+        assert!(matches!(made(get(&data)).await, Made::Page(crate::service::Sent { content: crate::service::Content::Json, .. })));
+        assert_eq!(endpoints.call(get("/_next/data/other-build/pages-router/ssr/basic.json")).await.err(), Some(Refusal::NotFound));
         assert_eq!(endpoints.call(request("POST", "/no/such/route")).await.err(), Some(Refusal::NotFound));
     }
 }

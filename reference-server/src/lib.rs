@@ -17,11 +17,13 @@
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
 //!   dispatch of `route.js`), [`page`] (pages and their HTML), [`pages_api`] (Pages Router API
 //!   routes: body parsing, `req.query`, `req.cookies`, `res` with ETag and 304),
-//!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add).
+//!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add),
+//!   [`pages_router`] (Pages Router pages with their own cache: getStaticProps prerendered and
+//!   regenerated, getStaticPaths fallbacks, getServerSideProps, data routes, preview sessions).
 //! - [`rendering`]: the cache around route handlers and pages: what the build prerenders, stale
 //!   answers regenerated in the background, `fetch()` and `next/cache` through the data cache.
 //! - [`routes`]: the route table the app loads: [`fixture`] reads `app/` (or `src/app/`) and
-//!   `pages/api/` into route files, with [`exports`] read from each file's source by a JavaScript
+//!   `pages/` into route files, with [`exports`] read from each file's source by a JavaScript
 //!   parser; [`router`] matches URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) with
 //!   their precedence, and [`params`] decodes the matched values. [`wrappers`] and [`fallbacks`]
 //!   are the layouts, templates and root `forbidden.js`/`unauthorized.js` around pages;
@@ -29,7 +31,8 @@
 //! - [`mirrors`]: the user code of each fixture route, in Rust, implementing [`code`], the
 //!   contract between the server and user code.
 //! - The runtime user code sees: [`web`] (the Web `Request`/`Response`, with [`form_data`]),
-//!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`], [`navigation`] (`redirect()`,
+//!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`] and the Pages Router's
+//!   [`preview_data`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
 //!   header and invalidation rules).
 //! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
@@ -81,7 +84,9 @@ mod navigation;
 mod next_config;
 mod page;
 mod pages_api;
+mod pages_router;
 mod params;
+mod preview_data;
 mod proxy;
 mod rendering;
 mod route_handler;
@@ -105,7 +110,9 @@ pub use {
     fixture::{RouteFile, RouteKind, scan as scan_routes},
     mirrors::{APPS, MirrorSet},
     fresh::Conditional,
+    code::DataFunction,
     pages_api::{request::ApiRequest, response::ApiResponse},
+    pages_router::data::{Phase, PropsContext},
     params::{ParamValue, decode_component},
     proxy::ProxyFile,
     route_handler::HTTP_METHODS,

@@ -34,7 +34,7 @@ use crate::mirrors::MirrorSet;
 use crate::navigation::Interrupt;
 use crate::rsc::Wants;
 use crate::rsc::flight::{self, Row};
-use crate::service::{Answer, Made, Payload, Refusal, Sent};
+use crate::service::{Answer, Content, Made, Payload, Refusal, Sent};
 use crate::web::{RouteRequest, WebResponse};
 use crate::wrappers::Wrappers;
 use bytes::Bytes;
@@ -116,13 +116,13 @@ impl Page<'_> {
             Handled::Answer(page) => {
                 let body = self.files.wrappers.wrap(self.file, markup(page));
                 Ok(match wants {
-                    Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, false),
-                    Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, true),
-                    Wants::Prefetch => streamed(200, payload(&request.path, None), None, true),
+                    Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, Content::Html),
+                    Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, Content::Flight),
+                    Wants::Prefetch => streamed(200, payload(&request.path, None), None, Content::Flight),
                 })
             }
             Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request, wants),
-            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None, false)),
+            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None, Content::Html)),
             Handled::NotMirrored => Err(Refusal::Internal),
         }
     }
@@ -152,7 +152,7 @@ impl Page<'_> {
         let routed = matches!(interrupt, Interrupt::Redirect { .. } | Interrupt::NotFound);
         if wants != Wants::Html && routed {
             let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(interrupt.digest())];
-            return Ok(streamed(200, flight::payload(&rows), None, true));
+            return Ok(streamed(200, flight::payload(&rows), None, Content::Flight));
         }
         if let Interrupt::Redirect { location, status } = interrupt {
             let digest = flight::payload(&[Row::Error(interrupt.digest())]);
@@ -161,13 +161,13 @@ impl Page<'_> {
                 script.tag(),
                 payload_script(&digest)
             );
-            return Ok(streamed(*status, html, Some(location.clone()), false));
+            return Ok(streamed(*status, html, Some(location.clone()), Content::Html));
         }
         if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None, false));
+            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None, Content::Html));
         }
         match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None, false)),
+            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None, Content::Html)),
             _ => Err(Refusal::Internal),
         }
     }
@@ -175,14 +175,14 @@ impl Page<'_> {
 
 /// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
 /// (sent twice for a page the build made, once for one made since), the client router's stale
-/// time. `body` is the stored HTML, or with `flight` the stored RSC payload.
-pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control: String, stale_time: u64, body: Bytes, flight: bool) -> Answer {
+/// time. `body` is the stored HTML or RSC payload, as `content` says.
+pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control: String, stale_time: u64, body: Bytes, content: Content) -> Answer {
     let mut fields = vec![("x-nextjs-cache".into(), state.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
     if made_by_build {
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
-    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, flight };
+    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, content };
     with_sent(build(status, fields, Some(body)).map(WireBody::Left), sent)
 }
 
@@ -199,10 +199,10 @@ fn options_refused() -> Answer {
     answer
 }
 
-/// A page rendered per request: not to be stored, and streamed; `body` is HTML, or with
-/// `flight` the RSC payload.
-fn streamed(status: u16, body: String, redirect: Option<String>, flight: bool) -> Answer {
-    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, flight };
+/// A page rendered per request: not to be stored, and streamed; `body` is its HTML or its RSC
+/// payload, as `content` says.
+fn streamed(status: u16, body: String, redirect: Option<String>, content: Content) -> Answer {
+    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, content };
     with_sent(build(status, vec![], Some(Bytes::from(body))).map(WireBody::Left), sent)
 }
 
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn a_page_the_build_made_says_prerender_twice() {
         let count = |state, by_build| {
-            cached(200, state, by_build, "s-maxage=1".into(), 300, Bytes::new(), false).headers().get_all("x-nextjs-prerender").iter().count()
+            cached(200, state, by_build, "s-maxage=1".into(), 300, Bytes::new(), Content::Html).headers().get_all("x-nextjs-prerender").iter().count()
         };
         assert_eq!((count(CacheState::Hit, true), count(CacheState::Stale, true)), (2, 2));
         assert_eq!((count(CacheState::Miss, false), count(CacheState::Hit, false), count(CacheState::Stale, false)), (1, 1, 1));

@@ -16,10 +16,10 @@ use crate::next_config::NextConfig;
 use crate::page::{self, Page, PageFiles};
 use crate::params::{ParamValue, Params};
 use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
-use crate::router::Segment;
+use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
 use crate::rsc::{self, Wants};
-use crate::service::{Answer, EdgeRuntime, Refusal};
+use crate::service::{Answer, Content, EdgeRuntime, Refusal};
 use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
 use bytes::Bytes;
 use semver::Version;
@@ -113,7 +113,7 @@ impl Renderer {
         let code = match route.endpoint {
             Endpoint::Handler(mirror) => (Kind::Handler, mirror),
             Endpoint::Page(mirror) => (Kind::Page, mirror),
-            Endpoint::Api(..) | Endpoint::Metadata(_) => return None,
+            Endpoint::Api(..) | Endpoint::Metadata(_) | Endpoint::PagesPage(_) => return None,
         };
         let file = &route.file;
         let config = SegmentConfig::read(&file.exports);
@@ -277,11 +277,11 @@ impl Renderer {
             }
             Kind::Page => {
                 let cache_control = cache_control_until(revalidate, caching.expire);
-                let (body, flight) = match answer.flight.filter(|_| wants != Wants::Html) {
-                    Some(flight) => (flight, true),
-                    None => (answer.body, false),
+                let (body, content) = match answer.flight.filter(|_| wants != Wants::Html) {
+                    Some(flight) => (flight, Content::Flight),
+                    None => (answer.body, Content::Html),
                 };
-                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, body, flight)
+                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, body, content)
             }
         }))
     }
@@ -522,36 +522,4 @@ fn static_params(mirror: &Mirror) -> Vec<Params> {
             )
         })
         .collect()
-}
-
-/// The path a route pattern stands for with `params` filled in.
-fn fill(pattern: &[Segment], params: Option<&Params>) -> String {
-    let value = |name: &str| match params.and_then(|p| p.get(name)) {
-        Some(ParamValue::One(v)) => v.clone(),
-        Some(ParamValue::Many(parts)) => parts.join("/"),
-        None => String::new(),
-    };
-    let path: String = pattern
-        .iter()
-        .map(|segment| match segment {
-            Segment::Static(s) => s.clone(),
-            Segment::Dynamic(p) | Segment::CatchAll(p) | Segment::OptionalCatchAll(p) => value(p),
-        })
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("/{s}"))
-        .collect();
-    if path.is_empty() { "/".into() } else { path }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_puts_params_into_the_pattern() {
-        let pattern = vec![Segment::Static("a".into()), Segment::Dynamic("slug".into())];
-        let params = Params(vec![("slug".into(), ParamValue::One("listed".into()))]);
-        assert_eq!(fill(&pattern, Some(&params)), "/a/listed");
-        assert_eq!(fill(&[], None), "/");
-    }
 }

@@ -51,10 +51,14 @@ pub struct PeerAddr(pub std::net::IpAddr);
 pub struct OriginalUri(pub http::Uri);
 
 /// A request `next start` answers with one of its own pages instead of the app's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// No route for the path, or a path its route does not allow: the not-found page.
     NotFound,
+    /// The not-found page on a response the route already gave these fields (in order), as a
+    /// Pages Router page does for `notFound`: they stay first, a field the page sets again takes
+    /// its value in place, and a `Cache-Control` among them is kept.
+    NotFoundAfter(Vec<(String, String)>),
     /// A path segment that is not valid percent-encoding.
     MalformedPath,
     /// Code failed outside what the app's own error handling answers: a plain-text 500.
@@ -104,7 +108,8 @@ pub struct Sent {
     /// Whether the app router rendered it (it varies on the router's request headers); the
     /// Pages Router's error page did not.
     pub app_router: bool,
-    /// `None` for a render made for a possible Server Action, which goes out without one.
+    /// `None` for a render that set its own (a Pages Router page) or one made for a possible
+    /// Server Action, which goes out without one.
     pub cache_control: Option<String>,
     /// Whether the server set `Cache-Control` before rendering (a refused request), so that it
     /// comes first.
@@ -112,9 +117,17 @@ pub struct Sent {
     pub payload: Payload,
     /// The `Location` of a `redirect()` the render met while streaming, set after the head.
     pub redirect: Option<String>,
-    /// The body is the RSC payload of the render, not its HTML: sent as `text/x-component`,
-    /// without `X-Powered-By` or an `ETag`.
-    pub flight: bool,
+    pub content: Content,
+}
+
+/// What a render result is: an HTML document (sent with `X-Powered-By`), the RSC payload of an
+/// app-router render (`text/x-component`, without `X-Powered-By` or an `ETag`, always chunked)
+/// or JSON (a Pages Router data route).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    Html,
+    Flight,
+    Json,
 }
 
 /// How a page's HTML was made, which decides its `ETag` and its answer to HEAD.

@@ -54,8 +54,8 @@ pub(super) struct RunArgs {
     fixture_app: Option<PathBuf>,
     /// Put a proxy in front of the target that breaks every answer in this way, to see which
     /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
-    /// strip-cache-control, rewrite-cache-control, never-cache, never-revalidate,
-    /// change-content-type, trim-body.
+    /// strip-cache-control, rewrite-cache-control, never-cache, never-revalidate, cache-preview,
+    /// data-as-html, change-content-type, trim-body.
     #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
     inject_fault: Option<Fault>,
     /// A header a complete answer (`expect.headers_complete`) may carry unnamed, as the

@@ -3,7 +3,7 @@
 //! breaks). Most faults break the answer ([`Fault::apply`]); a few break the request on its way
 //! to the target ([`Fault::upstream_request`]), as an adapter that rewrites what the app
 //! receives, follow a redirect in place ([`Fault::redirect_to_follow`]), or answer from a cache
-//! in front ([`Fault::caches`]). See [`proxy`].
+//! in front ([`Fault::serves_kept`]). See [`proxy`].
 
 pub mod proxy;
 
@@ -31,6 +31,14 @@ pub enum Fault {
     /// A cache in front that never revalidates: each GET URL gets the first answer seen for it.
     /// The [`proxy`] keeps those answers; [`apply`](Fault::apply) leaves answers alone.
     NeverRevalidate,
+    /// A shared cache in front that ignores cookies: the answer to a GET carrying the preview
+    /// bypass cookie is kept and given to every later GET of that URL, as a CDN that caches a
+    /// draft render for everyone. The [`proxy`] keeps those answers.
+    CachePreview,
+    /// Each Pages Router data request (`/_next/data/<buildId>/<path>.json`) answered with the
+    /// page's HTML, as a router that sends data requests to the page renderer. The [`proxy`]
+    /// rewrites the request.
+    DataAsHtml,
     /// `Content-Type` replaced with `application/octet-stream`.
     ChangeContentType,
     /// The body's last byte removed.
@@ -92,6 +100,8 @@ impl Fault {
             Fault::RewriteCacheControl,
             Fault::NeverCache,
             Fault::NeverRevalidate,
+            Fault::CachePreview,
+            Fault::DataAsHtml,
             Fault::ChangeContentType,
             Fault::TrimBody,
             Fault::CacheableNotFound,
@@ -113,10 +123,10 @@ impl Fault {
 
     /// `fold-set-cookie`, `drop-header:NAME`, `change-status`, `relative-location`,
     /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
-    /// `change-content-type`, `trim-body`, `cacheable-404`, `head-as-get`, `head-without-length`,
-    /// `no-slash-redirect`, `compress-everything`, `cut-vary`, `leak-middleware-headers`,
-    /// `reorder-set-cookie`, `ignore-vary-cache`, `rsc-as-html`, `overwrite-forwarded-host`,
-    /// `drop-location-query`, `strip-rsc-query`.
+    /// `cache-preview`, `data-as-html`, `change-content-type`, `trim-body`, `cacheable-404`,
+    /// `head-as-get`, `head-without-length`, `no-slash-redirect`, `compress-everything`,
+    /// `cut-vary`, `leak-middleware-headers`, `reorder-set-cookie`, `ignore-vary-cache`,
+    /// `rsc-as-html`, `overwrite-forwarded-host`, `drop-location-query`, `strip-rsc-query`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
@@ -126,6 +136,8 @@ impl Fault {
             "rewrite-cache-control" => Fault::RewriteCacheControl,
             "never-cache" => Fault::NeverCache,
             "never-revalidate" => Fault::NeverRevalidate,
+            "cache-preview" => Fault::CachePreview,
+            "data-as-html" => Fault::DataAsHtml,
             "change-content-type" => Fault::ChangeContentType,
             "trim-body" => Fault::TrimBody,
             "cacheable-404" => Fault::CacheableNotFound,
@@ -149,12 +161,18 @@ impl Fault {
     }
 
     /// The request to send upstream for `request`, broken on its way to the target: HEAD
-    /// becomes GET under [`Fault::HeadAsGet`], `x-forwarded-host` names the target under
+    /// becomes GET under [`Fault::HeadAsGet`], a Pages Router data request asks for its page
+    /// under [`Fault::DataAsHtml`], `x-forwarded-host` names the target under
     /// [`Fault::OverwriteForwardedHost`], `_rsc` is gone under [`Fault::StripRscQuery`].
     pub fn upstream_request(&self, request: &SentRequest) -> SentRequest {
         let mut upstream = request.clone();
         match self {
             Fault::HeadAsGet if request.method == "HEAD" => upstream.method = "GET".into(),
+            Fault::DataAsHtml => {
+                if let Some(url) = page_of_data_request(&request.url) {
+                    upstream.url = url;
+                }
+            }
             Fault::OverwriteForwardedHost => {
                 let authority = request.url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
                 upstream.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("x-forwarded-host"));
@@ -169,6 +187,24 @@ impl Fault {
             _ => {}
         }
         upstream
+    }
+
+    /// Whether a GET is answered from the answers this fault's cache in front keeps, when it
+    /// has one: [`Fault::NeverRevalidate`], [`Fault::CachePreview`], [`Fault::IgnoreVaryCache`].
+    pub fn serves_kept(&self) -> bool {
+        matches!(self, Fault::NeverRevalidate | Fault::CachePreview | Fault::IgnoreVaryCache)
+    }
+
+    /// Whether `answer`, to a GET with these request headers, is kept for its URL.
+    pub fn keeps(&self, headers: &[(String, String)], answer: &Response) -> bool {
+        match self {
+            Fault::NeverRevalidate => true,
+            Fault::CachePreview => {
+                headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("cookie") && v.contains("__prerender_bypass="))
+            }
+            Fault::IgnoreVaryCache => answer.status == 200 && answer.header("cache-control").is_some_and(|c| shared_cacheable(&c)),
+            _ => false,
+        }
     }
 
     /// Under [`Fault::NoSlashRedirect`], the path and query a redirect of `request` points to,
@@ -216,7 +252,7 @@ impl Fault {
                 headers.retain(|(n, _)| n != "x-nextjs-cache");
                 response.body = fresh_times(&response.body);
             }
-            Fault::NeverRevalidate => {}
+            Fault::NeverRevalidate | Fault::CachePreview | Fault::DataAsHtml => {}
             Fault::ChangeContentType => {
                 for (_, value) in headers.iter_mut().filter(|(n, _)| n == "content-type") {
                     *value = "application/octet-stream".into();
@@ -285,20 +321,6 @@ impl Fault {
         }
     }
 
-    /// Whether a cache in front answers `method` requests with a kept answer (see
-    /// [`Fault::keeps`]): the cache of [`Fault::NeverRevalidate`] and [`Fault::IgnoreVaryCache`].
-    pub fn caches(&self, method: &str) -> bool {
-        matches!(self, Fault::NeverRevalidate | Fault::IgnoreVaryCache) && method == "GET"
-    }
-
-    /// Whether the cache in front keeps `answer` for later requests of its URL.
-    pub fn keeps(&self, answer: &Response) -> bool {
-        match self {
-            Fault::NeverRevalidate => true,
-            Fault::IgnoreVaryCache => answer.status == 200 && answer.header("cache-control").is_some_and(|c| shared_cacheable(&c)),
-            _ => false,
-        }
-    }
 }
 
 fn set_cookie_lines(headers: &[(String, String)]) -> Vec<String> {
@@ -326,6 +348,20 @@ fn gzip(body: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(body).and_then(|()| encoder.finish()).unwrap_or_default()
+}
+
+/// The URL of the page a Pages Router data request is for: `.../_next/data/<buildId>/a/b.json?q`
+/// is `.../a/b?q`, `.../_next/data/<buildId>/index.json` is `.../`.
+fn page_of_data_request(url: &str) -> Option<String> {
+    let (origin, path_and_query) = url.split_at(url.find("/_next/data/")?);
+    let (path, query) = path_and_query.split_once('?').map_or((path_and_query, None), |(p, q)| (p, Some(q)));
+    let (_build, page) = path.strip_prefix("/_next/data/")?.split_once('/')?;
+    let page = page.strip_suffix(".json")?;
+    let page = if page == "index" { "" } else { page };
+    Some(match query {
+        Some(query) => format!("{origin}/{page}?{query}"),
+        None => format!("{origin}/{page}"),
+    })
 }
 
 /// `body` with every run of exactly 13 ASCII digits replaced by a new, never repeated time in
@@ -375,6 +411,8 @@ impl fmt::Display for Fault {
             Fault::RewriteCacheControl => f.write_str("rewrite-cache-control"),
             Fault::NeverCache => f.write_str("never-cache"),
             Fault::NeverRevalidate => f.write_str("never-revalidate"),
+            Fault::CachePreview => f.write_str("cache-preview"),
+            Fault::DataAsHtml => f.write_str("data-as-html"),
             Fault::ChangeContentType => f.write_str("change-content-type"),
             Fault::TrimBody => f.write_str("trim-body"),
             Fault::CacheableNotFound => f.write_str("cacheable-404"),
@@ -437,6 +475,29 @@ mod tests {
     }
 
     #[test]
+    fn data_as_html_asks_for_the_page() {
+        let url = |fault: &Fault, path: &str| fault.upstream_request(&request("GET", path, &[])).url;
+        let fault = Fault::DataAsHtml;
+        assert_eq!(url(&fault, "/_next/data/b1/pages-router/ssg/static.json"), "http://127.0.0.1:1/pages-router/ssg/static");
+        assert_eq!(url(&fault, "/_next/data/b1/index.json?x=1"), "http://127.0.0.1:1/?x=1");
+        assert_eq!(url(&fault, "/_next/data/b1"), "http://127.0.0.1:1/_next/data/b1");
+        assert_eq!(url(&fault, "/pages-router/ssr/basic"), "http://127.0.0.1:1/pages-router/ssr/basic");
+        assert_eq!(url(&Fault::TrimBody, "/_next/data/b1/a.json"), "http://127.0.0.1:1/_next/data/b1/a.json");
+    }
+
+    #[test]
+    fn cache_preview_keeps_only_answers_to_preview_requests() {
+        let with = [("cookie".to_owned(), "a=1; __prerender_bypass=abc".to_owned())];
+        let without = [("cookie".to_owned(), "a=1".to_owned())];
+        let answer = response(&[], "");
+        assert!(Fault::CachePreview.keeps(&with, &answer));
+        assert!(!Fault::CachePreview.keeps(&without, &answer));
+        assert!(Fault::NeverRevalidate.keeps(&without, &answer));
+        assert!(!Fault::TrimBody.keeps(&with, &answer));
+        assert!(Fault::CachePreview.serves_kept() && !Fault::DataAsHtml.serves_kept());
+    }
+
+    #[test]
     fn never_cache_renews_times_and_drops_the_cache_state() {
         let body = r#"{"now":1795625152208,"n":12}"#;
         let mut a = response(&[("x-nextjs-cache", "HIT"), ("cache-control", "s-maxage=2")], body);
@@ -493,12 +554,11 @@ mod tests {
     #[test]
     fn the_url_keyed_cache_keeps_only_what_a_shared_cache_may_store() {
         let fault = Fault::IgnoreVaryCache;
-        assert!(fault.caches("GET") && !fault.caches("POST"));
-        assert!(fault.keeps(&response(&[("cache-control", "s-maxage=31536000")], "")));
-        assert!(fault.keeps(&response(&[("cache-control", "public, max-age=60")], "")));
-        assert!(!fault.keeps(&response(&[("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate")], "")));
-        assert!(!fault.keeps(&response(&[], "")));
-        assert!(!Fault::TrimBody.caches("GET"));
+        assert!(fault.serves_kept() && !Fault::TrimBody.serves_kept());
+        assert!(fault.keeps(&[], &response(&[("cache-control", "s-maxage=31536000")], "")));
+        assert!(fault.keeps(&[], &response(&[("cache-control", "public, max-age=60")], "")));
+        assert!(!fault.keeps(&[], &response(&[("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate")], "")));
+        assert!(!fault.keeps(&[], &response(&[], "")));
     }
 
     #[test]

@@ -64,8 +64,8 @@ struct Shared {
     own_host: String,
     fault: Fault,
     client: Client,
-    /// For the faults that put a cache in front ([`Fault::caches`]): the first answer kept for
-    /// each GET URL.
+    /// For the faults that keep answers ([`Fault::serves_kept`]): the first kept answer to each
+    /// GET URL.
     kept: Mutex<HashMap<String, spec::Response>>,
 }
 
@@ -84,8 +84,9 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             .collect(),
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
     };
-    let caches = fault.caches(parts.method.as_str());
-    let kept_answer = if caches { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
+    let get = parts.method == http::Method::GET;
+    let kept_answer =
+        if get && fault.serves_kept() { kept.lock().unwrap_or_else(|p| p.into_inner()).get(&sent.url).cloned() } else { None };
     let mut answer = match kept_answer {
         Some(answer) => answer,
         None => match client.send(&fault.upstream_request(&sent)).await {
@@ -93,7 +94,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             Err(error) => return bad_gateway(&error),
         },
     };
-    if caches && fault.keeps(&answer) {
+    if get && fault.keeps(&sent.headers, &answer) {
         kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
     }
     if let Some(target) = fault.redirect_to_follow(&sent, &answer) {

@@ -4,8 +4,9 @@
 //!   anything else on every answer it makes (route handlers, pages, metadata files, its
 //!   not-found page).
 //! - A rendered page is sent as Next.js's `sendRenderResult` does: after the fields its render
-//!   set, `X-Powered-By: Next.js`, then `Cache-Control` (unless the server set it before
-//!   rendering, or the render is for a possible Server Action), an `ETag` of a whole payload
+//!   set, `X-Powered-By: Next.js` (an HTML document only: not a Pages Router data route's JSON),
+//!   then `Cache-Control` (unless the server set it before rendering, the render set its own, or
+//!   the render is for a possible Server Action), an `ETag` of a whole payload
 //!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
 //!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
 //!   one chunked (and to HEAD without a length). Its RSC payload goes out the same way, as
@@ -21,7 +22,7 @@ use crate::body::{Body, Chunks, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
 use crate::fresh::Conditional;
-use crate::service::{Answer, EdgeRuntime, Made, Payload, Request, Sent, Service};
+use crate::service::{Answer, Content, EdgeRuntime, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use bytes::Bytes;
@@ -32,6 +33,7 @@ pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, n
 
 const HTML: &str = "text/html; charset=utf-8";
 const FLIGHT: &str = "text/x-component";
+const JSON: &str = "application/json; charset=utf-8";
 
 pub struct Headers<S> {
     pub inner: S,
@@ -76,13 +78,13 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
     }
     prepend(&mut parts.headers, first);
     let fields: &mut HeaderMap = &mut parts.headers;
-    if !sent.flight {
+    if sent.content == Content::Html {
         fields.append(HeaderName::from_static("x-powered-by"), HeaderValue::from_static("Next.js"));
     }
     if !sent.cache_control_first && let Some(value) = cache_control {
         fields.append(CACHE_CONTROL, value);
     }
-    if sent.payload != Payload::Streamed && !sent.flight {
+    if sent.payload != Payload::Streamed && sent.content != Content::Flight {
         let tag = etag(&String::from_utf8_lossy(&html));
         if let Ok(value) = HeaderValue::try_from(tag.as_str()) {
             fields.append(ETAG, value);
@@ -93,7 +95,7 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
         }
     }
     if !fields.contains_key(CONTENT_TYPE) {
-        fields.append(CONTENT_TYPE, HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML }));
+        fields.append(CONTENT_TYPE, HeaderValue::from_static(content_type(sent.content)));
     }
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
@@ -106,18 +108,27 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
 async fn send_from_edge(answer: Answer, sent: &Sent, head: bool) -> Answer {
     let (mut parts, body) = answer.into_parts();
     let bytes = body.collect().await.map(|collected| collected.to_bytes()).unwrap_or_default();
-    let content_type = HeaderValue::from_static(if sent.flight { FLIGHT } else { HTML });
+    let content_type = HeaderValue::from_static(content_type(sent.content));
     let fields = [(CONTENT_TYPE, content_type), (VARY, HeaderValue::from_static(APP_VARY)), (HeaderName::from_static("x-edge-runtime"), HeaderValue::from_static("1"))];
     prepend(&mut parts.headers, fields);
     Answer::from_parts(parts, framed(sent, head, bytes))
 }
 
+/// The `Content-Type` a render result goes out with unless it set one.
+fn content_type(content: Content) -> &'static str {
+    match content {
+        Content::Html => HTML,
+        Content::Flight => FLIGHT,
+        Content::Json => JSON,
+    }
+}
+
 /// A page's body as it goes on the wire: a whole HTML payload with its length (HTTP sends no
 /// body to HEAD, but the length of a whole one goes out); a streamed one, and any RSC payload
-/// (`flight`), even from the route cache, chunked, and to HEAD without a length.
+/// ([`Content::Flight`]), even from the route cache, chunked, and to HEAD without a length.
 fn framed(sent: &Sent, head: bool, bytes: Bytes) -> WireBody {
     match sent.payload {
-        Payload::Cached | Payload::Whole if !sent.flight => WireBody::Left(Body::new(bytes)),
+        Payload::Cached | Payload::Whole if sent.content != Content::Flight => WireBody::Left(Body::new(bytes)),
         _ if head => WireBody::Left(Body::default()),
         _ => WireBody::Right(Chunks::new(vec![bytes])),
     }
@@ -142,7 +153,7 @@ mod tests {
     }
 
     fn page(cache_control_first: bool, payload: Payload) -> Made {
-        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None, flight: false })
+        Made::Page(Sent { app_router: true, cache_control: Some("no-store".into()), cache_control_first, payload, redirect: None, content: Content::Html })
     }
 
     #[tokio::test]
@@ -182,7 +193,7 @@ mod tests {
     #[tokio::test]
     async fn a_cached_rsc_payload_is_chunked_without_an_etag_or_x_powered_by() {
         use hyper::body::Body as _;
-        let flight = || Made::Page(Sent { app_router: true, cache_control: Some("s-maxage=1".into()), cache_control_first: false, payload: Payload::Cached, redirect: None, flight: true });
+        let flight = || Made::Page(Sent { app_router: true, cache_control: Some("s-maxage=1".into()), cache_control_first: false, payload: Payload::Cached, redirect: None, content: Content::Flight });
         let layer = Headers { inner: Stub(move |_| made(flight(), &[("x-nextjs-cache", "HIT")], "0:{}\n")) };
         let answer = layer.call(get("/")).await;
         assert_eq!(names(&answer), ["vary", "x-nextjs-cache", "cache-control", "content-type"]);

@@ -23,6 +23,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
         Mirror { file: "app/update-tag/route.js", handle: update_tag },
     ],
     api: &[],
+    pages: &[],
     metadata: &[],
     wrappers: &[],
 };

@@ -11,6 +11,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     app: "metadata-escaping",
     routes: &[Mirror { file: "app/page.js", handle: home }],
     api: &[],
+    pages: &[],
     metadata: &[
         Mirror { file: "app/robots.js", handle: MetadataCode::Robots(robots) },
         Mirror { file: "app/sitemap.js", handle: MetadataCode::Sitemap { generate_sitemaps: None, sitemap } },

@@ -4,8 +4,8 @@
 //! The route table and each file's exports come from the fixture app itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
 //! the JavaScript does. Each fixture app has a [`MirrorSet`] in [`APPS`]: for `fixture-app/`,
-//! [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router API routes) name each
-//! mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
+//! [`MIRRORS`] (app routes and pages), [`API_MIRRORS`] (Pages Router API routes) and
+//! [`PAGES_MIRRORS`] (Pages Router pages) name each mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
 //! (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code returns typed data; the
 //! other apps under `fixture-apps/` have theirs in a module named after the app. The server
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
@@ -20,6 +20,7 @@ mod navigation;
 mod next_response;
 mod pages;
 mod pages_api;
+mod pages_router;
 mod path_params;
 mod proxy;
 mod request_headers;
@@ -33,7 +34,7 @@ mod src_layout;
 mod templates;
 mod webmanifest;
 
-use crate::code::{ApiHandler, MetadataCode, Mirror, Wrap};
+use crate::code::{ApiHandler, MetadataCode, Mirror, PagesCode, Wrap};
 
 pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
@@ -177,6 +178,10 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/config/response-limit.js", handle: pages_api::config_response_limit },
     Mirror { file: "pages/api/cookies.js", handle: pages_api::cookies },
     Mirror { file: "pages/api/methods.js", handle: pages_api::methods },
+    Mirror { file: "pages/api/pages-router/draft/disable.js", handle: pages_api::draft_disable },
+    Mirror { file: "pages/api/pages-router/draft/enable.js", handle: pages_api::draft_enable },
+    Mirror { file: "pages/api/pages-router/preview/disable.js", handle: pages_api::preview_disable },
+    Mirror { file: "pages/api/pages-router/preview/enable.js", handle: pages_api::preview_enable },
     Mirror { file: "pages/api/request-headers.js", handle: request_headers::api },
     Mirror { file: "pages/api/query/[id].js", handle: pages_api::query_echo },
     Mirror { file: "pages/api/query/all/[...slug].js", handle: pages_api::query_echo },
@@ -193,6 +198,25 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/res/status.js", handle: pages_api::res_status },
     Mirror { file: "pages/api/res/write.js", handle: pages_api::res_write },
     Mirror { file: "pages/api/throws.js", handle: pages_api::throws },
+];
+
+pub static PAGES_MIRRORS: &[Mirror<PagesCode>] = &[
+    Mirror { file: "pages/isr.js", handle: pages_router::ISR },
+    Mirror { file: "pages/pages-router/paths/blocking/[slug].js", handle: pages_router::BLOCKING_PATHS },
+    Mirror { file: "pages/pages-router/paths/closed/[slug].js", handle: pages_router::CLOSED_PATHS },
+    Mirror { file: "pages/pages-router/paths/fallback/[slug].js", handle: pages_router::FALLBACK_PATHS },
+    Mirror { file: "pages/pages-router/ssg/on-demand.js", handle: pages_router::NOW_STATIC },
+    Mirror { file: "pages/pages-router/ssg/preview.js", handle: pages_router::PREVIEW },
+    Mirror { file: "pages/pages-router/ssg/revalidate.js", handle: pages_router::NOW_EVERY_2S },
+    Mirror { file: "pages/pages-router/ssg/static.js", handle: pages_router::NOW_STATIC },
+    Mirror { file: "pages/pages-router/ssg/throws-on-demand.js", handle: pages_router::THROWS_ON_DEMAND },
+    Mirror { file: "pages/pages-router/ssg/throws.js", handle: pages_router::THROWS_AFTER_BUILD },
+    Mirror { file: "pages/pages-router/ssr/basic.js", handle: pages_router::SSR_NOW },
+    Mirror { file: "pages/pages-router/ssr/cache-control.js", handle: pages_router::SSR_CACHE_CONTROL },
+    Mirror { file: "pages/pages-router/ssr/cookies.js", handle: pages_router::SSR_COOKIES },
+    Mirror { file: "pages/pages-router/ssr/not-found.js", handle: pages_router::SSR_NOT_FOUND },
+    Mirror { file: "pages/pages-router/ssr/permanent-redirect.js", handle: pages_router::SSR_PERMANENT_REDIRECT },
+    Mirror { file: "pages/pages-router/ssr/redirect.js", handle: pages_router::SSR_REDIRECT },
 ];
 
 pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
@@ -213,6 +237,8 @@ pub struct MirrorSet {
     pub app: &'static str,
     pub routes: &'static [Mirror],
     pub api: &'static [Mirror<ApiHandler>],
+    /// Pages Router pages.
+    pub pages: &'static [Mirror<PagesCode>],
     pub metadata: &'static [Mirror<MetadataCode>],
     /// Layouts (but the root one) and templates.
     pub wrappers: &'static [Mirror<Wrap>],
@@ -220,7 +246,7 @@ pub struct MirrorSet {
 
 /// Every fixture app the reference server can serve.
 pub static APPS: &[MirrorSet] = &[
-    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
+    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, pages: PAGES_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
     src_layout::MIRRORS,
     webmanifest::MIRRORS,
     cache_components::MIRRORS,
@@ -251,6 +277,10 @@ impl MirrorSet {
         self.api.iter().find(|m| m.file == file)
     }
 
+    pub fn find_pages(&self, file: &str) -> Option<&'static Mirror<PagesCode>> {
+        self.pages.iter().find(|m| m.file == file)
+    }
+
     pub fn find_wrapper(&self, file: &str) -> Option<&'static Mirror<Wrap>> {
         self.wrappers.iter().find(|m| m.file == file)
     }
@@ -259,6 +289,6 @@ impl MirrorSet {
     pub fn files(&self) -> impl Iterator<Item = &'static str> {
         let (routes, api, metadata, wrappers) = (self.routes, self.api, self.metadata, self.wrappers);
         let files = routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file));
-        files.chain(wrappers.iter().map(|m| m.file))
+        files.chain(self.pages.iter().map(|m| m.file)).chain(wrappers.iter().map(|m| m.file))
     }
 }

@@ -139,7 +139,7 @@ mod tests {
             cache_control_first: false,
             payload: crate::service::Payload::Streamed,
             redirect: None,
-            flight: false,
+            content: crate::service::Content::Html,
         }), true, &fields(&[("content-type", "text/html")]), &Version::new(15, 5, 0)));
     }
 }
