@@ -38,8 +38,8 @@ impl Service for Endpoints {
             return self.serve_data(&data, &request);
         }
         let (index, params) = self.routes.resolve(request.uri().path())?;
-        if let Some(location) = self.rsc_redirect(index, &request) {
-            return Ok(build(307, vec![("location".into(), location)], None).map(WireBody::Left));
+        if let Some(redirect) = self.rsc_redirect(index, &request) {
+            return Ok(redirect);
         }
         self.serve(index, params, request).await
     }
@@ -74,18 +74,23 @@ impl Endpoints {
         if !matches!(self.routes.get(index).endpoint, Endpoint::PagesPage(_)) {
             return Err(Refusal::NotFound);
         }
+        if let Some(redirect) = self.rsc_redirect(index, request) {
+            return Ok(redirect);
+        }
         let call = PageCall { method: request.method().as_str().to_owned(), path: data.page.clone(), headers: request.headers().clone(), params, data: true };
         self.pages.serve(index, call)
     }
 
-    /// From Next.js 16, where an RSC request for an app route (not an API route) goes when its
-    /// `_rsc` does not match its router headers: the URL the client asked for with the right one.
-    fn rsc_redirect(&self, index: usize, request: &Request) -> Option<String> {
+    /// From Next.js 16, the redirect of an RSC request for any route but an API route (a page of
+    /// either router, its data route, a route handler, a metadata file) whose `_rsc` does not
+    /// match its router headers: to the URL the client asked for with the right one.
+    fn rsc_redirect(&self, index: usize, request: &Request) -> Option<Answer> {
         if self.next.major < 16 || !rsc::is_rsc_request(request.headers()) || matches!(self.routes.get(index).endpoint, Endpoint::Api(..)) {
             return None;
         }
         let asked = request.extensions().get::<OriginalUri>().map_or(request.uri(), |o| &o.0);
-        cache_busting::redirect_for(request.headers(), asked)
+        let location = cache_busting::redirect_for(request.headers(), asked)?;
+        Some(build(307, vec![("location".into(), location)], None).map(WireBody::Left))
     }
 
     fn site(&self) -> Site<'_> {
@@ -158,5 +163,21 @@ mod tests {
         assert!(matches!(made(get(&data)).await, Made::Page(crate::service::Sent { content: crate::service::Content::Json, .. })));
         assert_eq!(endpoints.call(get("/_next/data/other-build/pages-router/ssr/basic.json")).await.err(), Some(Refusal::NotFound));
         assert_eq!(endpoints.call(request("POST", "/no/such/route")).await.err(), Some(Refusal::NotFound));
+    }
+
+    #[tokio::test]
+    async fn from_16_an_rsc_request_without_its_rsc_query_is_redirected_but_not_to_an_api_route() {
+        let endpoints = endpoints();
+        let rsc = |path: &str| {
+            let mut request = get(path);
+            request.headers_mut().insert("rsc", "1".parse().unwrap());
+            request
+        };
+        let data = format!("/_next/data/{}/pages-router/ssr/basic.json", data_route::build_id());
+        for path in ["/rsc/static", "/pages-router/ssr/basic", data.as_str()] {
+            let answer = endpoints.call(rsc(path)).await.unwrap();
+            assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, format!("{path}?_rsc").as_str()), "{path}");
+        }
+        assert_eq!(endpoints.call(rsc("/api/query/1")).await.unwrap().status(), 200);
     }
 }

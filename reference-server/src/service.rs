@@ -105,8 +105,8 @@ pub struct EdgeRuntime;
 /// render set and the HTML; sending adds the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
-    /// Whether the app router rendered it (it varies on the router's request headers); the
-    /// Pages Router's error page did not.
+    /// Whether it varies on the client router's request headers: what the app router renders,
+    /// and a Pages Router render that answers an RSC request; not the Pages Router's error page.
     pub app_router: bool,
     /// `None` for a render that set its own (a Pages Router page) or one made for a possible
     /// Server Action, which goes out without one.

@@ -15,6 +15,8 @@
 //! - `notFound` is the not-found page and `redirect` a 307/308; [`data_route`]s answer the props
 //!   as JSON ([`document`]), `notFound` and `redirect` as JSON the client router reads.
 //! - `res.revalidate(path)` renders a path again at once ([`PagesRouter::revalidate`]).
+//! - Asked for over RSC (`RSC: 1`), a page or data route answers as ever, but varies on the
+//!   client router's headers.
 
 pub mod answer;
 pub mod crawler;
@@ -31,6 +33,7 @@ use crate::pages_api::revalidate::Revalidate;
 use crate::params::Params;
 use crate::preview_data::Session;
 use crate::router::{Segment, fill};
+use crate::rsc;
 use crate::routes::{Endpoint, Route, Routes};
 use crate::service::{Answer, Content, Payload, Refusal};
 use crate::web::Thrown;
@@ -141,7 +144,7 @@ impl PagesRouter {
         }?;
         let clearing = crate::fields::valid(&session.clearing_lines().into_iter().map(|l| ("set-cookie".to_owned(), l)).collect::<Vec<_>>());
         crate::fields::prepend(answer.headers_mut(), clearing);
-        Ok(answer)
+        Ok(if rsc::is_rsc_request(&call.headers) { answer::varied_for_the_router(answer) } else { answer })
     }
 
     /// A page rendered for this request: getServerSideProps, or getStaticProps in a preview
