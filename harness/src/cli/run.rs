@@ -52,10 +52,13 @@ pub(super) struct RunArgs {
     /// The app the embedded reference server serves [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]
     fixture_app: Option<PathBuf>,
-    /// Put a proxy in front of the target that breaks every answer in this way, to see which
+    /// Put a proxy in front of the target that breaks every exchange in this way, to see which
     /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
     /// strip-cache-control, rewrite-cache-control, never-cache, never-revalidate, cache-preview,
-    /// data-as-html, change-content-type, trim-body.
+    /// data-as-html, change-content-type, trim-body, cacheable-404, head-as-get,
+    /// head-without-length, no-slash-redirect, compress-everything, cut-vary,
+    /// leak-middleware-headers, reorder-set-cookie, ignore-vary-cache, rsc-as-html,
+    /// overwrite-forwarded-host, drop-location-query, strip-rsc-query.
     #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
     inject_fault: Option<Fault>,
     /// A header a complete answer (`expect.headers_complete`) may carry unnamed, as the
