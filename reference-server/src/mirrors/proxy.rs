@@ -29,7 +29,7 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
                 .header("cookie")
                 .and_then(|h| parse_cookie_header(&h).into_iter().find(|(n, _)| n == "a").map(|(_, v)| v))
                 .unwrap_or_else(|| "none".into());
-            let mut cookies = CookieStore::default();
+            let mut cookies = CookieStore::new(request.clock.clone());
             cookies.set("from-proxy", "1", json!({}));
             cookies.set("seen", &seen, json!({ "httpOnly": true }));
             let lines = cookies.set_cookie_lines();
