@@ -60,6 +60,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     let results = runner::run_concurrently(&cases, args.exchange.jobs, |case, slot| {
         let (client, pair, progress) = (client.clone(), shared.clone(), progress.clone());
         async move {
+            progress.started(&case.id);
             let result = crate::diff::diff_case(&client, &pair, &case, everything, slot).await;
             progress.done(&result);
             result

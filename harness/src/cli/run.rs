@@ -190,6 +190,7 @@ async fn run_selected(client: &Client, target: &Target, cases: &[Case], jobs: us
     let mut results = runner::run_concurrently(cases, jobs, |case, slot| {
         let (client, target, progress) = (client.clone(), shared.clone(), progress.clone());
         async move {
+            progress.started(&case.id);
             let result = runner::run_case_in(&client, &target, &case, slot).await;
             progress.done(&result);
             result
