@@ -1,7 +1,8 @@
 //! The suite's sensitivity: each named fault, injected by a proxy in front of the reference
 //! server, must fail at least one case whose failure names what the fault broke, and the cases
-//! written about a fault must be among those it fails, failing by what it broke. Run with
-//! `--nocapture` to see the kill rate of every fault, and with `SHOW_FAULT=<fault>` to list
+//! written about a fault must be among those it fails, failing by what it broke. The server's
+//! clock is driven, so the cases' waits take no time. Run with `--nocapture` to see the kill rate
+//! of every fault, and with `SHOW_FAULT=<fault>` to list
 //! the cases that fault fails.
 
 use harness::client::{Client, Settings};
@@ -9,6 +10,7 @@ use harness::embedded::Embedded;
 use harness::faults::Fault;
 use harness::faults::proxy::Proxy;
 use harness::runner::run_cases;
+use harness::waits::Time;
 use harness::{Outcome, Target};
 use spec::Capability;
 
@@ -79,12 +81,15 @@ fn every_fault_fails_a_case_that_names_it() {
     let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     let client = Client::new(Settings::default()).unwrap();
-    let server = runtime.block_on(Embedded::start(&reference_server::Config::default())).unwrap();
+    let clock = reference_server::Clock::driven();
+    let time = Time::driven(clock.clone());
+    let server = runtime.block_on(Embedded::start(&reference_server::Config { clock, ..Default::default() })).unwrap();
     let mut uncaught = Vec::new();
     println!("| fault | cases failed | kill rate | failures naming it |\n| --- | --- | --- | --- |");
     for fault in Fault::catalogue() {
         let proxy = runtime.block_on(Proxy::start(&server.url, fault.clone(), client.clone())).unwrap();
-        let target = Target::new(&proxy.url, reference_server::default_next_version(), Capability::ALL.into_iter().collect());
+        let target = Target::new(&proxy.url, reference_server::default_next_version(), Capability::ALL.into_iter().collect())
+            .with_time(time.clone());
         let results = runtime.block_on(run_cases(&client, &target, &cases, 8));
         proxy.stop();
         let applicable = results.iter().filter(|r| r.outcome != Outcome::NotApplicable).count();

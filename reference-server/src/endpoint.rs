@@ -145,8 +145,8 @@ mod tests {
         let script = crate::client_script::ClientScript::for_routes(["/"]);
         let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
         let next = crate::default_next_version();
-        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone());
-        let pages = PagesRouter::prerender(&routes, next.clone()).unwrap();
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone(), Default::default());
+        let pages = PagesRouter::prerender(&routes, next.clone(), Default::default()).unwrap();
         Endpoints::new(routes, files, renderer, pages, next)
     }
 

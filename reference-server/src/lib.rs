@@ -42,6 +42,9 @@
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
 //!   loaded.
+//! - [`clock`]: the one clock everything that shows time reads (the cache, `Date.now()`,
+//!   cookie expiry, the `Date` field): the system clock, or one a client drives so that waiting
+//!   takes no time.
 //!
 //! The modules are private (`cargo doc --document-private-items` shows them); what the
 //! integration tests in `tests/` reach is re-exported at the root, hidden from the docs.
@@ -64,6 +67,7 @@ mod app;
 mod body;
 mod cache;
 mod client_script;
+mod clock;
 mod code;
 mod cookies;
 mod draft_mode;
@@ -99,6 +103,7 @@ mod web;
 mod wrappers;
 
 pub use app::{App, Config};
+pub use clock::Clock;
 pub use error::Error;
 pub use server::run;
 

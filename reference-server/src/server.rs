@@ -43,6 +43,7 @@ async fn serve_connection(stream: TcpStream, app: Arc<App>) {
     let peer = stream.peer_addr().ok().map(|a| PeerAddr(a.ip()));
     let service = service_fn(move |request| answer(app.clone(), port, peer, request));
     let _ = http1::Builder::new()
+        .auto_date_header(false)
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
         .serve_connection(TokioIo::new(stream), service)
@@ -55,9 +56,18 @@ async fn answer(app: Arc<App>, port: LocalPort, peer: Option<PeerAddr>, request:
     if let Some(peer) = peer {
         request.extensions_mut().insert(peer);
     }
-    let answer = app.handle(request).await;
+    let mut answer = app.handle(request).await;
+    // Node.js dates every answer; here by the app's clock, which a client may drive.
+    if let Ok(date) = http::HeaderValue::try_from(app.clock().http_date()) {
+        answer.headers_mut().entry(http::header::DATE).or_insert(date);
+    }
+    // Counted as background work before the answer goes out, so a driven clock waits for it.
     if app.has_jobs() {
-        tokio::task::spawn_blocking(move || app.run_jobs());
+        let work = app.clock().background();
+        tokio::task::spawn_blocking(move || {
+            app.run_jobs();
+            drop(work);
+        });
     }
     Ok(answer)
 }

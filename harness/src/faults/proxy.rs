@@ -45,7 +45,8 @@ impl Proxy {
                         let shared = shared.clone();
                         async move { Ok::<_, Infallible>(forward(&shared, request).await) }
                     });
-                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                    // The upstream's `Date` is passed on, not replaced by the proxy's own time.
+                    let _ = http1::Builder::new().auto_date_header(false).serve_connection(TokioIo::new(stream), service).await;
                 });
             }
         });
@@ -119,7 +120,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
         response.extensions_mut().insert(phrase);
     }
     // Framing headers pass through too, so the client sees the upstream's framing.
-    for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection" && n != "date") {
+    for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection") {
         if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {
             response.headers_mut().append(name, value);
         }

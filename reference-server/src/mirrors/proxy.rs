@@ -30,7 +30,7 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
                 .header("cookie")
                 .and_then(|h| parse_cookie_header(&h).into_iter().find(|(n, _)| n == "a").map(|(_, v)| v))
                 .unwrap_or_else(|| "none".into());
-            let mut cookies = CookieStore::default();
+            let mut cookies = CookieStore::new(request.clock.clone());
             cookies.set("from-proxy", "1", json!({}));
             cookies.set("seen", &seen, json!({ "httpOnly": true }));
             let lines = cookies.set_cookie_lines();
@@ -48,10 +48,11 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
         }
         "/proxy/respond-cookies" => with_cookies(
             WebResponse::json(&json!({ "fromProxy": true })),
+            request,
             &[("first", "1", json!({})), ("second", "2", json!({ "httpOnly": true })), ("third", "3", json!({ "path": "/proxy", "maxAge": 60 }))],
         ),
         path if path.starts_with("/proxy/cookie-on/") => {
-            with_cookies(WebResponse::next(), &[("first", "1", json!({})), ("second", "2", json!({ "httpOnly": true }))])
+            with_cookies(WebResponse::next(), request, &[("first", "1", json!({})), ("second", "2", json!({ "httpOnly": true }))])
         }
         _ => WebResponse::next().with_header("x-proxy-ran", "1"),
     };
@@ -59,8 +60,8 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
 }
 
 /// `response.cookies.set(name, value, options)` for each cookie, in order.
-fn with_cookies(response: WebResponse, cookies: &[(&str, &str, Value)]) -> WebResponse {
-    let mut store = CookieStore::default();
+fn with_cookies(response: WebResponse, request: &RouteRequest, cookies: &[(&str, &str, Value)]) -> WebResponse {
+    let mut store = CookieStore::new(request.clock.clone());
     for (name, value, options) in cookies {
         store.set(name, value, options.clone());
     }

@@ -3,6 +3,7 @@
 
 use super::{Decision, ProxyFile, decide};
 use crate::body::WireBody;
+use crate::clock::Clock;
 use crate::code::{Handled, Mirror};
 use crate::fields::{build, prepend, valid};
 use crate::rsc;
@@ -14,6 +15,8 @@ pub struct Proxy<S> {
     pub inner: S,
     /// The proxy file and the mirror of its function, when the app has one.
     pub file: Option<(ProxyFile, &'static Mirror)>,
+    /// The time the proxy's code reads.
+    pub clock: Clock,
 }
 
 impl<S: Service<Output = Answer>> Service for Proxy<S> {
@@ -34,6 +37,7 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
                 Bytes::new(),
                 None,
                 LocalPort::of(&request),
+                self.clock.clone(),
             );
             let Handled::Answer(answer) = (mirror.handle)(&file.export, &proxy_request) else { return Err(Refusal::Internal) };
             (decide(answer, &proxy_request.origin), proxy_request.origin)
@@ -128,14 +132,14 @@ mod tests {
         fn next(_: &str, _: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_header("x-middleware-next", "1").with_header("x-from-proxy", "1"))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(next) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(next), clock: Clock::default() };
         let answer = layer.call(get("/a")).await.unwrap();
         let names: Vec<&str> = answer.headers().keys().map(|k| k.as_str()).collect();
         assert_eq!(names, ["x-from-proxy", "x-path"]);
         fn rewrite(_: &str, request: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_header("x-middleware-rewrite", &format!("{}/b?c=1", request.origin)))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(rewrite) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(rewrite), clock: Clock::default() };
         assert_eq!(layer.call(get("/a")).await.unwrap().headers()["x-path"], "/b?c=1");
     }
 
@@ -144,13 +148,13 @@ mod tests {
         fn redirect(_: &str, request: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_status(307).with_header("location", &format!("{}/", request.origin)))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect), clock: Clock::default() };
         let answer = layer.call(get("/a")).await.unwrap();
         assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, "/"));
         fn throws(_: &str, _: &RouteRequest) -> Handled {
             Handled::Throw(crate::web::Thrown("Error".into()))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(throws) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(throws), clock: Clock::default() };
         assert_eq!(layer.call(get("/a")).await.err(), Some(Refusal::Internal));
     }
 }
