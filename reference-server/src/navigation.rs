@@ -41,6 +41,15 @@ impl Interrupt {
         }
     }
 
+    /// The digest of the error Next.js throws for `notFound()`, `forbidden()` and
+    /// `unauthorized()`, which an RSC payload carries (`NEXT_HTTP_ERROR_FALLBACK;403`).
+    pub fn fallback_digest(&self) -> Option<String> {
+        match self {
+            Interrupt::Redirect { .. } => None,
+            _ => Some(format!("NEXT_HTTP_ERROR_FALLBACK;{}", self.status())),
+        }
+    }
+
     /// The answer of a route handler that threw this: no body, and for a redirect the
     /// `Location` as the code wrote it (a path stays relative).
     pub fn handler_response(&self) -> WebResponse {

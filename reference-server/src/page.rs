@@ -22,6 +22,7 @@ use crate::cache::headers::{CacheState, NO_STORE};
 use crate::client_script::ClientScript;
 use crate::code::{Handled, Mirror};
 use crate::error::Error;
+use crate::exports::Exports;
 use crate::fallbacks::FallbackFiles;
 use crate::fields::build;
 use crate::metadata::head::PageRender;
@@ -55,6 +56,12 @@ impl PageFiles {
         let wrappers = Wrappers::load(root, mirrors)?;
         Ok(PageFiles { wrappers, fallbacks, script })
     }
+
+    /// What the layouts around the page file `page` export (their segment config), outermost
+    /// first.
+    pub fn layout_exports(&self, page: &str) -> Vec<&Exports> {
+        self.wrappers.layout_exports(page)
+    }
 }
 
 /// Whether a request may be a Server Action, which Next.js renders a page for whatever the
@@ -72,6 +79,8 @@ pub fn may_be_server_action(method: &Method, headers: &HeaderMap) -> bool {
 pub struct Page<'a> {
     /// The page file (`app/blog/[slug]/page.js`).
     pub file: &'a str,
+    /// What the page file exports.
+    pub exports: &'a [String],
     pub mirror: &'a Mirror,
     pub files: &'a PageFiles,
     /// The app's metadata files, for the head tags.
@@ -83,9 +92,9 @@ impl Page<'_> {
     /// The HTML the build stores for the page, rendered for `request` (which carries its
     /// params); `None` when the code threw or was interrupted.
     pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
-        let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
+        let Ok(markup) = self.render(request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        Some(page_html(&self.files.script, &head, &self.files.wrappers.wrap(self.file, markup(page))))
+        Some(page_html(&self.files.script, &head, &markup))
     }
 
     /// The page rendered for this request: its metadata base is the server's own port. OPTIONS
@@ -96,14 +105,11 @@ impl Page<'_> {
         }
         let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
         let script = &self.files.script;
-        match (self.mirror.handle)("default", request) {
-            Handled::Answer(page) => {
-                let html = dynamic_html(script, &head, &self.files.wrappers.wrap(self.file, markup(page)), self.next);
-                Ok(streamed(200, html, None))
-            }
-            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request),
-            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None)),
-            Handled::NotMirrored => Err(Refusal::Internal),
+        match self.render(request) {
+            Ok(markup) => Ok(streamed(200, dynamic_html(script, &head, &markup, self.next), None)),
+            Err(Handled::Interrupt(interrupt)) => self.interrupted(&interrupt, &head, request),
+            Err(Handled::Throw(_)) => Ok(streamed(500, error_shell_html(script, &head, ""), None)),
+            Err(_) => Err(Refusal::Internal),
         }
     }
 
@@ -118,6 +124,33 @@ impl Page<'_> {
             answer.extensions_mut().insert(Made::Page(Sent { cache_control: None, ..sent }));
         }
         Ok(answer)
+    }
+
+    /// The page rendered anew after a Server Action that its form, posted without JavaScript,
+    /// ran: `cookies` are the `Set-Cookie` lines of what the action set.
+    pub fn after_action(&self, request: &RouteRequest, cookies: Vec<String>, cache_control: &str) -> Result<Answer, Refusal> {
+        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
+        let markup = self.render(request).map_err(|_| Refusal::Internal)?;
+        let html = dynamic_html(&self.files.script, &head, &markup, self.next);
+        let fields = cookies.into_iter().map(|line| ("set-cookie".to_owned(), line)).collect();
+        let sent = Sent { app_router: true, cache_control: Some(cache_control.into()), cache_control_first: false, payload: Payload::Streamed, redirect: None, content: Content::Html };
+        Ok(with_sent(build(200, fields, Some(Bytes::from(html))).map(WireBody::Left), sent))
+    }
+
+    /// Runs the page's Server Components for `request`: its `generateMetadata` (whose result
+    /// the reference server does not render), the page, then the layouts and templates around
+    /// it. The markup, or what the page did instead of rendering.
+    pub fn render(&self, request: &RouteRequest) -> Result<String, Handled> {
+        request.in_component.set(true);
+        if self.exports.iter().any(|e| e == "generateMetadata") {
+            (self.mirror.handle)("generateMetadata", request);
+        }
+        let rendered = match (self.mirror.handle)("default", request) {
+            Handled::Answer(page) => Ok(self.files.wrappers.wrap(self.file, markup(page), request)),
+            other => Err(other),
+        };
+        request.in_component.set(false);
+        rendered
     }
 
     fn head(&self, render: PageRender) -> String {
