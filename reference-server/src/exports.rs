@@ -39,6 +39,8 @@ pub enum ConstValue {
     Number(f64),
     Bool(bool),
     StrList(Vec<String>),
+    /// An array literal of other literals.
+    List(Vec<ConstValue>),
     /// An object literal, members in source order.
     Object(Vec<(String, ConstValue)>),
 }
@@ -242,12 +244,12 @@ fn const_value(init: &Expression) -> Option<ConstValue> {
                 _ => None,
             }
         }
-        Expression::ArrayExpression(array) => array
-            .elements
-            .iter()
-            .map(|element| element.as_expression().and_then(string_value))
-            .collect::<Option<Vec<_>>>()
-            .map(ConstValue::StrList),
+        Expression::ArrayExpression(array) => {
+            let strings = array.elements.iter().map(|element| element.as_expression().and_then(string_value)).collect::<Option<Vec<_>>>();
+            strings.map(ConstValue::StrList).or_else(|| {
+                array.elements.iter().map(|element| element.as_expression().and_then(const_value)).collect::<Option<Vec<_>>>().map(ConstValue::List)
+            })
+        }
         Expression::ObjectExpression(object) => object
             .properties
             .iter()
@@ -257,11 +259,25 @@ fn const_value(init: &Expression) -> Option<ConstValue> {
                 {
                     Some((property_key(&p.key)?, const_value(&p.value)?))
                 }
+                // A method that only returns a literal (`async headers() { return [...] }`)
+                // stands for what it returns.
+                ObjectPropertyKind::ObjectProperty(p) if p.kind == PropertyKind::Init && p.method && !p.computed => {
+                    Some((property_key(&p.key)?, returned_value(&p.value)?))
+                }
                 _ => None,
             })
             .collect::<Option<Vec<_>>>()
             .map(ConstValue::Object),
         other => string_value(other).map(ConstValue::Str),
+    }
+}
+
+/// What a function expression whose body is only `return <literal>` returns.
+fn returned_value(function: &Expression) -> Option<ConstValue> {
+    let Expression::FunctionExpression(function) = function.get_inner_expression() else { return None };
+    match function.body.as_ref()?.statements.as_slice() {
+        [Statement::ReturnStatement(ret)] => const_value(ret.argument.as_ref()?),
+        _ => None,
     }
 }
 

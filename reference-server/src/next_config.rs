@@ -1,7 +1,8 @@
 //! What the reference server reads of an app's `next.config.js`: whether `cacheComponents` is
 //! on, the app's `cacheLife` profiles, and `experimental.staleTimes.static`, the client router's
 //! stale time of prerendered pages, which also becomes the `stale` of the `default` profile (the
-//! cacheLife doc, #client-router-cache-behavior). A missing file is the default config.
+//! cacheLife doc, #client-router-cache-behavior), and the rules `headers()` returns (when it
+//! returns a literal). A missing file is the default config.
 
 use crate::cache::life::{CacheLife, Profiles};
 use crate::exports::{ConstValue, read_config_object};
@@ -13,6 +14,28 @@ pub struct NextConfig {
     pub cache_profiles: Profiles,
     /// `experimental.staleTimes.static`, in seconds.
     pub static_stale_time: Option<u64>,
+    /// What `headers()` returns.
+    pub header_rules: Vec<HeaderRule>,
+}
+
+/// One rule `headers()` returns: the fields (`{ key, value }`) added to the answers for paths
+/// matching `source`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderRule {
+    pub source: String,
+    pub headers: Vec<(String, String)>,
+}
+
+impl HeaderRule {
+    fn read(value: &ConstValue) -> Option<HeaderRule> {
+        let Some(ConstValue::Str(source)) = value.get("source") else { return None };
+        let Some(ConstValue::List(fields)) = value.get("headers") else { return None };
+        let field = |field: &ConstValue| match (field.get("key"), field.get("value")) {
+            (Some(ConstValue::Str(key)), Some(ConstValue::Str(value))) => Some((key.clone(), value.clone())),
+            _ => None,
+        };
+        Some(HeaderRule { source: source.clone(), headers: fields.iter().filter_map(field).collect() })
+    }
 }
 
 impl NextConfig {
@@ -44,7 +67,11 @@ impl NextConfig {
         {
             custom.push(("default".into(), CacheLife { stale, ..CacheLife::DEFAULT }));
         }
-        NextConfig { cache_components, cache_profiles: Profiles::new(custom), static_stale_time }
+        let header_rules = match object.get("headers") {
+            Some(ConstValue::List(rules)) => rules.iter().filter_map(HeaderRule::read).collect(),
+            _ => vec![],
+        };
+        NextConfig { cache_components, cache_profiles: Profiles::new(custom), static_stale_time, header_rules }
     }
 }
 
@@ -68,5 +95,7 @@ mod tests {
         let stale = config("module.exports = { experimental: { staleTimes: { static: 600 } } }");
         assert_eq!(stale.static_stale_time, Some(600));
         assert_eq!(stale.cache_profiles.get("default"), Some(CacheLife { stale: 600, ..CacheLife::DEFAULT }));
+        let headers = config("module.exports = { async headers() { return [{ source: '/a/:p*', headers: [{ key: 'X-A', value: '1' }] }] } }");
+        assert_eq!(headers.header_rules, [HeaderRule { source: "/a/:p*".into(), headers: vec![("X-A".into(), "1".into())] }]);
     }
 }

@@ -94,6 +94,16 @@ pub fn static_page(export: &str, request: &RouteRequest) -> Handled {
     page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
 }
 
+/// after/prerendered/page.js: records its render time under `prerendered-page`.
+pub fn prerendered_page(export: &str, request: &RouteRequest) -> Handled {
+    if export != "default" {
+        return Handled::NotMirrored;
+    }
+    let at = crate::web::date_now();
+    request.after(move |request| record(request, "prerendered-page", &at.to_string()));
+    page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
+}
+
 /// after/interrupted/page.js: records `?how=` under `?key=`, then throws, calls notFound() or
 /// redirect('/').
 pub fn interrupted(export: &str, request: &RouteRequest) -> Handled {

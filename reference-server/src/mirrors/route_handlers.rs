@@ -351,3 +351,19 @@ pub fn request_cookie_echo_strict(export: &str, request: &RouteRequest) -> Handl
         _ => Handled::NotMirrored,
     }
 }
+
+/// cors-config/route.js: `new Response('Hello, Next.js!')`; next.config.js `headers` adds CORS.
+pub fn cors_config(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::text("Hello, Next.js!")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// cors-config/second/route.js: `{ second: true }` with an Access-Control-Allow-Origin of its own.
+pub fn cors_config_second(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "second": true })).with_header("access-control-allow-origin", "https://example.com")),
+        _ => Handled::NotMirrored,
+    }
+}
