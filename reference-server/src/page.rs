@@ -74,6 +74,15 @@ pub fn may_be_server_action(method: &Method, headers: &HeaderMap) -> bool {
             || content_type.starts_with("multipart/form-data"))
 }
 
+/// Why a page's render gave no markup.
+#[derive(Debug)]
+pub enum NotRendered {
+    /// The page's code threw or was interrupted (or is not mirrored).
+    Page(Handled),
+    /// The root layout's code called a `next/navigation` function.
+    RootLayout(Interrupt),
+}
+
 /// One page: its file, its code, and what renders around it.
 #[derive(Clone, Copy)]
 pub struct Page<'a> {
@@ -89,12 +98,16 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// The HTML the build stores for the page, rendered for `request` (which carries its
-    /// params); `None` when the code threw or was interrupted.
-    pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
-        let Ok(markup) = self.render(request) else { return None };
+    /// The status and HTML the build stores for the page, rendered for `request` (which carries
+    /// its params): the page, or the error document of its `notFound()`, `forbidden()` or
+    /// `unauthorized()` (seen on `next build` 16.4.6 and 15.5.29: such a page is prerendered with
+    /// that status). `None` when the code threw or redirected.
+    pub fn prerender(&self, request: &RouteRequest) -> Option<(u16, String)> {
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        Some(page_html(&self.files.script, &head, &markup))
+        match self.render(request) {
+            Ok(markup) => Some((200, page_html(&self.files.script, &head, &markup))),
+            Err(not_rendered) => self.error_document(&not_rendered, &head, request),
+        }
     }
 
     /// The page rendered for this request: its metadata base is the server's own port. OPTIONS
@@ -107,9 +120,18 @@ impl Page<'_> {
         let script = &self.files.script;
         match self.render(request) {
             Ok(markup) => Ok(streamed(200, dynamic_html(script, &head, &markup, self.next), None)),
-            Err(Handled::Interrupt(interrupt)) => self.interrupted(&interrupt, &head, request),
-            Err(Handled::Throw(_)) => Ok(streamed(500, error_shell_html(script, &head, ""), None)),
-            Err(_) => Err(Refusal::Internal),
+            Err(NotRendered::Page(Handled::Interrupt(Interrupt::Redirect { location, status }))) => {
+                let html = format!(
+                    "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body></body></html>",
+                    script.tag()
+                );
+                Ok(streamed(status, html, Some(location)))
+            }
+            Err(NotRendered::Page(Handled::Throw(_))) => Ok(streamed(500, error_shell_html(script, &head, "", None), None)),
+            Err(not_rendered) => match self.error_document(&not_rendered, &head, request) {
+                Some((status, html)) => Ok(streamed(status, html, None)),
+                None => Err(Refusal::Internal),
+            },
         }
     }
 
@@ -137,43 +159,52 @@ impl Page<'_> {
         Ok(with_sent(build(200, fields, Some(Bytes::from(html))).map(WireBody::Left), sent))
     }
 
-    /// Runs the page's Server Components for `request`: its `generateMetadata` (whose result
-    /// the reference server does not render), the page, then the layouts and templates around
-    /// it. The markup, or what the page did instead of rendering.
-    pub fn render(&self, request: &RouteRequest) -> Result<String, Handled> {
+    /// Runs the page's Server Components for `request`: the root layout's code (when the app
+    /// mirrors it), its `generateMetadata` (whose result the reference server does not render),
+    /// the page, then the layouts and templates around it. The markup, or what was done
+    /// instead of rendering.
+    pub fn render(&self, request: &RouteRequest) -> Result<String, NotRendered> {
         request.in_component.set(true);
-        if self.exports.iter().any(|e| e == "generateMetadata") {
-            (self.mirror.handle)("generateMetadata", request);
-        }
-        let rendered = match (self.mirror.handle)("default", request) {
-            Handled::Answer(page) => Ok(self.files.wrappers.wrap(self.file, markup(page), request)),
-            other => Err(other),
+        let root = self.files.fallbacks.root_layout().map(|layout| (layout.handle)("default", request));
+        let rendered = match root {
+            Some(Handled::Interrupt(interrupt)) => Err(NotRendered::RootLayout(interrupt)),
+            _ => {
+                if self.exports.iter().any(|e| e == "generateMetadata") {
+                    (self.mirror.handle)("generateMetadata", request);
+                }
+                match (self.mirror.handle)("default", request) {
+                    Handled::Answer(page) => Ok(self.files.wrappers.wrap(self.file, markup(page), request)),
+                    other => Err(NotRendered::Page(other)),
+                }
+            }
         };
         request.in_component.set(false);
         rendered
     }
 
-    fn head(&self, render: PageRender) -> String {
-        metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
+    /// The status and error document of a page that called `notFound()`, `forbidden()` or
+    /// `unauthorized()`: the error shell carrying the error's digest and what renders in the
+    /// page's place (the default not-found text, the root fallback file). When the root layout
+    /// itself called it, nothing can render there. `None` for anything else, or without the
+    /// fallback file.
+    fn error_document(&self, not_rendered: &NotRendered, head: &str, request: &RouteRequest) -> Option<(u16, String)> {
+        let script = &self.files.script;
+        let (interrupt, markup) = match not_rendered {
+            NotRendered::RootLayout(interrupt @ (Interrupt::NotFound | Interrupt::Forbidden | Interrupt::Unauthorized)) => (interrupt, String::new()),
+            NotRendered::Page(Handled::Interrupt(Interrupt::NotFound)) => (&Interrupt::NotFound, DEFAULT_NOT_FOUND.to_owned()),
+            NotRendered::Page(Handled::Interrupt(interrupt @ (Interrupt::Forbidden | Interrupt::Unauthorized))) => {
+                match (self.files.fallbacks.for_interrupt(interrupt)?.handle)("default", request) {
+                    Handled::Answer(fallback) => (interrupt, markup(fallback)),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        Some((interrupt.status(), error_shell_html(script, head, &markup, interrupt.fallback_digest().as_deref())))
     }
 
-    /// A page that called a `next/navigation` function. Rendered per request, so not stored.
-    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest) -> Result<Answer, Refusal> {
-        let script = &self.files.script;
-        if let Interrupt::Redirect { location, status } = interrupt {
-            let html = format!(
-                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body></body></html>",
-                script.tag()
-            );
-            return Ok(streamed(*status, html, Some(location.clone())));
-        }
-        if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None));
-        }
-        match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None)),
-            _ => Err(Refusal::Internal),
-        }
+    fn head(&self, render: PageRender) -> String {
+        metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
     }
 }
 
@@ -237,11 +268,18 @@ fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version)
 /// The error shell (`<html id="__next_error__">`, `noindex`) whose RSC payload carries what a
 /// fallback file rendered (nothing for an error), so that the browser renders it; the
 /// server-side HTML has no body markup.
-fn error_shell_html(script: &ClientScript, head: &str, markup: &str) -> String {
+fn error_shell_html(script: &ClientScript, head: &str, markup: &str, digest: Option<&str>) -> String {
     let payload = serde_json::to_string(markup).unwrap_or_default();
+    let error = match digest {
+        Some(digest) => {
+            let row = serde_json::to_string(&format!("2:E{}\n", serde_json::json!({ "digest": digest }))).unwrap_or_default();
+            format!("<script>self.__next_f.push([1,{row}])</script>")
+        }
+        None => String::new(),
+    };
     format!(
         "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
-        {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>",
+        {head}</head><body><script>self.__next_f.push([1,{payload}])</script>{error}</body></html>",
         script.tag()
     )
 }

@@ -197,8 +197,8 @@ impl Renderer {
                 Dispatch::Threw(_) => Rendered::Failed,
             },
             Kind::Page => match self.page(site, route, mirror).prerender(request) {
-                Some(html) => Rendered::Answer(CachedAnswer {
-                    status: 200,
+                Some((status, html)) => Rendered::Answer(CachedAnswer {
+                    status,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
                     body: Bytes::from(html),
                     made_by_build: false,

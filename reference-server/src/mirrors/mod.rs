@@ -26,6 +26,7 @@ mod pages_router;
 mod proxy;
 mod request_apis;
 mod request_time;
+mod root_forbidden;
 mod route_handlers;
 mod segment_config;
 mod server;
@@ -288,6 +289,7 @@ pub static APPS: &[MirrorSet] = &[
     webmanifest::MIRRORS,
     cache_components::MIRRORS,
     cache_profiles::MIRRORS,
+    root_forbidden::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.

@@ -1,0 +1,6 @@
+import { forbidden } from 'next/navigation'
+
+/** The root layout calls forbidden() before rendering anything. */
+export default function RootLayout() {
+  forbidden()
+}
