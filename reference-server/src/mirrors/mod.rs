@@ -40,6 +40,7 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
     Mirror { file: "app/forbidden.js", handle: pages::forbidden },
     Mirror { file: "app/unauthorized.js", handle: pages::unauthorized },
+    Mirror { file: "app/auth-interrupts/forbidden-static/page.js", handle: navigation::forbidden_static_page },
     Mirror { file: "app/auth-interrupts/forbidden/page.js", handle: navigation::forbidden_page },
     Mirror { file: "app/auth-interrupts/unauthorized/page.js", handle: navigation::unauthorized_page },
     Mirror { file: "proxy.js", handle: proxy::proxy },

@@ -52,6 +52,11 @@ pub fn forbidden_page(export: &str, request: &RouteRequest) -> Handled {
     only("default", export, Interrupt::Forbidden)
 }
 
+/// auth-interrupts/forbidden-static/page.js: `forbidden()`, with no Dynamic API before it.
+pub fn forbidden_static_page(export: &str, _request: &RouteRequest) -> Handled {
+    only("default", export, Interrupt::Forbidden)
+}
+
 /// navigation/redirect-after-cookie/route.js: `cookies().set('before-redirect', '1')`, then
 /// `redirect('/route-handlers/methods/get')`.
 pub fn redirect_after_cookie(export: &str, request: &RouteRequest) -> Handled {

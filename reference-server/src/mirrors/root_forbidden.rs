@@ -1,10 +1,10 @@
-//! Mirrors of `fixture-apps/root-forbidden/`: a root layout that calls `forbidden()`, and the
-//! home page inside it.
+//! Mirrors of `fixture-apps/root-forbidden/`: a root layout that calls `forbidden()` for a
+//! request with an `x-forbid` header, and the pages inside it.
 
 use crate::code::{Handled, Mirror};
 use crate::navigation::Interrupt;
 use super::{MirrorSet, pages};
-use crate::web::RouteRequest;
+use crate::web::{RouteRequest, WebResponse};
 
 pub const MIRRORS: MirrorSet = MirrorSet {
     app: "root-forbidden",
@@ -18,10 +18,12 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     wrappers: &[],
 };
 
-/// app/layout.js: `forbidden()` before rendering anything.
-fn root_layout(export: &str, _request: &RouteRequest) -> Handled {
+/// app/layout.js: `forbidden()` when the request has an `x-forbid` header, before rendering
+/// anything (its markup is the document the server writes).
+fn root_layout(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "default" => Handled::Interrupt(Interrupt::Forbidden),
+        "default" if request.header("x-forbid").is_some() => Handled::Interrupt(Interrupt::Forbidden),
+        "default" => Handled::Answer(WebResponse::empty()),
         _ => Handled::NotMirrored,
     }
 }
