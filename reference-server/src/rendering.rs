@@ -16,18 +16,20 @@ use crate::draft_mode;
 use crate::server_action::{self, ActionCall, Outcome};
 use std::collections::HashMap;
 use crate::code::{Handled, Mirror};
+use crate::navigation::Interrupt;
 use crate::next_config::NextConfig;
 use crate::page::{self, Page, PageFiles};
 use crate::params::{ParamValue, Params};
 use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
 use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
-use crate::service::{Answer, Refusal};
+use crate::rsc::{self, Wants};
+use crate::service::{Answer, Content, EdgeRuntime, Refusal};
 use crate::web::{Prerender, RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
 use bytes::Bytes;
 use semver::Version;
 use serde_json::Value;
-use std::time::Instant;
+use crate::clock::Clock;
 
 /// The code of a page or route handler: its kind and its mirror.
 pub type AppCode = (Kind, &'static Mirror);
@@ -84,6 +86,9 @@ pub struct AppCall {
     pub body: Bytes,
     pub params: Option<Params>,
     pub port: u16,
+    /// The path and raw query the client asked for, when the proxy rewrote the request: a route
+    /// handler's `request.url` shows them (the route and the cache go by the rewritten path).
+    pub asked: Option<(String, String)>,
 }
 
 /// The rendering state of an app: what the build decided for each route, the caches, and the
@@ -99,20 +104,22 @@ pub struct Renderer {
     /// `cacheComponents` and the `cacheLife` profiles.
     config: NextConfig,
     next: Version,
+    /// The time the cache and the code read.
+    clock: Clock,
 }
 
 impl Renderer {
     /// `next build`'s prerendering: decides for each page and handler whether it is static,
     /// and stores the prerendered answers (those of every listed param for dynamic routes).
-    pub fn prerender(site: Site, config: NextConfig, next: Version) -> Renderer {
-        let mut renderer = Renderer { plans: Vec::new(), actions: server_actions(site.routes), cache: Cache::default(), config, next };
-        let now = Instant::now();
+    pub fn prerender(site: Site, config: NextConfig, next: Version, clock: Clock) -> Renderer {
+        let mut renderer = Renderer { plans: Vec::new(), actions: server_actions(site.routes), cache: Cache::default(), config, next, clock };
+        let now = renderer.clock.now();
         renderer.plans = site.routes.iter().map(|route| renderer.plan(site, route, now)).collect();
         renderer
     }
 
     /// What the build decides for one route, its prerendered answers stored.
-    fn plan(&self, site: Site, route: &Route, now: Instant) -> Option<RouteCaching> {
+    fn plan(&self, site: Site, route: &Route, now: std::time::Instant) -> Option<RouteCaching> {
         let code = match route.endpoint {
             Endpoint::Handler(mirror) => (Kind::Handler, mirror),
             Endpoint::Page(mirror) => (Kind::Page, mirror),
@@ -128,7 +135,7 @@ impl Renderer {
         let params_list: Vec<Option<Params>> = if !dynamic_segments {
             vec![None]
         } else if config.static_params {
-            static_params(code.1).into_iter().map(Some).collect()
+            static_params(code.1, &self.clock).into_iter().map(Some).collect()
         } else {
             vec![]
         };
@@ -161,7 +168,7 @@ impl Renderer {
                 Rendering::Static { revalidate } => revalidate,
                 Rendering::Dynamic => None,
             };
-            let request = static_request(&path, params.clone(), 0).prerendering(Prerender::Build, revalidate).with_runtime(&runtime);
+            let request = static_request(&path, params.clone(), 0, &self.clock).prerendering(Prerender::Build, revalidate).with_runtime(&runtime);
             let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
             // A fetch with a shorter `next.revalidate` lowered the route's.
@@ -193,15 +200,17 @@ impl Renderer {
                     headers: response.headers,
                     body: response.body.unwrap_or_default(),
                     made_by_build: false,
+                    flight: None,
                 }),
                 Dispatch::Threw(_) => Rendered::Failed,
             },
             Kind::Page => match self.page(site, route, mirror).prerender(request) {
-                Some((status, html)) => Rendered::Answer(CachedAnswer {
-                    status,
+                Some(page) => Rendered::Answer(CachedAnswer {
+                    status: page.status,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
-                    body: Bytes::from(html),
+                    body: Bytes::from(page.html),
                     made_by_build: false,
+                    flight: Some(Bytes::from(page.flight)),
                 }),
                 None => Rendered::Failed,
             },
@@ -220,27 +229,30 @@ impl Renderer {
             return Err(Refusal::NotFound);
         }
         let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
-        let config = self.config_of(index);
-        let runtime = self.runtime_for(site, &config, &call.path, Some(call.port));
-        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
-        let (headers, query) = if policy::empties_request(&config) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
-        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
+        let runtime = self.runtime_for(site, &self.config_of(index), &call.path, Some(call.port));
+        let wants = Wants::of(&call.headers);
+        let routed = call.path.clone();
+        let request = self.code_request(index, code.0, call).with_runtime(&runtime);
         if code.0 == Kind::Page
             && let Some(action) = ActionCall::of(&request.method, &request.headers, &request.body)
         {
             return self.serve_action(site, index, action, &request);
         }
-        let prerendered = match self.answer_cached(site, index, &request, action) {
+        let prerendered = match self.answer_cached(site, index, &routed, &request, wants, action) {
             Cached::Answer(answer) => return answer,
             Cached::RenderForAction => true,
             Cached::NotPrerendered => false,
         };
         let route = site.routes.get(index);
-        match code {
-            (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
-            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request),
-            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
+        let mut answer = match code {
+            (Kind::Handler, mirror) => route_handler::serve(&route.file.exports.names, mirror, &request),
+            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
+            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants)?,
+        };
+        if matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge) {
+            answer.extensions_mut().insert(EdgeRuntime);
         }
+        Ok(answer)
     }
 
     /// Runs the Server Action a POST to page `index` calls, and answers as Next.js does (see
@@ -255,7 +267,8 @@ impl Renderer {
         let handled = (action_mirror.handle)(name, request);
         request.in_action.set(false);
         let (status, digest) = match &handled {
-            Handled::Interrupt(interrupt) => (interrupt.status(), interrupt.fallback_digest()),
+            Handled::Interrupt(Interrupt::Redirect { status, .. }) => (*status, None),
+            Handled::Interrupt(interrupt) => (interrupt.status(), Some(interrupt.digest())),
             Handled::Throw(_) | Handled::NotMirrored => (500, None),
             Handled::Answer(_) => (200, None),
         };
@@ -279,9 +292,34 @@ impl Renderer {
         }
     }
 
+    /// The request as the code of route `index` sees it. `dynamic = 'force-static'`: no
+    /// headers, cookies or search params; a page's `headers()` never shows the router's, and its
+    /// params keep the URL's encoding; a route handler's URL is the one the client asked for,
+    /// before a proxy rewrite.
+    fn code_request<'r>(&self, index: usize, kind: Kind, call: AppCall) -> RouteRequest<'r> {
+        let empties = policy::empties_request(&self.config_of(index));
+        let (headers, query) = match kind {
+            _ if empties => (http::HeaderMap::new(), String::new()),
+            Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
+            Kind::Handler => (call.headers, call.query),
+        };
+        let (path, query) = match call.asked {
+            Some((path, asked)) if kind == Kind::Handler => (path, if empties { String::new() } else { asked }),
+            _ => (call.path, query),
+        };
+        let params = match kind {
+            Kind::Page => call.params.map(|p| p.encoded()),
+            Kind::Handler => call.params,
+        };
+        // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
+        let path = if self.next.major < 16 && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
+        RouteRequest::new(call.method, path, query, headers, call.body, params, call.port, self.clock.clone())
+    }
+
     /// The answer of a page or handler the build prerendered, when the route cache answers (not
-    /// for a page in draft mode).
-    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest, action: bool) -> Cached {
+    /// for a page in draft mode); `path` is the one the route was matched by (the proxy may have
+    /// rewritten the one the code sees).
+    fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants, action: bool) -> Cached {
         let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
@@ -296,7 +334,7 @@ impl Renderer {
             return Cached::NotPrerendered;
         }
         let port = request.env_port.unwrap_or_default();
-        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone(), port) {
+        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone(), port) {
             None => return Cached::NotPrerendered,
             Some(Ok(found)) => found,
             Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
@@ -308,7 +346,11 @@ impl Renderer {
             }
             Kind::Page => {
                 let cache_control = cache_control_until(revalidate, caching.expire);
-                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, answer.body)
+                let (body, content) = match answer.flight.filter(|_| wants != Wants::Html) {
+                    Some(flight) => (flight, Content::Flight),
+                    None => (answer.body, Content::Html),
+                };
+                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, body, content)
             }
         }))
     }
@@ -325,7 +367,7 @@ impl Renderer {
         params: Option<Params>,
         port: u16,
     ) -> Option<Result<(CachedAnswer, CacheState), ()>> {
-        let now = Instant::now();
+        let now = self.clock.now();
         match self.cache.routes.get(path, now) {
             Lookup::Fresh(answer) => Some(Ok((answer, CacheState::Hit))),
             Lookup::Stale { value, refresh } => {
@@ -340,7 +382,7 @@ impl Renderer {
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
                 let runtime = self.runtime_for(site, &caching.config, path, Some(port));
-                let request = static_request(path, params, port).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
+                let request = static_request(path, params, port, &self.clock).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
                 match self.render(site, site.routes.get(index), caching.code, &request) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, request.cache_tags.take(), now);
@@ -382,7 +424,7 @@ impl Renderer {
             match job {
                 Job::Regenerate { route, path, params, port } => self.regenerate(site, route, &path, params, port),
                 Job::Refetch { url, revalidate, tags, port } => match self.origin_get(site, &url, Some(port)) {
-                    Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, Instant::now()),
+                    Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, self.clock.now()),
                     Err(_) => self.cache.data.release(&url),
                 },
             }
@@ -396,10 +438,10 @@ impl Renderer {
             Rendering::Dynamic => None,
         };
         let runtime = self.runtime_for(site, &caching.config, path, Some(port));
-        let request = static_request(path, params, port).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
+        let request = static_request(path, params, port, &self.clock).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
         let rendered = self.render(site, site.routes.get(index), caching.code, &request);
         match rendered {
-            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, request.cache_tags.take(), Instant::now()),
+            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, request.cache_tags.take(), self.clock.now()),
             Rendered::Failed => self.cache.routes.release(path),
         }
     }
@@ -434,8 +476,9 @@ impl Renderer {
             };
         }
         let runtime = self.runtime_for(site, &self.config_of(index), path, Some(listening));
-        let request = RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, listening)
-            .with_runtime(&runtime);
+        let request =
+            RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, listening, self.clock.clone())
+                .with_runtime(&runtime);
         match dispatch(&route.file.exports.names, mirror, &request) {
             Dispatch::Respond { response, .. } => Ok(response),
             Dispatch::Threw(_) => Ok(WebResponse::empty().with_status(500)),
@@ -485,7 +528,7 @@ impl Runtime for AppRuntime<'_> {
             }
         };
         let cache = &self.renderer.cache;
-        let now = Instant::now();
+        let now = self.renderer.clock.now();
         let mut tags = fetch_tags;
         tags.push(path_tag(&self.path));
         let fetch_now = || -> Result<WebResponse, Thrown> {
@@ -514,11 +557,11 @@ impl Runtime for AppRuntime<'_> {
     }
 
     fn revalidate_tag(&self, tag: &str) {
-        self.renderer.cache.revalidate_tag(tag);
+        self.renderer.cache.revalidate_tag(tag, self.renderer.clock.now());
     }
 
     fn revalidate_path(&self, path: &str) {
-        self.renderer.cache.revalidate_path(path);
+        self.renderer.cache.revalidate_path(path, self.renderer.clock.now());
     }
 
     fn revalidate_tag_with(&self, tag: &str, profile: &TagProfile) {
@@ -526,13 +569,13 @@ impl Runtime for AppRuntime<'_> {
             TagProfile::Named(name) => self.renderer.config.cache_profiles.get(name).map_or(EXPIRE, |life| life.expire),
             TagProfile::Expire(seconds) => *seconds,
         };
-        self.renderer.cache.revalidate_tag_with(tag, expire);
+        self.renderer.cache.revalidate_tag_with(tag, expire, self.renderer.clock.now());
     }
 
     /// A stale result (its tag revalidated with a profile) is served while a new one is made;
     /// the functions being synchronous here, it is made at once rather than in the background.
     fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Stored {
-        let now = Instant::now();
+        let now = self.renderer.clock.now();
         let mut make_and_store = || {
             let mut scope = CacheScope::default();
             let value = make(&mut scope);
@@ -561,8 +604,8 @@ fn from_fetched(found: fetch::Fetched) -> WebResponse {
 }
 
 /// The request a prerender runs with: a GET of the path, without headers, cookies or query.
-fn static_request<'a>(path: &str, params: Option<Params>, port: u16) -> RouteRequest<'a> {
-    RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port)
+fn static_request<'a>(path: &str, params: Option<Params>, port: u16, clock: &Clock) -> RouteRequest<'a> {
+    RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port, clock.clone())
 }
 
 /// The inline Server Actions of the pages of `routes`, by id.
@@ -576,8 +619,8 @@ fn server_actions(routes: &Routes) -> HashMap<String, (usize, String)> {
 }
 
 /// What `generateStaticParams` returns: a list of objects of strings (or string arrays).
-fn static_params(mirror: &Mirror) -> Vec<Params> {
-    let request = static_request("/", None, 0);
+fn static_params(mirror: &Mirror, clock: &Clock) -> Vec<Params> {
+    let request = static_request("/", None, 0, clock);
     let Handled::Answer(answer) = (mirror.handle)("generateStaticParams", &request) else { return vec![] };
     let Ok(serde_json::Value::Array(items)) = serde_json::from_slice(answer.body.as_deref().unwrap_or_default()) else {
         return vec![];

@@ -7,6 +7,7 @@ use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
 use crate::cache::functions::{CacheScope, Stored};
 use crate::cache::life::Profile;
+use crate::clock::Clock;
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
@@ -91,6 +92,8 @@ pub struct RouteRequest<'a> {
     /// Set once the code revalidated a path or a tag (without a profile, which
     /// `revalidateTag(tag, profile)` gives).
     pub revalidated: Cell<bool>,
+    /// The server's time, which `Date.now()` reads.
+    pub clock: Clock,
 }
 
 /// A callback of `after()`, given the request whose work scheduled it.
@@ -146,13 +149,14 @@ impl<'a> RouteRequest<'a> {
         body: Bytes,
         params: Option<Params>,
         port: u16,
+        clock: Clock,
     ) -> RouteRequest<'a> {
         let scheme = match headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) {
             Some(proto) if proto.split(',').next().is_some_and(|p| p.trim() == "https") => "https",
             _ => "http",
         };
         let cookies = headers.get_all("cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ");
-        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies)));
+        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies), clock.clone()));
         RouteRequest {
             method,
             path,
@@ -176,6 +180,7 @@ impl<'a> RouteRequest<'a> {
             react_cache: RefCell::new(HashSet::new()),
             in_action: Cell::new(false),
             revalidated: Cell::new(false),
+            clock,
         }
     }
 
@@ -230,11 +235,6 @@ impl<'a> RouteRequest<'a> {
         }
         self.cookies.borrow_mut().set(name, value, options);
         Ok(())
-    }
-
-    /// `await connection()`: what follows renders per request.
-    pub fn connection(&self) {
-        self.read_request_data.set(true);
     }
 
     /// Whether the request APIs (`cookies()`, `headers()`, `draftMode()`) can still be used
@@ -382,6 +382,11 @@ impl<'a> RouteRequest<'a> {
         (scheme, hostname, port)
     }
 
+    /// `Date.now()`: milliseconds since the Unix epoch, by the server's clock.
+    pub fn date_now(&self) -> u64 {
+        self.clock.date_now()
+    }
+
     /// `request.formData()`: throws on a body its content type does not let it parse.
     pub fn form_data(&self) -> Result<Vec<(String, FormValue)>, Thrown> {
         form_data::parse(self.header("content-type").as_deref(), &self.body).map_err(|e| Thrown(e.0))
@@ -398,6 +403,19 @@ impl<'a> RouteRequest<'a> {
         let values: Vec<String> =
             self.headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
         (!values.is_empty()).then(|| values.join(", "))
+    }
+
+    /// `await connection()` from `next/server`: the code waits for a request, which keeps the
+    /// route from being prerendered as reading request data does.
+    pub fn connection(&self) {
+        self.read_request_data.set(true);
+    }
+
+    /// `[...headers]`: each header once, in the order the request has them, names in lower case
+    /// and the values of a repeated one joined with ", ".
+    pub fn header_entries(&self) -> Vec<(String, String)> {
+        self.read_request_data.set(true);
+        self.headers.keys().filter_map(|name| Some((name.as_str().to_owned(), self.header(name.as_str())?))).collect()
     }
 
     /// `nextUrl.searchParams` as entries, parsed as `URLSearchParams` does.
@@ -420,11 +438,6 @@ impl<'a> RouteRequest<'a> {
     pub fn json(&self) -> Result<Value, Thrown> {
         serde_json::from_str(&self.text()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
     }
-}
-
-/// `Date.now()`: milliseconds since the Unix epoch.
-pub fn date_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 /// `crypto.randomUUID()`: a version 4 UUID.
@@ -553,7 +566,7 @@ mod tests {
     use super::*;
 
     fn request(query: &str) -> RouteRequest<'static> {
-        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000)
+        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000, Default::default())
     }
 
     #[test]

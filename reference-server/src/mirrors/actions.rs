@@ -7,7 +7,7 @@ use crate::code::Handled;
 use crate::html::escape;
 use crate::navigation::Interrupt;
 use crate::server_action::form;
-use crate::web::{RouteRequest, WebResponse, date_now};
+use crate::web::{RouteRequest, WebResponse};
 use serde_json::json;
 
 fn page(markup: String) -> Handled {
@@ -55,7 +55,7 @@ pub fn revalidate_path(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => page(format!(
             "<p id=\"now\">{}</p>{}",
-            date_now(),
+            request.date_now(),
             form(FILE, "revalidateThisPage", "<button type=\"submit\">Revalidate this page</button>")
         )),
         "revalidateThisPage" => {

@@ -89,7 +89,7 @@ pub fn static_page(export: &str, request: &RouteRequest) -> Handled {
     if export != "default" {
         return Handled::NotMirrored;
     }
-    let at = crate::web::date_now();
+    let at = request.date_now();
     request.after(move |request| record(request, "static-page", &at.to_string()));
     page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
 }
@@ -99,7 +99,7 @@ pub fn prerendered_page(export: &str, request: &RouteRequest) -> Handled {
     if export != "default" {
         return Handled::NotMirrored;
     }
-    let at = crate::web::date_now();
+    let at = request.date_now();
     request.after(move |request| record(request, "prerendered-page", &at.to_string()));
     page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
 }

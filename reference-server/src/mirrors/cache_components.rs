@@ -7,7 +7,7 @@ use crate::cache::life::CacheLife;
 use crate::code::{Handled, Mirror};
 use super::MirrorSet;
 use crate::server_action::form;
-use crate::web::{RouteRequest, TagProfile, WebResponse, date_now};
+use crate::web::{RouteRequest, TagProfile, WebResponse};
 use serde_json::{Value, json};
 
 pub const MIRRORS: MirrorSet = MirrorSet {
@@ -50,14 +50,14 @@ pub const MIRRORS: MirrorSet = MirrorSet {
 
 /// lib/stamps.js `defaultStamp(key)`: 'use cache', the default profile.
 fn default_stamp(request: &RouteRequest, key: &str) -> Value {
-    request.use_cache("lib/stamps.js#defaultStamp", &json!([key]), |_| json!({ "key": key, "cached": date_now() }))
+    request.use_cache("lib/stamps.js#defaultStamp", &json!([key]), |_| json!({ "key": key, "cached": request.date_now() }))
 }
 
 /// lib/stamps.js `briefStamp(key)`: 'use cache', `cacheLife('brief')`.
 fn brief_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#briefStamp", &json!([key]), |scope| {
         scope.cache_life("brief");
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -65,7 +65,7 @@ fn brief_stamp(request: &RouteRequest, key: &str) -> Value {
 fn tagged_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#taggedStamp", &json!([key]), |scope| {
         scope.cache_tag(&[format!("tag-{key}")]);
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -73,7 +73,7 @@ fn tagged_stamp(request: &RouteRequest, key: &str) -> Value {
 fn multi_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#multiTaggedStamp", &json!([key]), |scope| {
         scope.cache_tag(&[format!("multi-a-{key}"), format!("multi-b-{key}")]);
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -81,7 +81,7 @@ fn multi_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
 fn max_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#maxStamp", &json!([key]), |scope| {
         scope.cache_life("max");
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -89,7 +89,7 @@ fn max_stamp(request: &RouteRequest, key: &str) -> Value {
 fn seconds_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#secondsStamp", &json!([key]), |scope| {
         scope.cache_life("seconds");
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -100,7 +100,7 @@ fn twice_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
         let tag = format!("twice-{key}");
         scope.cache_tag(&[&tag, &tag]);
         scope.cache_tag(&[&tag]);
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -111,7 +111,7 @@ fn tag_limits_stamp(request: &RouteRequest, key: &str) -> Value {
         let long = format!("{:x<257}", format!("limit-{key}-long"));
         let tags: Vec<String> = std::iter::once(long).chain((1..=130).map(|i| format!("limit-{key}-{i}"))).collect();
         scope.cache_tag(&tags);
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -123,7 +123,7 @@ fn data_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
         let url = format!("{origin}/source?key={}", super::fetch_cache::encode_component(key));
         let data = request.fetch_json(&url, &Default::default()).unwrap_or_default();
         scope.cache_tag(&[format!("data-{}", data["key"].as_str().unwrap_or("null"))]);
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -131,7 +131,7 @@ fn data_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
 fn swift_time(request: &RouteRequest) -> String {
     let rendered = request.use_cache("lib/stamps.js#SwiftTime", &json!([]), |scope| {
         scope.cache_life("swift");
-        json!(format!("<p id=\"inner\">{}</p>", date_now()))
+        json!(format!("<p id=\"inner\">{}</p>", request.date_now()))
     });
     rendered.as_str().unwrap_or_default().to_owned()
 }
@@ -143,7 +143,7 @@ fn stamped(export: &str, request: &RouteRequest, stamp: fn(&RouteRequest, &str) 
     }
     let key = request.search_param("key").unwrap_or_default();
     let stamp = stamp(request, &key);
-    Handled::Answer(WebResponse::json(&json!({ "key": key, "cached": stamp["cached"], "now": date_now() })))
+    Handled::Answer(WebResponse::json(&json!({ "key": key, "cached": stamp["cached"], "now": request.date_now() })))
 }
 
 /// cached/default and cached/default-again.
@@ -186,7 +186,7 @@ fn cached_data_tagged(export: &str, request: &RouteRequest) -> Handled {
 /// app/source/route.js: `{ key, now }`.
 fn source(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "GET" => Handled::Answer(WebResponse::json(&json!({ "key": request.search_param("key"), "now": date_now() }))),
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "key": request.search_param("key"), "now": request.date_now() }))),
         _ => Handled::NotMirrored,
     }
 }
@@ -265,13 +265,13 @@ fn update_tag(export: &str, request: &RouteRequest) -> Handled {
 }
 
 /// A page rendering `<main><p id="now">…</p>{inner}</main>`.
-fn now_markup_with(inner: &str) -> Handled {
-    let html = format!("<main><p id=\"now\">{}</p>{inner}</main>", date_now());
+fn now_markup_with(request: &RouteRequest, inner: &str) -> Handled {
+    let html = format!("<main><p id=\"now\">{}</p>{inner}</main>", request.date_now());
     Handled::Answer(WebResponse::text(&html).with_header("content-type", "text/html; charset=utf-8"))
 }
 
-fn now_markup() -> Handled {
-    now_markup_with("")
+fn now_markup(request: &RouteRequest) -> Handled {
+    now_markup_with(request, "")
 }
 
 /// app/pages/nested/page.js: 'use cache', `cacheLife('hours')`, around `<SwiftTime />`.
@@ -279,7 +279,7 @@ fn page_nested(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_life("hours");
-            now_markup_with(&swift_time(request))
+            now_markup_with(request, &swift_time(request))
         }),
         _ => Handled::NotMirrored,
     }
@@ -288,7 +288,7 @@ fn page_nested(export: &str, request: &RouteRequest) -> Handled {
 /// app/pages/nested-default/page.js: 'use cache', no `cacheLife`, around `<SwiftTime />`.
 fn page_nested_default(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "default" => request.cached_page(|_| now_markup_with(&swift_time(request))),
+        "default" => request.cached_page(|_| now_markup_with(request, &swift_time(request))),
         _ => Handled::NotMirrored,
     }
 }
@@ -298,7 +298,7 @@ fn page_tagged(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_tag(&["tagged-page"]);
-            now_markup()
+            now_markup(request)
         }),
         _ => Handled::NotMirrored,
     }
@@ -318,7 +318,7 @@ fn inline_profiled_page(export: &str, request: &RouteRequest, life: CacheLife) -
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_life_inline(life);
-            now_markup()
+            now_markup(request)
         }),
         _ => Handled::NotMirrored,
     }
@@ -347,7 +347,7 @@ fn page_max(export: &str, request: &RouteRequest) -> Handled {
 /// app/pages/default/page.js: 'use cache' at the top, no `cacheLife`.
 pub(super) fn page_default(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "default" => request.cached_page(|_| now_markup()),
+        "default" => request.cached_page(|_| now_markup(request)),
         _ => Handled::NotMirrored,
     }
 }
@@ -366,7 +366,7 @@ pub(super) fn profiled_page(export: &str, request: &RouteRequest, profile: &str)
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_life(profile);
-            now_markup()
+            now_markup(request)
         }),
         _ => Handled::NotMirrored,
     }

@@ -9,7 +9,7 @@
 use crate::cache::segment::Revalidate;
 use crate::cache::{FetchInit, RequestCache};
 use crate::code::Handled;
-use crate::web::{RouteRequest, Thrown, WebResponse, date_now};
+use crate::web::{RouteRequest, Thrown, WebResponse};
 use serde_json::json;
 
 /// fetch-options/source.js `sourceUrl(key)`.
@@ -32,14 +32,14 @@ fn options(cache: Option<RequestCache>, revalidate: Option<Revalidate>) -> Fetch
 }
 
 /// A page rendering `<main>` with a `<p id>` for each named value, then the time.
-fn page(export: &str, values: impl FnOnce() -> Result<Vec<(&'static str, String)>, Thrown>) -> Handled {
+fn page(export: &str, request: &RouteRequest, values: impl FnOnce() -> Result<Vec<(&'static str, String)>, Thrown>) -> Handled {
     if export != "default" {
         return Handled::NotMirrored;
     }
     match values() {
         Ok(values) => {
             let shown: String = values.iter().map(|(id, value)| format!("<p id=\"{id}\">{}</p>", crate::html::escape(value))).collect();
-            let html = format!("<main>{shown}<p id=\"now\">{}</p></main>", date_now());
+            let html = format!("<main>{shown}<p id=\"now\">{}</p></main>", request.date_now());
             Handled::Answer(WebResponse::text(html).with_header("content-type", "text/html; charset=utf-8"))
         }
         Err(thrown) => Handled::Throw(thrown),
@@ -48,7 +48,7 @@ fn page(export: &str, values: impl FnOnce() -> Result<Vec<(&'static str, String)
 
 /// A page showing one fetch of `key` with `init` as `fetched`.
 fn fetching_page(export: &str, request: &RouteRequest, key: &str, init: FetchInit) -> Handled {
-    page(export, || Ok(vec![("fetched", fetched_at(request, key, init)?)]))
+    page(export, request, || Ok(vec![("fetched", fetched_at(request, key, init)?)]))
 }
 
 /// fetch-options/page-force-cache/page.js: `page-force-cache-<?key=>` with cache: 'force-cache'.
@@ -74,7 +74,7 @@ pub fn conflicting(export: &str, request: &RouteRequest) -> Handled {
 
 /// fetch-options/two-revalidates/page.js: one URL with next.revalidate 60 (`slow`), then 1 (`fast`).
 pub fn two_revalidates(export: &str, request: &RouteRequest) -> Handled {
-    page(export, || {
+    page(export, request, || {
         let slow = fetched_at(request, "two-revalidates", options(None, Some(Revalidate::After(60))))?;
         let fast = fetched_at(request, "two-revalidates", options(None, Some(Revalidate::After(1))))?;
         Ok(vec![("slow", slow), ("fast", fast)])
@@ -91,7 +91,7 @@ fn fetching_handler(export: &str, request: &RouteRequest, init: impl FnOnce(&str
     let key = request.search_param("key").unwrap_or_default();
     let url = request.resolve(&format!("/fetch-cache/source?key={}", super::fetch_cache::encode_component(&key)));
     match request.fetch_json(&url, &init(&key)) {
-        Ok(data) => Handled::Answer(WebResponse::json(&json!({ "fetched": data["now"], "now": date_now() }))),
+        Ok(data) => Handled::Answer(WebResponse::json(&json!({ "fetched": data["now"], "now": request.date_now() }))),
         Err(thrown) => Handled::Throw(thrown),
     }
 }
@@ -150,7 +150,7 @@ pub fn false_revalidate_zero(export: &str, request: &RouteRequest) -> Handled {
 /// The three fetches of revalidate/zero-fetches and dynamic/force-dynamic-fetches: no option
 /// (`plain`), cache: 'force-cache' (`forced`), next.revalidate 60 (`timed`), keys `<prefix>-*`.
 fn three_fetches(export: &str, request: &RouteRequest, prefix: &str) -> Handled {
-    page(export, || {
+    page(export, request, || {
         Ok(vec![
             ("plain", fetched_at(request, &format!("{prefix}-plain"), FetchInit::default())?),
             ("forced", fetched_at(request, &format!("{prefix}-forced"), options(Some(RequestCache::ForceCache), None))?),
@@ -194,7 +194,7 @@ pub fn force_static_tagged(export: &str, request: &RouteRequest) -> Handled {
 /// segment-config/fetch-cache/cross/page.js: `await connection()`, then a no-store fetch of
 /// `cross`, which throws under the page's fetchCache = 'only-cache'.
 pub fn cross(export: &str, request: &RouteRequest) -> Handled {
-    page(export, || {
+    page(export, request, || {
         request.connection();
         let data = request.fetch_json(&source_url(request, "cross"), &options(Some(RequestCache::NoStore), None))?;
         Ok(vec![("fetched", data["now"].to_string())])

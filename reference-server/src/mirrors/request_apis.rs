@@ -6,7 +6,7 @@
 use crate::code::Handled;
 use crate::draft_mode;
 use crate::html::escape;
-use crate::web::{RouteRequest, WebResponse, date_now};
+use crate::web::{RouteRequest, WebResponse};
 use serde_json::json;
 
 fn page(markup: String) -> Handled {
@@ -18,7 +18,7 @@ pub fn cookies_page(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => {
             let probe = request.cookie("probe").unwrap_or_else(|| "none".into());
-            page(format!("<p id=\"cookie\">{}</p><p id=\"now\">{}</p>", escape(&probe), date_now()))
+            page(format!("<p id=\"cookie\">{}</p><p id=\"now\">{}</p>", escape(&probe), request.date_now()))
         }
         _ => Handled::NotMirrored,
     }
@@ -29,7 +29,7 @@ pub fn headers_page(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => {
             let probe = request.header("x-probe").unwrap_or_else(|| "none".into());
-            page(format!("<p id=\"header\">{}</p><p id=\"now\">{}</p>", escape(&probe), date_now()))
+            page(format!("<p id=\"header\">{}</p><p id=\"now\">{}</p>", escape(&probe), request.date_now()))
         }
         _ => Handled::NotMirrored,
     }
@@ -52,7 +52,7 @@ pub fn connection_page(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => {
             request.connection();
-            page(format!("<p id=\"now\">{}</p>", date_now()))
+            page(format!("<p id=\"now\">{}</p>", request.date_now()))
         }
         _ => Handled::NotMirrored,
     }
