@@ -114,7 +114,7 @@ mod tests {
         let wrappers = Wrappers {
             files: vec![wrapper("app/a/layout.js", &LAYOUT), wrapper("app/a/template.js", &TEMPLATE), wrapper("app/a/b/template.js", &DEEPER)],
         };
-        let request = RouteRequest::new("GET".into(), "/a".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::new(), None, 0);
+        let request = RouteRequest::new("GET".into(), "/a".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::new(), None, 0, Default::default());
         assert_eq!(
             wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into(), &request),
             "<section><div class=\"outer\"><div class=\"inner\"><h1/></div></div></section>"
