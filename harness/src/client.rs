@@ -2,7 +2,8 @@
 //! header is kept as received (repeated ones too, in order), bodies are read up to a cap, and
 //! every exchange ends within a timeout. The headers a deployment needs on every request
 //! (`-H`) are added when a request is prepared, so evidence and `curl` replays carry them; a
-//! [`Pacer`] keeps to `--rate`.
+//! [`Pacer`] keeps to `--rate`. A request-target that a URL parser would rewrite (dot
+//! segments, raw non-ASCII) goes out as written through [`crate::verbatim`] (over http).
 
 use crate::evidence::SentRequest;
 use crate::pace::Pacer;
@@ -110,6 +111,9 @@ impl Client {
         let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
         if let Some(pacer) = &self.pacer {
             pacer.wait().await;
+        }
+        if request.url.starts_with("http://") && crate::verbatim::rewritten_by_parser(&request.url) {
+            return crate::verbatim::send(request, self.settings.timeout, self.settings.body_cap).await;
         }
         let mut builder = self.http.request(method, &request.url);
         for (name, value) in &request.headers {
