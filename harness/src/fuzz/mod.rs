@@ -109,7 +109,7 @@ pub async fn fuzz(client: &Client, servers: &Servers, space: &Space, settings: &
     let deadline = started + settings.time;
     let strategy = strategy::drafts(space.targets(), settings.verbatim);
     let config = Config { failure_persistence: None, ..Config::default() };
-    let mut runner = TestRunner::new_with_rng(config.clone(), TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes(settings.seed)));
+    let mut runner = seeded(&config, settings.seed);
     let mut findings = Findings::default();
     let mut by_cause: BTreeMap<Cause, Finding> = BTreeMap::new();
     while findings.generated < settings.requests {
@@ -171,11 +171,33 @@ fn group(findings: impl Iterator<Item = Finding>) -> Vec<Group> {
     groups.into_iter().map(|(features, findings)| Group { features, findings }).collect()
 }
 
-/// The ChaCha seed of a run's seed number.
-fn seed_bytes(seed: u64) -> [u8; 32] {
+/// A runner whose random numbers come from `seed` alone.
+fn seeded(config: &Config, seed: u64) -> TestRunner {
     let mut bytes = [0u8; 32];
     for (index, chunk) in bytes.chunks_mut(8).enumerate() {
         chunk.copy_from_slice(&seed.wrapping_mul(index as u64 + 1).to_le_bytes());
     }
-    bytes
+    TestRunner::new_with_rng(config.clone(), TestRng::from_seed(RngAlgorithm::ChaCha, &bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn requests(seed: u64, count: usize) -> Vec<String> {
+        let cases = spec::load_dir(&crate::default_cases_dir()).unwrap();
+        let space = Space::read(&[spec::case::DEFAULT_APP.to_owned()], &cases).unwrap();
+        let strategy = strategy::drafts(space.targets(), true);
+        let mut runner = seeded(&Config::default(), seed);
+        (0..count).map(|_| format!("{:?}", strategy.new_tree(&mut runner).unwrap().current().request())).collect()
+    }
+
+    #[test]
+    fn a_seed_makes_the_same_requests_in_the_same_order() {
+        let first = requests(5, 40);
+        assert_eq!(first, requests(5, 40));
+        assert_ne!(first, requests(6, 40));
+        let distinct: std::collections::BTreeSet<&String> = first.iter().collect();
+        assert!(distinct.len() > 30, "requests vary: {distinct:?}");
+    }
 }

@@ -310,9 +310,8 @@ fn template(first: &str, second: &str) -> Option<Regex> {
 /// A hole that takes any run of the kinds of characters in `changed`.
 fn hole(changed: &str) -> String {
     let mut class = String::new();
-    let kinds: [(fn(char) -> bool, &str); 3] = [(|c| c.is_ascii_digit(), "0-9"), (|c| c.is_ascii_lowercase(), "a-z"), (|c| c.is_ascii_uppercase(), "A-Z")];
-    for (is, range) in kinds {
-        if changed.chars().any(is) {
+    for (range, first, last) in [("0-9", '0', '9'), ("a-z", 'a', 'z'), ("A-Z", 'A', 'Z')] {
+        if changed.chars().any(|c| (first..=last).contains(&c)) {
             class.push_str(range);
         }
     }
