@@ -15,8 +15,7 @@
 //! - [`case_toml`] and [`report`]: a difference as a case file and as text.
 //!
 //! A run is deterministic for a seed (the same requests in the same order), bounded by a
-//! count of generated requests and a time, and has at most two requests in flight to each of A
-//! and B.
+//! count of generated requests and a time, and sends one request at a time to each server.
 
 pub mod case_toml;
 pub mod cause;
