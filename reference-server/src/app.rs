@@ -4,6 +4,7 @@
 
 use crate::endpoint::Endpoints;
 use crate::envelope::compression::Compression;
+use crate::envelope::dot_segments::DotSegments;
 use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
@@ -50,7 +51,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>;
+type Stack = NodeParser<Compression<DotSegments<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -122,7 +123,8 @@ fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>,
     let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, next: next.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
-    NodeParser { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } }
+    let resolved = DotSegments { inner: TrailingSlash { inner: refused }, next: next.clone() };
+    NodeParser { inner: Compression { inner: resolved, next: next.clone() } }
 }
 
 /// A route's URL pattern as written in the app (`/blog/[slug]`).
