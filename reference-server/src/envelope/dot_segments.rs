@@ -4,7 +4,8 @@
 //! a slash between segments. The proxy, the routes and the app's code (`request.url`) all see
 //! the resolved path, and no redirect is made for it: `/x/../a` is answered as `/a`. A dot
 //! segment last leaves a trailing slash (`/a/b/..` is `/a/`), which the next stage redirects
-//! away, as it redirects a path with a backslash: backslashes are kept here for it to see.
+//! away, as it redirects a path with a backslash: backslashes are kept here for it to see (one
+//! before a segment that goes passes to the next one).
 //! Before 16, dot segments stay in the path, where no route matches them.
 
 use crate::service::{Request, Service};
@@ -37,18 +38,21 @@ fn resolve(path: &str) -> Option<String> {
     let mut rest = path.strip_prefix('/')?;
     let mut separator = '/';
     let mut changed = false;
+    // A backslash before a segment that went, for the next segment kept.
+    let mut backslash = false;
     loop {
         let end = rest.find(['/', '\\']).unwrap_or(rest.len());
         let (segment, last) = (&rest[..end], end == rest.len());
         match dots(segment) {
-            0 => segments.push((separator, segment)),
+            0 => segments.push((if std::mem::take(&mut backslash) { '\\' } else { separator }, segment)),
             count => {
                 changed = true;
+                backslash |= separator == '\\';
                 if count == 2 {
-                    segments.pop();
+                    backslash |= segments.pop().is_some_and(|(gone, _)| gone == '\\');
                 }
                 if last {
-                    segments.push(('/', ""));
+                    segments.push((if backslash { '\\' } else { '/' }, ""));
                 }
             }
         }
@@ -99,6 +103,8 @@ mod tests {
     fn a_backslash_separates_segments_and_stays_for_the_redirect() {
         assert_eq!(resolve("/x\\..\\a/b").as_deref(), Some("\\a/b"));
         assert_eq!(resolve("/a\\b"), None);
+        assert_eq!(resolve("/a/b\\./c").as_deref(), Some("/a/b\\c"), "a backslash before a segment that goes passes on");
+        assert_eq!(resolve("/a\\b/../c").as_deref(), Some("/a\\c"));
     }
 
     #[tokio::test]
