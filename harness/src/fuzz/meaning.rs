@@ -4,8 +4,9 @@
 //!
 //! - a body sent with `Content-Encoding: gzip` or `deflate` is decoded (the header itself is
 //!   still compared);
-//! - an HTML page becomes the text a reader sees, one text node a line (scripts, styles and
-//!   templates left out), so a wrong page, a missing heading or another error text still
+//! - an HTML page becomes the text a reader sees, a line for the text between two tags
+//!   (comments, which React puts between adjacent texts, join them; scripts, styles and
+//!   templates are left out), so a wrong page, a missing heading or another error text still
 //!   differs, while markup does not.
 //!
 //! Everything else (status, every header, other bodies) is compared as received.
@@ -48,24 +49,33 @@ fn decoded(response: &Response) -> Option<Vec<u8>> {
 /// Elements whose content no reader sees.
 const UNSEEN: [&str; 5] = ["script", "style", "template", "noscript", "svg"];
 
-/// The text nodes of `html` a reader sees, trimmed, one a line.
+/// The texts of `html` a reader sees, trimmed, a line for each run of text between two tags.
 fn visible_text(html: &str) -> String {
     let mut lines = Vec::new();
+    let mut line = String::new();
     let mut unseen_depth = 0usize;
+    let unseen = |name: &[u8]| UNSEEN.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name));
     for Ok(token) in Tokenizer::new(html) {
-        match token {
-            Token::StartTag(tag) if !tag.self_closing && UNSEEN.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(&tag.name)) => unseen_depth += 1,
-            Token::EndTag(tag) if UNSEEN.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(&tag.name)) => unseen_depth = unseen_depth.saturating_sub(1),
-            Token::String(text) if unseen_depth == 0 => {
-                let text = String::from_utf8_lossy(&text);
-                let text = text.trim();
-                if !text.is_empty() {
-                    lines.push(text.to_owned());
-                }
+        let tag_name = match &token {
+            Token::StartTag(tag) => Some(&tag.name),
+            Token::EndTag(tag) => Some(&tag.name),
+            _ => None,
+        };
+        if tag_name.is_some() {
+            let text = line.trim();
+            if !text.is_empty() {
+                lines.push(text.to_owned());
             }
+            line.clear();
+        }
+        match token {
+            Token::StartTag(tag) if !tag.self_closing && unseen(&tag.name) => unseen_depth += 1,
+            Token::EndTag(tag) if unseen(&tag.name) => unseen_depth = unseen_depth.saturating_sub(1),
+            Token::String(text) if unseen_depth == 0 => line.push_str(&String::from_utf8_lossy(&text)),
             _ => {}
         }
     }
+    lines.extend(Some(line.trim().to_owned()).filter(|l| !l.is_empty()));
     lines.join("\n")
 }
 
@@ -81,6 +91,7 @@ mod tests {
         let html = r#"<!DOCTYPE html><html><head><title>T</title><script>self.__next_f.push([1,"x"])</script><style>p{}</style></head>
             <body><h1>Hello</h1><template><p>later</p></template><p> a <b>b</b></p><noscript>enable JS</noscript></body></html>"#;
         assert_eq!(visible_text(html), "T\nHello\na\nb");
+        assert_eq!(visible_text("<h2>Method Not Allowed<!-- -->.</h2>"), "Method Not Allowed.", "a comment joins the texts around it");
     }
 
     #[test]
