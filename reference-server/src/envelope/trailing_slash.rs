@@ -2,11 +2,11 @@
 //! `trailingSlash: false`, the default), each a `308 Permanent Redirect` with a relative
 //! `Location`, a `Refresh` field naming the same target, and the target as body:
 //!
-//! - a trailing slash after one or more non-empty segments is removed (the router's internal
-//!   `/:path+/` → `/:path+` redirect);
-//! - otherwise, a path with repeated slashes (or a backslash) gets them collapsed into one
-//!   slash (the render server's own check). A path ending in `//` is thus first collapsed to a
-//!   trailing slash, which a second redirect removes.
+//! - a path with repeated slashes (or a backslash) gets them collapsed into one slash (the
+//!   server's check of the raw URL, first); a path ending in `//` or `\` is thus first
+//!   collapsed to a trailing slash, which a second redirect removes;
+//! - otherwise, a trailing slash after one or more non-empty segments is removed (the router's
+//!   internal `/:path+/` → `/:path+` redirect).
 //!
 //! The repeated-slash redirect keeps the query as it was sent. The trailing-slash one writes it
 //! anew, as Node's `querystring` parses and writes it: `+` becomes `%20`, a key without `=`
@@ -31,9 +31,9 @@ impl<S: Service<Output = Answer>> Service for TrailingSlash<S> {
 
     async fn call(&self, request: Request) -> Answer {
         let (path, query) = (request.uri().path(), request.uri().query().unwrap_or_default());
-        let (mut location, query) = match (without_trailing_slash(path), collapsed(path)) {
-            (Some(location), _) => (location, rewritten(query)),
-            (None, Some(location)) => (location, query.to_owned()),
+        let (mut location, query) = match (collapsed(path), without_trailing_slash(path)) {
+            (Some(location), _) => (location, query.to_owned()),
+            (None, Some(location)) => (location, rewritten(query)),
             (None, None) => return self.inner.call(request).await,
         };
         if !query.is_empty() {
@@ -114,6 +114,7 @@ mod tests {
         assert_eq!(location("/a/b//").await, "/a/b/");
         assert_eq!(location("//a").await, "/a");
         assert_eq!(location("//").await, "/");
+        assert_eq!(location("/a\\b/?x").await, "/a/b/?x", "a backslash first, whatever follows");
     }
 
     #[tokio::test]
