@@ -43,6 +43,7 @@ pub enum TargetPath {
 pub enum TargetKind {
     RouteHandler,
     Page,
+    PagesPage,
     ApiRoute,
     Metadata,
     PublicFile,
@@ -55,6 +56,7 @@ impl TargetKind {
         match self {
             TargetKind::RouteHandler => "route handler",
             TargetKind::Page => "page",
+            TargetKind::PagesPage => "Pages Router page",
             TargetKind::ApiRoute => "API route",
             TargetKind::Metadata => "metadata file",
             TargetKind::PublicFile => "public file",
@@ -66,7 +68,7 @@ impl TargetKind {
     pub fn capability(self) -> Option<&'static str> {
         match self {
             TargetKind::RouteHandler | TargetKind::Page | TargetKind::Metadata => Some("app-router"),
-            TargetKind::ApiRoute => Some("pages-router"),
+            TargetKind::ApiRoute | TargetKind::PagesPage => Some("pages-router"),
             TargetKind::PublicFile | TargetKind::Unrouted => None,
         }
     }
@@ -75,6 +77,7 @@ impl TargetKind {
         match kind {
             RouteKind::Handler => TargetKind::RouteHandler,
             RouteKind::Page => TargetKind::Page,
+            RouteKind::PagesPage => TargetKind::PagesPage,
             RouteKind::Api => TargetKind::ApiRoute,
             RouteKind::Metadata => TargetKind::Metadata,
         }
