@@ -10,7 +10,8 @@
 //! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
 //! - [`client`]: sends one request over http or https (no redirects followed, bodies capped, a
 //!   timeout), with the headers every request carries, paced by [`pace`];
-//!   [`verbatim`] sends a request-target a URL parser would rewrite as written.
+//!   [`verbatim`] sends a request-target a URL parser would rewrite as written, over a
+//!   connection of its own; [`tls`] sets up https for both.
 //! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`.
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
 //! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error, flaky.
@@ -49,6 +50,7 @@ pub mod runner;
 pub mod shard;
 pub mod steps;
 pub mod target;
+pub mod tls;
 pub mod verbatim;
 
 pub use outcome::{CaseResult, Outcome, Summary};

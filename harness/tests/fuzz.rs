@@ -32,7 +32,7 @@ async fn run(servers: &Servers, requests: usize, seed: u64) -> Findings {
     let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
     let space = Space::read(&[APP.to_owned()], &cases).unwrap();
     let client = Client::new(ClientSettings::default()).unwrap();
-    let settings = Settings { requests, seed, time: Duration::from_secs(120), verbatim: true };
+    let settings = Settings { requests, seed, time: Duration::from_secs(120) };
     fuzz(&client, servers, &space, &settings, &|_| {}).await
 }
 

@@ -84,8 +84,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     }
     let cases = spec::load_dir(&crate::default_cases_dir()).unwrap_or_default();
     let space = Space::read(&apps, &cases).map_err(|e| Usage(format!("error: {e}")))?;
-    let verbatim = a.values().chain(b.values()).all(|url| url.starts_with("http://"));
-    let settings = Settings { requests: args.requests, seed: args.seed, time: Duration::from_secs_f64(args.time), verbatim };
+    let settings = Settings { requests: args.requests, seed: args.seed, time: Duration::from_secs_f64(args.time) };
     let servers = Servers { pair: Pair { a, b }, builds };
     eprintln!("fuzz: {} requests at most, seed {}, {:.0} s at most", settings.requests, settings.seed, args.time);
     let findings = fuzz::fuzz(&client, &servers, &space, &settings, &|cause| eprintln!("fuzz: found {cause}; shrinking")).await;

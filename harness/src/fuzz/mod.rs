@@ -46,8 +46,6 @@ pub struct Settings {
     pub seed: u64,
     /// When to stop generating and shrinking.
     pub time: Duration,
-    /// Whether request-targets a URL parser would rewrite may be generated (plain http only).
-    pub verbatim: bool,
 }
 
 /// One cause, with the simplest request found that shows it.
@@ -106,7 +104,7 @@ const EXAMPLES: usize = 5;
 pub async fn fuzz(client: &Client, servers: &Servers, space: &Space, settings: &Settings, progress: &dyn Fn(&Cause)) -> Findings {
     let started = Instant::now();
     let deadline = started + settings.time;
-    let strategy = strategy::drafts(space.targets(), settings.verbatim);
+    let strategy = strategy::drafts(space.targets());
     let config = Config { failure_persistence: None, ..Config::default() };
     let mut runner = seeded(&config, settings.seed);
     let mut findings = Findings::default();
@@ -186,7 +184,7 @@ mod tests {
     fn requests(seed: u64, count: usize) -> Vec<String> {
         let cases = spec::load_dir(&crate::default_cases_dir()).unwrap();
         let space = Space::read(&[spec::case::DEFAULT_APP.to_owned()], &cases).unwrap();
-        let strategy = strategy::drafts(space.targets(), true);
+        let strategy = strategy::drafts(space.targets());
         let mut runner = seeded(&Config::default(), seed);
         (0..count).map(|_| format!("{:?}", strategy.new_tree(&mut runner).unwrap().current().request())).collect()
     }

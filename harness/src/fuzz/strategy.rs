@@ -115,24 +115,20 @@ const BODIES: [Body; 9] = [
     Body::Repeat { text: "a", times: 1024 * 1024 + 1 },
 ];
 
-/// Requests to `targets`; when `verbatim` is false, only those whose request-target a URL
-/// parser leaves as written (the client cannot send others as written over https).
-pub fn drafts(targets: Vec<Target>, verbatim: bool) -> BoxedStrategy<Draft> {
+/// Requests to `targets`.
+pub fn drafts(targets: Vec<Target>) -> BoxedStrategy<Draft> {
     let header = select(&HEADERS[..]).no_shrink();
     let parts = (vec(header, 0..4), vec(query_pair(), 0..4), body(), method(), vec(edit(), 0..3), select(targets).no_shrink().prop_flat_map(pieces));
-    let strategy = parts.prop_map(|(headers, query, body, method, edits, (target, segments, fixed_query))| Draft {
-        method,
-        edits,
-        query,
-        headers,
-        body,
-        ..Draft::plain(&target, segments, fixed_query)
-    });
-    if verbatim {
-        strategy.boxed()
-    } else {
-        strategy.prop_filter("a URL parser would rewrite the request-target", |d| !crate::verbatim::rewritten_by_parser(&format!("http://h{}", d.target()))).boxed()
-    }
+    parts
+        .prop_map(|(headers, query, body, method, edits, (target, segments, fixed_query))| Draft {
+            method,
+            edits,
+            query,
+            headers,
+            body,
+            ..Draft::plain(&target, segments, fixed_query)
+        })
+        .boxed()
 }
 
 /// The target with its segments: generated parameters for a pattern, the written ones for a
