@@ -14,6 +14,9 @@ use crate::evidence::SentRequest;
 use spec::{Mismatch, Response};
 use std::collections::BTreeMap;
 
+/// The pause before A's second answer.
+const CLOCK_TICK: std::time::Duration = std::time::Duration::from_millis(3);
+
 /// The servers a request goes to: A and B, and for each app two builds of it.
 #[derive(Debug, Clone)]
 pub struct Servers {
@@ -54,6 +57,8 @@ pub async fn check(client: &Client, servers: &Servers, draft: &Draft) -> (Verdic
     let (to_build_1, to_build_2) = (client.prepare(build_1, &request), client.prepare(build_2, &request));
     let builds = async { tokio::join!(client.send(&to_build_1), client.send(&to_build_2)) };
     let (first, b, builds) = tokio::join!(client.send(&to_a), client.send(&to_b), builds);
+    // Far enough apart that a time in milliseconds (`Date.now()`) has moved on.
+    tokio::time::sleep(CLOCK_TICK).await;
     let second = client.send(&to_a).await;
     let build_noise = match builds {
         (Ok(one), Ok(two)) => Noise::between_builds(&meaning(&one), &meaning(&two)),
