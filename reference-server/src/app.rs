@@ -5,6 +5,7 @@
 use crate::endpoint::Endpoints;
 use crate::envelope::compression::Compression;
 use crate::envelope::config_headers::ConfigHeaders;
+use crate::envelope::dot_segments::DotSegments;
 use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
@@ -55,7 +56,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<RequestHeaders<ConfigHeaders<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>>;
+type Stack = NodeParser<RequestHeaders<ConfigHeaders<Compression<DotSegments<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -140,7 +141,8 @@ fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>,
     let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, clock: clock.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
-    let compressed = Compression { inner: TrailingSlash { inner: refused }, next: next.clone() };
+    let resolved = DotSegments { inner: TrailingSlash { inner: refused }, next: next.clone() };
+    let compressed = Compression { inner: resolved, next: next.clone() };
     Ok(NodeParser { inner: RequestHeaders { inner: ConfigHeaders::new(compressed, &header_rules)? } })
 }
 

@@ -111,7 +111,7 @@ impl Endpoints {
                     Some(ParamValue::One(id)) => Some(id.as_str()),
                     _ => None,
                 };
-                return Ok(metadata::answer::serve(&self.routes.metadata()[*file], &method, id, &self.next));
+                return metadata::answer::serve(&self.routes.metadata()[*file], &method, id, &self.next);
             }
             Endpoint::Api(config, handler) => {
                 let call = ApiCall { method, path, query, headers: parts.headers, body, params };

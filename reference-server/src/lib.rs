@@ -10,8 +10,9 @@
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
 //! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
-//!   it removes and adds, compression, the trailing-slash and repeated-slash redirects, the
-//!   not-found and error pages, its own header fields, `public/` files and build assets.
+//!   it removes and adds, compression, dot segments resolved, the trailing-slash and
+//!   repeated-slash redirects, the not-found and error pages, its own header fields, `public/`
+//!   files and build assets.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method

@@ -269,8 +269,9 @@ pub fn method_not_allowed() -> Answer {
     crate::route_handler::static_method_not_allowed()
 }
 
-/// OPTIONS to a page rendered per request: a bare `400 Bad Request` with the app router's Vary.
-fn options_refused() -> Answer {
+/// OPTIONS to a page rendered per request (or to a path of a page with dynamic segments): a
+/// bare `400 Bad Request` with the app router's Vary.
+pub fn options_refused() -> Answer {
     let mut answer = build(400, vec![], None).map(WireBody::Left);
     answer.extensions_mut().insert(Made::Handler { body: false });
     answer

@@ -245,6 +245,7 @@ impl Renderer {
         };
         let route = site.routes.get(index);
         let mut answer = match code {
+            (Kind::Handler, _) if route_handler::fetch_forbidden(&request.method) => return Err(Refusal::ForbiddenMethod),
             (Kind::Handler, mirror) => route_handler::serve(&route.file.exports.names, mirror, &request),
             (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
             (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants)?,
@@ -318,17 +319,26 @@ impl Renderer {
 
     /// The answer of a page or handler the build prerendered, when the route cache answers (not
     /// for a page in draft mode); `path` is the one the route was matched by (the proxy may have
-    /// rewritten the one the code sees).
+    /// rewritten the one the code sees). A route without dynamic segments answers only GET and
+    /// HEAD from it (405 otherwise, but for a page's possible Server Action); a path of a route
+    /// with dynamic segments is served as for GET whatever the method, but OPTIONS to a page and
+    /// a method no Web `Request` carries to a handler, which are refused as when the code runs.
     fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants, action: bool) -> Cached {
         let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
         if request.method != "GET" && !head {
-            return match caching.code.0 {
-                Kind::Page if action => Cached::RenderForAction,
-                Kind::Page => Cached::Answer(Ok(page::method_not_allowed())),
-                Kind::Handler => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
+            let refused = match caching.code.0 {
+                Kind::Page if action => return Cached::RenderForAction,
+                Kind::Page if !caching.dynamic_segments => Some(Ok(page::method_not_allowed())),
+                Kind::Handler if !caching.dynamic_segments => Some(Ok(route_handler::static_method_not_allowed())),
+                Kind::Page if request.method == "OPTIONS" => Some(Ok(page::options_refused())),
+                Kind::Handler if route_handler::fetch_forbidden(&request.method) => Some(Err(Refusal::ForbiddenMethod)),
+                Kind::Page | Kind::Handler => None,
             };
+            if let Some(refused) = refused {
+                return Cached::Answer(refused);
+            }
         }
         if caching.code.0 == Kind::Page && draft_mode::is_enabled(request) {
             return Cached::NotPrerendered;

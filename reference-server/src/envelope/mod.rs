@@ -19,22 +19,23 @@
 //!    `Accept-Encoding` (one predicate over the content type, what
 //!    [`Made`](crate::service::Made) the answer and the runtime it was made in) and gzips or
 //!    deflates them as negotiated.
-//! 6. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
-//! 7. [`errors`]: a proxy that fails is answered with the plain-text 500.
-//! 8. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
+//! 6. [`dot_segments`]: `.` and `..` segments are resolved, as the WHATWG URL parser does (16).
+//! 7. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
+//! 8. [`errors`]: a proxy that fails is answered with the plain-text 500.
+//! 9. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
 //!    URL, or change the request and response headers.
-//! 9. [`headers`]: the fields the server adds to what the app router made: its `Vary` first, and
-//!    `X-Powered-By`, `Cache-Control`, `ETag` and `Content-Type` as a rendered page is sent.
-//! 10. [`errors`]: a [`Refusal`](crate::service::Refusal) from inside becomes Next.js's own page:
+//! 10. [`headers`]: the fields the server adds to what the app router made: its `Vary` first, and
+//!     `X-Powered-By`, `Cache-Control`, `ETag` and `Content-Type` as a rendered page is sent.
+//! 11. [`errors`]: a [`Refusal`](crate::service::Refusal) from inside becomes Next.js's own page:
 //!     the not-found page (or a plain-text 404 for assets and subresources, or its RSC payload
 //!     for an RSC request), the error page of a status, the plain-text 500.
-//! 11. [`static_files`]: files of `public/` and build assets under `/_next/static/`, before the
+//! 12. [`static_files`]: files of `public/` and build assets under `/_next/static/`, before the
 //!     routes (the fallback).
-//! 12. [`crate::endpoint`]: the router finds the route ([`crate::routes`]) and the route's kind
+//! 13. [`crate::endpoint`]: the router finds the route ([`crate::routes`]) and the route's kind
 //!     answers: a route handler ([`crate::route_handler`]) or a page ([`crate::page`]) through
 //!     the cache ([`crate::rendering`]), an API route ([`crate::pages_api`]), a metadata file
 //!     ([`crate::metadata::answer`]).
-//! 13. [`crate::mirrors`]: the user code, through the contract of [`crate::code`], which sees only
+//! 14. [`crate::mirrors`]: the user code, through the contract of [`crate::code`], which sees only
 //!     the runtime: [`crate::web`], [`crate::cookies`], [`crate::cache`], [`crate::navigation`].
 //!
 //! A module imports only modules of stages inside its own (or the contracts at the bottom:
@@ -43,6 +44,7 @@
 
 pub mod compression;
 pub mod config_headers;
+pub mod dot_segments;
 pub mod errors;
 pub mod headers;
 pub mod node_parser;

@@ -1,7 +1,11 @@
 //! The HTTP answer `next start` gives for a metadata route.
 //!
-//! - GET and HEAD are served; any other method gets `405 Method Not Allowed` with `Allow: GET`
-//!   and `Allow: HEAD` as two fields.
+//! - GET and HEAD are served. Another method to a file the build made gets `405 Method Not
+//!   Allowed` with `Allow: GET` and `Allow: HEAD` as two fields, but for a path with an id
+//!   segment (`generateSitemaps`, `generateImageMetadata`), which is served as for GET; to a
+//!   file made per request it gets the route module's answer, as a route handler exporting GET
+//!   would ([`route_handler::method_refused`]). `TRACE` reaches the module in both cases, which
+//!   cannot make a Web `Request` of it ([`Refusal::ForbiddenMethod`]).
 //! - `Cache-Control`: `public, max-age=0, must-revalidate`. Before Next.js 16, static files
 //!   other than `favicon.ico` and generated images were `public, immutable, no-transform,
 //!   max-age=31536000` instead.
@@ -19,7 +23,8 @@ use super::convention::Convention;
 use crate::code::MetadataCode;
 use super::{Content, MetadataRoute, manifest, robots, sitemap, static_files};
 use crate::body::{Chunks, WireBody};
-use crate::service::{Answer, Made};
+use crate::route_handler;
+use crate::service::{Answer, Made, Refusal};
 use bytes::Bytes;
 use http::{HeaderValue, StatusCode};
 use semver::Version;
@@ -28,12 +33,21 @@ const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 const IMMUTABLE: &str = "public, immutable, no-transform, max-age=31536000";
 
 /// The answer to `method` on `route`; `id` is the id segment of a `generate*` route.
-pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Version) -> Answer {
+pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Version) -> Result<Answer, Refusal> {
     if method != "GET" && method != "HEAD" {
-        return method_not_allowed();
+        match (made_by_build(route, next), id.is_some()) {
+            (true, false) => return Ok(method_not_allowed()),
+            _ if route_handler::fetch_forbidden(method) => return Err(Refusal::ForbiddenMethod),
+            (true, true) => {}
+            (false, _) => {
+                if let Some(refused) = route_handler::method_refused(&["GET".to_owned()], method) {
+                    return Ok(refused);
+                }
+            }
+        }
     }
     let Some((content_type, body)) = produce(route, id, next) else {
-        return not_found(next);
+        return Ok(not_found(next));
     };
     let mut fields = vec![("cache-control", cache_control(route, next)), ("content-type", content_type)];
     if made_by_build(route, next) {
@@ -43,7 +57,7 @@ pub fn serve(route: &MetadataRoute, method: &str, id: Option<&str>, next: &Versi
     if method != "HEAD" {
         *answer.body_mut() = WireBody::Right(Chunks::new(vec![body]));
     }
-    answer
+    Ok(answer)
 }
 
 /// Whether `next build` made the file, so that it is served from its output.
