@@ -555,7 +555,9 @@ fn fuzz_exits_1_with_each_difference_as_curl_and_a_case_to_start_from() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("left out: fixture-app/app/fetch-cache/revalidate-path/route.js"), "{stdout}");
-    assert!(stdout.contains(&format!("replay on a: curl -sS -i --path-as-is {url}/")), "{stdout}");
+    // Which request is minimal depends on the fixture apps' routes; that it replays on a does not.
+    let replay = stdout.lines().find(|l| l.trim_start().starts_with("replay on a: ")).unwrap_or_default();
+    assert!(replay.contains("curl -sS -i --path-as-is") && replay.contains(&url), "{stdout}");
     assert!(stdout.contains("[[step]]\n      request = {"), "{stdout}");
     assert!(stdout.contains("fuzz: 3 requests generated"), "{stdout}");
 }
