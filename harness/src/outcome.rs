@@ -202,6 +202,17 @@ impl Summary {
 
 }
 
+impl Summary {
+    /// The summary of a diff, which compares two servers: `N same, N different in a should,
+    /// N different, N n/a, N errors`.
+    pub fn compared(&self) -> String {
+        format!(
+            "{} same, {} different in a should, {} different, {} n/a, {} errors",
+            self.pass, self.warn, self.fail, self.not_applicable, self.error
+        )
+    }
+}
+
 impl FromIterator<Outcome> for Summary {
     fn from_iter<I: IntoIterator<Item = Outcome>>(outcomes: I) -> Summary {
         let mut summary = Summary::default();

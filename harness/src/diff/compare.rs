@@ -10,7 +10,7 @@ use spec::matchers::header::HeaderMatcher;
 use spec::matchers::json::JsonPattern;
 use spec::matchers::set_cookie::{self, CookieExpect};
 use spec::matchers::{Checks, StatusKey};
-use spec::{Mismatch, Response, Severity, Step};
+use spec::{Mismatch, Response, Severity, Step, Subject};
 use std::collections::BTreeSet;
 
 /// What is compared besides the status.
@@ -88,14 +88,14 @@ const SETS: [&str; 5] = ["allow", "vary", "access-control-allow-methods", "acces
 pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: &str) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if a.status != b.status {
-        out.push(Mismatch::new("status", format!("a {}, b {}", a.status, b.status)));
+        out.push(Mismatch::new(Subject::Status, format!("a {}, b {}", a.status, b.status)));
     }
     let names: BTreeSet<&str> = a.headers.iter().chain(&b.headers).map(|(n, _)| n.as_str()).collect();
     for name in names.into_iter().filter(|n| !FRAMING.contains(n)) {
         let by_meaning = || compare_header(name, a.header(name), b.header(name), base_a, base_b);
         let asserted = match scope {
             Scope::Everything => {
-                out.extend(by_meaning().map(|problem| Mismatch::new(format!("header `{name}`"), problem)));
+                out.extend(by_meaning().map(|problem| Mismatch::new(Subject::Header(name.to_owned()), problem)));
                 continue;
             }
             Scope::Asserted(asserted) => asserted,
@@ -119,14 +119,14 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             };
             problems.extend(problem.map(|problem| (problem, *severity)));
         }
-        push_distinct(&mut out, &format!("header `{name}`"), problems);
+        push_distinct(&mut out, Subject::Header(name.to_owned()), problems);
     }
     if let Scope::Asserted(asserted) = scope {
         let problems = asserted.set_cookies.iter().filter_map(|(expected, severity)| {
             let check = |r: &Response| set_cookie::check(expected, r).join("; ");
             Some((one_sided("sends the case's cookies", &check(a), &check(b))?, *severity))
         });
-        push_distinct(&mut out, "Set-Cookie", problems.collect());
+        push_distinct(&mut out, Subject::SetCookies, problems.collect());
     }
     let body = match scope {
         Scope::Everything => compare_body(a, b).map(|problem| (problem, Severity::Must)).into_iter().collect(),
@@ -140,17 +140,17 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             })
             .collect(),
     };
-    push_distinct(&mut out, "body", body);
+    push_distinct(&mut out, Subject::Body, body);
     out
 }
 
 /// Adds a mismatch about `subject` per distinct problem, with the gravest severity that found it.
-fn push_distinct(out: &mut Vec<Mismatch>, subject: &str, mut problems: Vec<(String, Severity)>) {
+fn push_distinct(out: &mut Vec<Mismatch>, subject: Subject, mut problems: Vec<(String, Severity)>) {
     problems.sort_by_key(|(_, severity)| *severity);
     let mut seen = BTreeSet::new();
     for (problem, severity) in problems {
         if seen.insert(problem.clone()) {
-            out.push(Mismatch::new(subject, problem).of(severity));
+            out.push(Mismatch::new(subject.clone(), problem).of(severity));
         }
     }
 }
