@@ -2,7 +2,7 @@
 //! its size and hash), what was expected and captured, how often it was sent, and a `curl`
 //! command that sends the same request again.
 
-use crate::eventually::Settling;
+use crate::settling::Settling;
 use serde::{Deserialize, Serialize};
 use spec::capture::CaptureSource;
 use spec::{Mismatch, Response};

@@ -10,7 +10,8 @@
 //! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
 //! - [`client`]: sends one request over http or https (no redirects followed, bodies capped, a
 //!   timeout), with the headers every request carries, paced by [`pace`].
-//! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`.
+//! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`;
+//!   [`settling`] is how it settled.
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
 //! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error, flaky.
 //! - [`runner`]: runs cases concurrently, keeping their order.
@@ -47,6 +48,7 @@ pub mod outcome;
 pub mod pace;
 pub mod report;
 pub mod runner;
+pub mod settling;
 pub mod shard;
 pub mod steps;
 pub mod target;

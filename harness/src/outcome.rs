@@ -1,6 +1,6 @@
 //! What running a case came to.
 
-use crate::eventually::Settling;
+use crate::settling::Settling;
 use crate::evidence::Evidence;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};

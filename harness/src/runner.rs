@@ -2,7 +2,8 @@
 //! matches when it says `eventually`), cases concurrently.
 
 use crate::client::Client;
-use crate::eventually::{self, Settling};
+use crate::eventually;
+use crate::settling::Settling;
 use crate::evidence::{CheckEvidence, Evidence, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::steps::StepLog;

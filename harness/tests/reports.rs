@@ -306,3 +306,20 @@ fn every_report_names_the_headers_the_run_ignored() {
         assert!(text.contains("x-vercel-cache"), "{format}");
     }
 }
+
+#[test]
+fn every_report_shows_every_check_and_starts_the_server_a_replay_reaches() {
+    let mut report = fixed_run::report();
+    let serve = "harness serve --port 3000 --next-version 16.4.6";
+    report.servers = vec![harness::report::model::Served { url: "http://127.0.0.1:3000".into(), command: serve.into() }];
+    let capture = "✗ capture `first`: from header `x-rendered`: not captured";
+    for (format, text) in [("markdown", markdown::render(&report)), ("junit", junit::render(&report))] {
+        assert!(text.contains(capture), "{format} shows the capture that failed");
+        assert!(text.contains("  location: /target"), "{format} shows a check that did not fail");
+        assert!(text.contains(&format!("{serve}   # in another terminal first")), "{format} says how to start the server");
+    }
+    let page = html::render(&report);
+    assert!(page.contains("<tr class=\"diff\"><th>capture `first`</th><td>from header `x-rendered`: not captured"), "html");
+    assert!(page.contains(serve), "html");
+    assert!(!markdown::render(&fixed_run::report()).contains("harness serve"), "a run that started no server says nothing of one");
+}

@@ -4,7 +4,7 @@
 
 use super::Run;
 pub use crate::evidence::DiffEvidence;
-use crate::eventually::Settling;
+use crate::settling::Settling;
 use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
 use crate::outcome::{CaseResult, Listed, Outcome, Summary};

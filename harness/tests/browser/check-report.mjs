@@ -178,6 +178,16 @@ function pageChecks() {
     check("a clean report opens on its summary", !attention && document.getElementById("totals").getBoundingClientRect().top < window.innerHeight / 2);
   }
 
+  // Warnings and flaky failures are shown apart from the failures, each in a section of its own.
+  for (const [outcome, name] of [["warn", "warnings"], ["flaky", "flaky"]]) {
+    const some = cases.filter((c) => c.dataset.outcome === outcome).length;
+    const section = document.querySelector(`section.attention.${name}`);
+    if (some) {
+      const below = !attention || section?.getBoundingClientRect().top > attention.getBoundingClientRect().top;
+      check(`the ${name} have their own section, after the failures`, section && below && section.querySelectorAll("li").length >= 1, `${some} ${outcome}`);
+    }
+  }
+
   check("cases are listed", cases.length > 0, `${cases.length} cases`);
   check("all cases show at first", visible().length === cases.length);
   check("the count of shown cases is stated", document.getElementById("shown").textContent === `${cases.length} of ${cases.length} cases shown`);

@@ -5,7 +5,7 @@
 //! flaky failure (listed with a link; its step never matched). Times are fixed, so reports
 //! rendered from it never change.
 
-use harness::eventually::Settling;
+use harness::settling::Settling;
 use harness::evidence::{CheckEvidence, DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use harness::outcome::Listed;
 use harness::report::{Report, Run, RunInfo};

@@ -59,13 +59,14 @@ pub fn render(report: &Report) -> String {
 /// What needs a look first, above everything else: the cases that fail the run, then the
 /// warnings, then the flaky failures, each with why and a link that opens its evidence.
 fn attention(out: &mut String, report: &Report) {
-    let groups: [(&str, &str, Box<dyn Fn(&CaseEntry) -> bool>); 3] = [
-        ("Failures", "failures", Box::new(|c: &CaseEntry| c.fails_run(report.strict))),
-        ("Warnings", "warnings", Box::new(|c: &CaseEntry| c.outcome == Outcome::Warn && !c.fails_run(report.strict))),
-        ("Flaky", "flaky", Box::new(|c: &CaseEntry| c.outcome == Outcome::Flaky)),
-    ];
-    for (heading, id, belongs) in groups {
-        let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| belongs(c)).collect();
+    let group = |c: &CaseEntry| match c.outcome {
+        _ if c.fails_run(report.strict) => Some("failures"),
+        Outcome::Warn => Some("warnings"),
+        Outcome::Flaky => Some("flaky"),
+        _ => None,
+    };
+    for (heading, id) in [("Failures", "failures"), ("Warnings", "warnings"), ("Flaky", "flaky")] {
+        let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| group(c) == Some(id)).collect();
         if cases.is_empty() {
             continue;
         }
