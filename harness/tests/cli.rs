@@ -365,10 +365,10 @@ fn diff_names_the_differences_between_two_next_versions() {
     let out = harness(&["diff", "--a", &sixteen.url, "--b", &fifteen.url, "--report-json", report.to_str().unwrap()]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
+    let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("DIFFERENT ")).collect();
     // A case whose `next` range splits 15 from 16 is expected to differ.
     let ranged = |line: &str| {
-        let id = line.trim_start_matches("FAIL ").split_whitespace().next().unwrap_or_default();
+        let id = line.trim_start_matches("DIFFERENT ").split_whitespace().next().unwrap_or_default();
         let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("../cases").join(format!("{id}.toml"));
         std::fs::read_to_string(case).is_ok_and(|text| text.contains("<16.0.0\"") || text.contains("next = \">=16.0.0\""))
     };

@@ -4,6 +4,7 @@
 //! type (JSON structurally, text line by line, anything else byte for byte). A difference found
 //! by a step's `should` check is a warning.
 
+use crate::evidence::sha256_hex;
 use spec::matchers::body::BodyMatcher;
 use spec::matchers::complete;
 use spec::matchers::header::HeaderMatcher;
@@ -225,7 +226,11 @@ fn compare_body(a: &Response, b: &Response) -> Option<String> {
         let differences = JsonPattern::literal(va).differences(&vb, false);
         return (!differences.is_empty()).then(|| format!("JSON differs (expected = a, got = b): {}", differences.join("; ")));
     }
-    let (ta, tb) = (String::from_utf8_lossy(&a.body), String::from_utf8_lossy(&b.body));
+    let (Ok(ta), Ok(tb)) = (std::str::from_utf8(&a.body), std::str::from_utf8(&b.body)) else {
+        // Bytes that are not text (an image, a compressed body) are told by size and hash.
+        let (ha, hb) = (sha256_hex(&a.body), sha256_hex(&b.body));
+        return Some(format!("the bytes differ: a {} bytes, sha256 {ha}; b {} bytes, sha256 {hb}", a.body.len(), b.body.len()));
+    };
     if let Some((line, (la, lb))) = ta.lines().zip(tb.lines()).enumerate().find(|(_, (x, y))| x != y) {
         return Some(format!("line {} differs: a {:?}, b {:?}", line + 1, clip(la), clip(lb)));
     }
@@ -239,6 +244,14 @@ fn clip(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_bodies_differ_by_size_and_hash() {
+        let png = |bytes: &[u8]| Response::from_parts(200, &[("content-type", "image/png")], bytes.to_vec());
+        let problem = compare_body(&png(b"\x89PNG\xff\x00"), &png(b"\x89PNG\xfe")).unwrap();
+        assert!(problem.starts_with("the bytes differ: a 6 bytes, sha256 ") && problem.contains("; b 5 bytes, sha256 "), "{problem}");
+        assert!(!problem.contains('\u{fffd}'), "{problem}");
+    }
 
     fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
         Response::from_parts(status, headers, body)
