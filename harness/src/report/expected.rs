@@ -122,9 +122,11 @@ impl Expected {
         for m in mismatches {
             let same = |row: &Row| row.about.covers(&m.subject) && row.severity == m.severity;
             let any_same = self.rows.iter().any(same);
+            let mut line = m.line;
             for row in self.rows.iter_mut().filter(|row| row.about.covers(&m.subject) && (!any_same || row.severity == m.severity)) {
                 row.differs = Some(row.differs.map_or(m.severity, |d| d.min(m.severity)));
-                row.line = row.line.or(m.line);
+                // Rows of one check (a Set-Cookie line each) say where it is written once.
+                row.line = row.line.or(line.take());
             }
         }
     }
