@@ -82,7 +82,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
 }
 
 /// The values `step` captures or compares, as captured so far.
-pub fn values_of(step: &Step, captured: &Captured) -> BTreeMap<String, String> {
+fn values_of(step: &Step, captured: &Captured) -> BTreeMap<String, String> {
     let compared = [Some(&step.expect.captures), step.should.as_ref().map(|s| &s.captures)].into_iter().flatten().flatten();
     let names = step.capture.keys().map(String::as_str).chain(compared.flat_map(|(name, c)| [name.as_str(), c.other()]));
     names.filter_map(|name| Some((name.to_owned(), captured.get(name)?.clone()))).collect()

@@ -50,7 +50,7 @@ const REPORTS: &str = "Report options";
     after_help = "The cases and fixture apps travel inside the binary; --cases DIR reads other case files."
 )]
 struct Cli {
-    /// When to color the output.
+    /// When to color the output: auto (on a terminal without NO_COLOR), always or never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     #[command(subcommand)]
@@ -339,10 +339,11 @@ fn select(selection: &Selection) -> Result<(Vec<Case>, Vec<Case>), Usage> {
     }
     if selected.is_empty() {
         let shard = selection.shard.map(|s| format!(" in shard {s}")).unwrap_or_default();
-        return Err(Usage::new(format!(
-            "no case in {} matches the filter{shard}; `harness list` prints the ids there are",
-            dir.display()
-        )));
+        let folder = match &selection.cases {
+            Some(_) => format!("no case in {}", dir.display()),
+            None => "no bundled case".to_owned(),
+        };
+        return Err(Usage::new(format!("{folder} matches the filter{shard}; `harness list` prints the ids there are")));
     }
     Ok((selected, cases))
 }

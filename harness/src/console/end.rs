@@ -42,7 +42,11 @@ impl End<'_> {
             out.push(String::new());
         }
         if !failing.is_empty() {
-            let filters: Vec<String> = failing.iter().map(|id| format!("-f {}", shell_quote(id))).collect();
+            // `harness check` names a case that fails in another version `ID@VERSION`; its
+            // rerun checks the case in every version again.
+            let mut ids: Vec<&str> = failing.iter().map(|id| id.split('@').next().unwrap_or(id)).collect();
+            ids.dedup();
+            let filters: Vec<String> = ids.iter().map(|id| format!("-f {}", shell_quote(id))).collect();
             out.push(format!("rerun {}: {} {}", if self.diff { "them" } else { "the failures" }, self.rerun, filters.join(" ")));
         }
         for (kind, path) in &self.reports {
@@ -97,6 +101,9 @@ mod tests {
                 "FAILED: 1 passed, 1 warned, 1 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 1 errors",
             ]
         );
+        let versions = [result("a/one", Outcome::Fail), result("a/one@15.5.29", Outcome::Fail)];
+        let end = End { results: &versions, strict: false, rerun: "harness check", reports: vec![], diff: false };
+        assert!(end.lines(Paint::PLAIN).contains(&"rerun the failures: harness check -f a/one".to_owned()));
         let clean = [result("a/one", Outcome::Pass)];
         let end = End { results: &clean, strict: false, rerun: "harness run", reports: vec![], diff: true };
         assert_eq!(end.lines(Paint::PLAIN), ["SAME: 1 same, 0 different in a should, 0 different, 0 n/a, 0 errors"]);

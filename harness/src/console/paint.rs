@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 /// `--color`: when the console is colored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal that wants colors (no `NO_COLOR`, no `TERM=dumb`).
+    // On a terminal that wants colors (no `NO_COLOR`, no `TERM=dumb`).
     #[default]
     Auto,
     Always,
@@ -66,8 +66,8 @@ impl Paint {
         self.style("2", text)
     }
 
-    /// The outcome's tag in its color: red failures, yellow known and flaky ones and warnings,
-    /// magenta stale ones.
+    /// The outcome's tag in its color: red failures, yellow warnings and known failures, blue
+    /// flaky ones, magenta stale ones.
     pub fn outcome(self, outcome: Outcome, text: &str) -> String {
         let code = match outcome {
             Outcome::Pass => "32",
@@ -77,7 +77,7 @@ impl Paint {
             Outcome::UnexpectedPass => "1;35",
             Outcome::NotApplicable => "2",
             Outcome::Error => "1;31",
-            Outcome::Flaky => "33",
+            Outcome::Flaky => "1;34",
         };
         self.style(code, text)
     }
