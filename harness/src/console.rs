@@ -1,9 +1,10 @@
-//! What a run prints: a progress bar while it runs ([`progress`]), each case that did not
-//! pass with its evidence (the mismatches with the line of the case file that wrote each check,
-//! the exchange, every check of the step with the failed ones marked, and the commands that
-//! replay it; colored on a terminal, [`paint`]), then the end of the run ([`end`]): the failing
-//! ids, the command that reruns them, where the reports went, and the verdict with the summary
-//! line, which CI parses and which is never colored.
+//! What a run prints: its progress while it runs (a bar, or a line now and then without a
+//! terminal: [`progress`]), each case that did not pass with its evidence (the mismatches with
+//! the line of the case file that wrote each check, the exchange, every check of the step with
+//! the failed ones marked, and the commands that replay it; colored on a terminal, [`paint`]),
+//! then the end of the run ([`end`]): the failing ids, the command that reruns them, where the
+//! reports went, and the verdict with the summary line, which CI parses and which is never
+//! colored.
 
 pub mod end;
 pub mod paint;

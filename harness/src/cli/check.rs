@@ -62,11 +62,12 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
             next_version: version.clone(),
             capabilities: Capability::ALL.into_iter().collect(),
             ignored_headers: Vec::new(),
+            time: started.time.clone(),
         };
         let shared = Arc::new(target);
-        let ran = run_each(&cases, args.jobs, args.fail_fast, |case| {
+        let ran = run_each(&cases, args.jobs, args.fail_fast, |case, slot| {
             let (client, target) = (client.clone(), shared.clone());
-            async move { at_first_try(runner::run_case(&client, &target, &case).await) }
+            async move { at_first_try(runner::run_case_in(&client, &target, &case, slot).await) }
         })
         .await;
         servers.extend(started.stop().await);

@@ -57,9 +57,9 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     let clock = Instant::now();
     let shared = Arc::new(pair.clone());
     let everything = args.everything;
-    let ran = run_each(&cases, args.exchange.jobs, args.exchange.fail_fast, |case| {
+    let ran = run_each(&cases, args.exchange.jobs, args.exchange.fail_fast, |case, slot| {
         let (client, pair) = (client.clone(), shared.clone());
-        async move { crate::diff::diff_case(&client, &pair, &case, everything).await }
+        async move { crate::diff::diff_case(&client, &pair, &case, everything, slot).await }
     })
     .await;
     let sides = |option: &str, urls: &[AppUrl]| {

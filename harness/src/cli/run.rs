@@ -14,6 +14,7 @@ use crate::report::model::Served;
 use crate::report::{Run, RunInfo};
 use crate::runner;
 use crate::target::Target;
+use crate::waits::{Slot, Time};
 use clap::Args;
 use spec::{Capability, Case};
 use std::collections::{BTreeSet, HashSet};
@@ -43,11 +44,13 @@ pub(super) struct RunArgs {
     /// The app the embedded reference server serves [default: the bundled fixture-app]
     #[arg(long, value_name = "DIR", help_heading = TARGET)]
     fixture_app: Option<PathBuf>,
-    /// Put a proxy in front of the target that breaks every answer in this way, to see which
+    /// Put a proxy in front of the target that breaks every exchange in this way, to see which
     /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
     /// strip-cache-control, rewrite-cache-control, never-cache, never-revalidate, cache-preview,
     /// data-as-html, change-content-type, trim-body, cacheable-404, head-as-get,
-    /// head-without-length, no-slash-redirect, compress-everything, cut-vary.
+    /// head-without-length, no-slash-redirect, compress-everything, cut-vary,
+    /// leak-middleware-headers, reorder-set-cookie, ignore-vary-cache, rsc-as-html,
+    /// overwrite-forwarded-host, drop-location-query, strip-rsc-query.
     #[arg(long, value_name = "FAULT", value_parser = Fault::parse, help_heading = TARGET)]
     inject_fault: Option<Fault>,
     #[command(flatten)]
@@ -104,6 +107,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         next_version: args.next_version.clone(),
         capabilities,
         ignored_headers: args.ignore_header.clone(),
+        time: Time::Real,
     };
     if let Some(why) = preflight::nothing_applies(&cases, &target) {
         return Err(Usage::new(why));
@@ -122,6 +126,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         trust: args.exchange.trust_words(),
     };
     let started = plan.start(&mut urls, &client).await?;
+    target.time = started.time.clone();
     for app_url in &urls {
         target = target.serving(&app_url.app, &app_url.url);
     }
@@ -163,6 +168,8 @@ pub(super) struct Started {
     embedded: Vec<Embedded>,
     fault_proxies: Vec<Proxy>,
     served: Vec<Served>,
+    /// The reference servers' one clock, which the cases' waits move on.
+    pub time: Time,
 }
 
 impl Started {
@@ -183,10 +190,17 @@ impl Servers {
     /// in front of every target when the run injects one; `urls` then point at what the run
     /// talks to.
     pub(super) async fn start(&self, urls: &mut [AppUrl], client: &Client) -> Result<Started, Usage> {
-        let mut started = Started { embedded: Vec::new(), fault_proxies: Vec::new(), served: Vec::new() };
+        let mut started = Started { embedded: Vec::new(), fault_proxies: Vec::new(), served: Vec::new(), time: Time::Real };
+        let clock = reference_server::Clock::driven();
+        if urls.iter().any(|u| u.url.is_empty()) {
+            started.time = Time::driven(clock.clone());
+        }
         let mut embedded_apps = HashSet::new();
         for target in urls.iter_mut().filter(|u| u.url.is_empty()) {
-            let config = reference_config(&target.app, self.fixture_app.clone(), self.next_version.clone())?;
+            let config = reference_server::Config {
+                clock: clock.clone(),
+                ..reference_config(&target.app, self.fixture_app.clone(), self.next_version.clone())?
+            };
             let server = Embedded::start(&config).await.map_err(|e| Usage::new(format!("{e}; check the fixture app's files")))?;
             target.url = server.url.clone();
             embedded_apps.insert(target.app.clone());
@@ -248,11 +262,11 @@ pub(super) struct Ran {
 /// Runs `cases` against `target` with a progress bar and applies the expectations.
 pub(super) async fn run_selected(client: &Client, target: &Target, cases: &[Case], exchange: &Exchange, expectations: &Expectations) -> Ran {
     let shared = Arc::new((target.clone(), expectations.clone()));
-    run_each(cases, exchange.jobs, exchange.fail_fast, |case| {
+    run_each(cases, exchange.jobs, exchange.fail_fast, |case, slot| {
         let (client, shared) = (client.clone(), shared.clone());
         async move {
             let (target, expectations) = &*shared;
-            let mut result = runner::run_case(&client, target, &case).await;
+            let mut result = runner::run_case_in(&client, target, &case, slot).await;
             expectations.apply(&mut result);
             result
         }
@@ -260,25 +274,26 @@ pub(super) async fn run_selected(client: &Client, target: &Target, cases: &[Case
     .await
 }
 
-/// Runs `work` on each case, `jobs` at once, with a progress bar; with `fail_fast`, starts no
-/// case after one fails the run.
+/// Runs `work` on each case, each with one of `jobs` slots, with progress; with `fail_fast`,
+/// starts no case after one fails the run.
 pub(super) async fn run_each<F, Fut>(cases: &[Case], jobs: usize, fail_fast: bool, work: F) -> Ran
 where
-    F: Fn(Case) -> Fut,
+    F: Fn(Case, Slot) -> Fut,
     Fut: Future<Output = CaseResult> + Send + 'static,
 {
     let progress = Progress::start(cases.len());
     let stop = Arc::new(AtomicBool::new(false));
     let skipped: Arc<Mutex<HashSet<String>>> = Arc::default();
-    let results = runner::run_concurrently(cases, jobs, |case| {
+    let results = runner::run_concurrently(cases, jobs, |case, slot| {
         let (progress, stop, skipped) = (progress.clone(), stop.clone(), skipped.clone());
         let id = case.id.clone();
-        let work = work(case);
+        let work = work(case, slot);
         async move {
             if stop.load(Ordering::SeqCst) {
                 skipped.lock().unwrap_or_else(|p| p.into_inner()).insert(id.clone());
                 return CaseResult::ended(&id, Instant::now(), crate::outcome::Outcome::NotApplicable, None, Vec::new());
             }
+            progress.started(&id);
             let result = work.await;
             if fail_fast && result.fails_run(false) {
                 stop.store(true, Ordering::SeqCst);
