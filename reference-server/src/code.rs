@@ -37,8 +37,8 @@ impl From<Result<WebResponse, Thrown>> for Handled {
 /// Calls the function a module exports under `export` (`GET`, `default`...).
 pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
 
-/// What a layout's or template's default export renders around `children`.
-pub type Wrap = fn(children: &str) -> String;
+/// What a layout's or template's default export renders around `children` for `request`.
+pub type Wrap = fn(children: &str, request: &RouteRequest) -> String;
 
 /// The user code of one API route: `export default function handler(req, res)`.
 pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;

@@ -8,17 +8,17 @@ use crate::params::ParamValue;
 use crate::web::RouteRequest;
 
 /// templates/layout.js
-pub fn layout(children: &str) -> String {
+pub fn layout(children: &str, _request: &RouteRequest) -> String {
     format!("<section data-layout=\"templates\">{children}</section>")
 }
 
 /// templates/template.js
-pub fn template(children: &str) -> String {
+pub fn template(children: &str, _request: &RouteRequest) -> String {
     format!("<div data-template=\"templates\">{children}</div>")
 }
 
 /// templates/blog/template.js
-pub fn blog_template(children: &str) -> String {
+pub fn blog_template(children: &str, _request: &RouteRequest) -> String {
     format!("<div data-template=\"blog\">{children}</div>")
 }
 
