@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
 /// Runs one case on its own: n/a when it does not apply, otherwise every step it can run (see
@@ -97,7 +98,7 @@ fn values_of(step: &Step, captured: &Captured) -> BTreeMap<String, String> {
 /// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.
 pub async fn run_cases(client: &Client, target: &Target, cases: &[Case], jobs: usize) -> Vec<CaseResult> {
     let (client, target) = (client.clone(), Arc::new(target.clone()));
-    run_concurrently(cases, jobs, move |case, slot| {
+    run_concurrently(cases, jobs, None, move |case, slot, _| {
         let (client, target) = (client.clone(), target.clone());
         async move { run_case_in(&client, &target, &case, slot).await }
     })
@@ -106,10 +107,13 @@ pub async fn run_cases(client: &Client, target: &Target, cases: &[Case], jobs: u
 
 /// Calls `run` on every case, each with one of `jobs` slots; results come back in the cases'
 /// order. The cases that wait longest start first, so that a run against a real server takes
-/// about as long as its longest case.
-pub async fn run_concurrently<F, Fut>(cases: &[Case], jobs: usize, run: F) -> Vec<CaseResult>
+/// about as long as its longest case. With `admit`, a case first takes one of its permits (before
+/// its slot, so that a case back from a wait always gets a slot again) and `run` gets it to keep
+/// as long as it likes: a slot is given back as a case ends, a permit when its caller is done
+/// with the outcome.
+pub async fn run_concurrently<F, Fut>(cases: &[Case], jobs: usize, admit: Option<Arc<Semaphore>>, run: F) -> Vec<CaseResult>
 where
-    F: Fn(Case, Slot) -> Fut,
+    F: Fn(Case, Slot, Option<OwnedSemaphorePermit>) -> Fut,
     Fut: Future<Output = CaseResult> + Send + 'static,
 {
     let slots = Slots::new(jobs);
@@ -117,8 +121,12 @@ where
     order.sort_by_key(|&index| std::cmp::Reverse(cases[index].steps.iter().map(|s| s.wait_ms).sum::<u64>()));
     let mut tasks = JoinSet::new();
     for index in order {
+        let permit = match &admit {
+            Some(admit) => admit.clone().acquire_owned().await.ok(),
+            None => None,
+        };
         let slot = Slot::take(&slots).await;
-        let work = run(cases[index].clone(), slot);
+        let work = run(cases[index].clone(), slot, permit);
         tasks.spawn(async move { (index, work.await) });
     }
     let mut results: Vec<Option<CaseResult>> = vec![None; cases.len()];

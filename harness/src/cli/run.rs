@@ -284,11 +284,16 @@ where
     let progress = Progress::start(cases.len());
     let stop = Arc::new(AtomicBool::new(false));
     let skipped: Arc<Mutex<HashSet<String>>> = Arc::default();
-    let results = runner::run_concurrently(cases, jobs, |case, slot| {
+    // A case gives its slot back as it ends, before its outcome is known here; under
+    // --fail-fast, a case also holds a permit until its outcome has been looked at, so that no
+    // case starts after a failure it could have seen.
+    let admit = fail_fast.then(|| Arc::new(tokio::sync::Semaphore::new(jobs.max(1))));
+    let results = runner::run_concurrently(cases, jobs, admit, |case, slot, permit| {
         let (progress, stop, skipped) = (progress.clone(), stop.clone(), skipped.clone());
         let id = case.id.clone();
         let work = work(case, slot);
         async move {
+            let _permit = permit;
             if stop.load(Ordering::SeqCst) {
                 skipped.lock().unwrap_or_else(|p| p.into_inner()).insert(id.clone());
                 return CaseResult::ended(&id, Instant::now(), crate::outcome::Outcome::NotApplicable, None, Vec::new());
