@@ -2,6 +2,7 @@
 //! file, the files around pages, `next.config.js`, what the build prerenders), with the stages
 //! a request goes through put together in the order [`crate::envelope`] describes.
 
+use crate::project::Project;
 use crate::endpoint::Endpoints;
 use crate::envelope::compression::Compression;
 use crate::envelope::errors::Errors;
@@ -63,13 +64,14 @@ impl App {
     pub fn load(config: &Config) -> Result<App, Error> {
         let mirrors = mirrors::for_app(&config.app).ok_or_else(|| Error::UnknownApp { app: config.app.clone() })?;
         let root = config.fixture_dir.as_path();
-        let routes = Routes::load(root, mirrors)?;
+        let routes = Routes::load(root, mirrors, &config.next_version)?;
         let proxy = load_proxy(root, mirrors)?;
         let script = ClientScript::for_routes(routes.iter().map(|route| url_pattern(&route.file.pattern)).collect::<Vec<_>>().iter().map(String::as_str));
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
-        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, next_config, config.next_version.clone());
-        let endpoints = Arc::new(Endpoints::new(routes, files, renderer, config.next_version.clone()));
+        let project = Project::load(root);
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files, project: &project }, next_config, config.next_version.clone());
+        let endpoints = Arc::new(Endpoints::new(routes, files, project, renderer));
         let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root) };
         let stack = stack(endpoints.clone(), proxy, &config.next_version, outside);
         Ok(App { stack, endpoints, next_version: config.next_version.clone() })

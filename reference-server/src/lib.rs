@@ -31,7 +31,8 @@
 //! - The runtime user code sees: [`web`] (the Web `Request`/`Response`, with [`form_data`]),
 //!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
-//!   header and invalidation rules).
+//!   header and invalidation rules), [`project`] (`process.env` from the `.env` files, and the
+//!   project's files).
 //! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
@@ -79,6 +80,7 @@ mod next_config;
 mod page;
 mod pages_api;
 mod params;
+mod project;
 mod proxy;
 mod rendering;
 mod route_handler;

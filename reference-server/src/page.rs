@@ -1,10 +1,12 @@
 //! Pages (`page.js`) of the app router. A page renders its markup inside its layouts and
-//! templates ([`Wrappers`]) and the root layout (the document shell written here), with the head
-//! tags of the app's metadata files. Rendered per request, it is streamed; from the route cache,
-//! it is the HTML the build (or a regeneration) stored. A page that calls a `next/navigation`
-//! function is answered with the error shell: a redirect with its status and `Location`,
-//! `notFound()` with the default not-found text (the app has no `not-found.js`), `forbidden()`
-//! and `unauthorized()` with what the root fallback file ([`FallbackFiles`]) renders.
+//! templates ([`Wrappers`]) and the root layout (the document shell written here, or the `<html>`
+//! element a route group's root layout renders), with the head tags of the app's metadata files
+//! first in the `<html>` element. Rendered per request, it is streamed; from the route cache,
+//! it is the HTML the build (or a regeneration) stored. A page (or a layout around it) that
+//! calls a `next/navigation` function is answered with the error shell: a redirect with its
+//! status and `Location`, `notFound()` with the default not-found text (the app has no
+//! `not-found.js`), `forbidden()` and `unauthorized()` with what the root fallback file
+//! ([`FallbackFiles`]) renders, or without one Next.js's own 403 and 401 texts.
 //!
 //! Every page loads the app's [`ClientScript`]. A page that throws while rendered per request
 //! is answered with the error shell and 500.
@@ -38,6 +40,10 @@ use std::path::Path;
 
 /// What Next.js renders for `notFound()` when the app has no `not-found.js`.
 const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
+/// What Next.js renders for `forbidden()` when the app has no `forbidden.js`.
+const DEFAULT_FORBIDDEN: &str = "403: This page could not be accessed.";
+/// What Next.js renders for `unauthorized()` when the app has no `unauthorized.js`.
+const DEFAULT_UNAUTHORIZED: &str = "401: You're not authorized to access this page.";
 
 /// The files that render around the app's pages.
 pub struct PageFiles {
@@ -85,7 +91,7 @@ impl Page<'_> {
     pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
         let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        Some(page_html(&self.files.script, &head, &self.files.wrappers.wrap(self.file, markup(page))))
+        Some(page_html(&self.files.script, &head, &self.files.wrappers.wrap(self.file, markup(page)).ok()?))
     }
 
     /// The page rendered for this request: its metadata base is the server's own port. OPTIONS
@@ -97,10 +103,10 @@ impl Page<'_> {
         let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
         let script = &self.files.script;
         match (self.mirror.handle)("default", request) {
-            Handled::Answer(page) => {
-                let html = dynamic_html(script, &head, &self.files.wrappers.wrap(self.file, markup(page)), self.next);
-                Ok(streamed(200, html, None))
-            }
+            Handled::Answer(page) => match self.files.wrappers.wrap(self.file, markup(page)) {
+                Ok(wrapped) => Ok(streamed(200, dynamic_html(script, &head, &wrapped, self.next), None)),
+                Err(interrupt) => self.interrupted(&interrupt, &head, request),
+            },
             Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request),
             Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None)),
             Handled::NotMirrored => Err(Refusal::Internal),
@@ -137,9 +143,15 @@ impl Page<'_> {
         if *interrupt == Interrupt::NotFound {
             return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None));
         }
+        let default = match interrupt {
+            Interrupt::Forbidden => DEFAULT_FORBIDDEN,
+            Interrupt::Unauthorized => DEFAULT_UNAUTHORIZED,
+            _ => return Err(Refusal::Internal),
+        };
         match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
             Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None)),
-            _ => Err(Refusal::Internal),
+            Some(_) => Err(Refusal::Internal),
+            None => Ok(streamed(interrupt.status(), error_shell_html(script, head, default), None)),
         }
     }
 }
@@ -185,19 +197,29 @@ pub fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
 /// The HTML of a page rendered inside the root layout, loading `script`; `head` is markup added
 /// to its `<head>` (the tags of metadata files).
 fn page_html(script: &ClientScript, head: &str, markup: &str) -> String {
-    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body>{markup}</body></html>", script.tag())
+    let (html, content) = root_element(markup);
+    format!("<!DOCTYPE html>{html}<head><meta charSet=\"utf-8\"/>{}{head}</head>{content}</html>", script.tag())
 }
 
 /// A page rendered per request. Before 16, Next.js streams its metadata tags after the head, in
 /// a hidden `<div>` of the body.
 fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version) -> String {
     if next.major >= 16 {
-        page_html(script, head, markup)
-    } else {
-        format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}</head><body><div hidden=\"\">{head}</div>{markup}</body></html>",
-            script.tag()
-        )
+        return page_html(script, head, markup);
+    }
+    let (html, content) = root_element(markup);
+    let content = content.replacen("<body>", &format!("<body><div hidden=\"\">{head}</div>"), 1);
+    format!("<!DOCTYPE html>{html}<head><meta charSet=\"utf-8\"/>{}</head>{content}</html>", script.tag())
+}
+
+/// The opening `<html>` tag of the document and what follows it up to `</html>`: those of the
+/// root layout a route group gives, when the markup is one, else `app/layout.js`'s, which the
+/// fixtures write as `<html lang="en"><body>{children}</body></html>`.
+fn root_element(markup: &str) -> (String, String) {
+    let rendered = markup.strip_suffix("</html>").filter(|_| markup.starts_with("<html")).and_then(|m| m.split_once('>'));
+    match rendered {
+        Some((open, content)) => (format!("{open}>"), content.to_owned()),
+        None => ("<html lang=\"en\">".to_owned(), format!("<body>{markup}</body>")),
     }
 }
 
@@ -221,6 +243,16 @@ fn markup(page: WebResponse) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_root_layout_of_a_group_gives_the_html_element() {
+        let script = ClientScript::for_routes(["/"]);
+        let html = page_html(&script, "<link/>", "<html lang=\"en\" data-root=\"shop\"><body><h1/></body></html>");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\" data-root=\"shop\"><head><meta charSet=\"utf-8\"/>"), "{html}");
+        assert!(html.ends_with("<link/></head><body><h1/></body></html>"), "{html}");
+        let v15 = dynamic_html(&script, "<link/>", "<html data-root=\"x\"><body><p/></body></html>", &Version::new(15, 0, 0));
+        assert!(v15.ends_with("<body><div hidden=\"\"><link/></div><p/></body></html>"), "{v15}");
+    }
 
     #[test]
     fn before_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {

@@ -13,9 +13,11 @@ use crate::cache::store::Lookup;
 use crate::cache::{Cache, CachedAnswer, FetchInit, Job, fetch, path_tag};
 use crate::code::{Handled, Mirror};
 use crate::next_config::NextConfig;
+use crate::metadata;
 use crate::page::{self, Page, PageFiles};
+use crate::project::Project;
 use crate::params::{ParamValue, Params};
-use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
+use crate::route_handler::{self, Dispatch, HTTP_METHODS, Module, dispatch};
 use crate::router::Segment;
 use crate::routes::{Endpoint, Route, Routes};
 use crate::service::{Answer, Refusal};
@@ -25,8 +27,24 @@ use semver::Version;
 use serde_json::Value;
 use std::time::Instant;
 
-/// The code of a page or route handler: its kind and its mirror.
-pub type AppCode = (Kind, &'static Mirror);
+/// The code of a page, a route handler, or the handler Next.js writes around a metadata file.
+#[derive(Clone, Copy)]
+pub enum AppCode {
+    Handler(&'static Mirror),
+    Page(&'static Mirror),
+    /// The index of the file in [`Routes::metadata`].
+    Metadata(usize),
+}
+
+impl AppCode {
+    pub fn kind(self) -> Kind {
+        match self {
+            AppCode::Handler(_) => Kind::Handler,
+            AppCode::Page(_) => Kind::Page,
+            AppCode::Metadata(_) => Kind::Metadata,
+        }
+    }
+}
 
 /// What the build decided for one page or route handler.
 pub struct RouteCaching {
@@ -63,11 +81,13 @@ enum Rendered {
     Failed,
 }
 
-/// What the renderer runs code with: the app's routes and the files around its pages.
+/// What the renderer runs code with: the app's routes, the files around its pages, and the
+/// project (`process.env`, its files).
 #[derive(Clone, Copy)]
 pub struct Site<'a> {
     pub routes: &'a Routes,
     pub files: &'a PageFiles,
+    pub project: &'a Project,
 }
 
 /// What the server hands over for one request to a page or route handler.
@@ -85,7 +105,7 @@ pub struct AppCall {
 /// The rendering state of an app: what the build decided for each route, the caches, and the
 /// `next.config.js` settings they follow.
 pub struct Renderer {
-    /// What the build decided for each route (`None` for API routes and metadata files).
+    /// What the build decided for each route (`None` for API routes).
     plans: Vec<Option<RouteCaching>>,
     /// The route cache, the data cache and their background work.
     cache: Cache,
@@ -107,22 +127,26 @@ impl Renderer {
     /// What the build decides for one route, its prerendered answers stored.
     fn plan(&self, site: Site, route: &Route, now: Instant) -> Option<RouteCaching> {
         let code = match route.endpoint {
-            Endpoint::Handler(mirror) => (Kind::Handler, mirror),
-            Endpoint::Page(mirror) => (Kind::Page, mirror),
-            Endpoint::Api(..) | Endpoint::Metadata(_) => return None,
+            Endpoint::Handler(mirror) => AppCode::Handler(mirror),
+            Endpoint::Page(mirror) => AppCode::Page(mirror),
+            Endpoint::Metadata(file) => AppCode::Metadata(file),
+            Endpoint::Api(..) => return None,
         };
         let file = &route.file;
-        let config = SegmentConfig::read(&file.exports);
-        let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| file.exports.names.iter().any(|n| n == m)).collect();
+        let (config, exported) = match code {
+            AppCode::Metadata(index) => (metadata::handler::segment_config(&site.routes.metadata()[index], &self.next), metadata::handler::exports()),
+            _ => (SegmentConfig::read(&file.exports), file.exports.names.clone()),
+        };
+        let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| exported.iter().any(|n| n == m)).collect();
         let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
         let params_list: Vec<Option<Params>> = if !dynamic_segments {
             vec![None]
         } else if config.static_params {
-            static_params(code.1).into_iter().map(Some).collect()
+            static_params(site, code, &file.pattern).into_iter().map(Some).collect()
         } else {
             vec![]
         };
-        let rendering = policy::planned(code.0, &config, &methods, dynamic_segments);
+        let rendering = policy::planned(code.kind(), &config, &methods, dynamic_segments);
         let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time: STALE_TIME };
         let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, params_list, &mut plan) } else { vec![] };
         // A route whose code cannot be prerendered (it threw or called `forbidden()`...)
@@ -145,7 +169,7 @@ impl Renderer {
         let mut prerendered = Vec::new();
         for params in params_list {
             let path = fill(&route.file.pattern, params.as_ref());
-            let request = static_request(&path, params.clone(), 0);
+            let request = static_request(&path, params.clone(), 0).with_project(site.project);
             let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
             // A 'use cache' page (with `cacheComponents`) is cached for the shortest
@@ -165,18 +189,20 @@ impl Renderer {
     }
 
     /// Runs the route's code once for `request` and keeps what a cache would store.
-    fn render(&self, site: Site, route: &Route, (kind, mirror): AppCode, request: &RouteRequest) -> Rendered {
-        match kind {
-            Kind::Handler => match dispatch(&route.file.exports.names, mirror, request) {
-                Dispatch::Respond { response, .. } => Rendered::Answer(CachedAnswer {
-                    status: response.status,
-                    headers: response.headers,
-                    body: response.body.unwrap_or_default(),
-                    made_by_build: false,
-                }),
-                Dispatch::Threw(_) => Rendered::Failed,
-            },
-            Kind::Page => match self.page(site, route, mirror).prerender(request) {
+    fn render(&self, site: Site, route: &Route, code: AppCode, request: &RouteRequest) -> Rendered {
+        let handled = |module: Module| match dispatch(module, request) {
+            Dispatch::Respond { response, .. } => Rendered::Answer(CachedAnswer {
+                status: response.status,
+                headers: response.headers,
+                body: response.body.unwrap_or_default(),
+                made_by_build: false,
+            }),
+            Dispatch::Threw(_) => Rendered::Failed,
+        };
+        match code {
+            AppCode::Handler(mirror) => handled(Module::of(&route.file.exports.names, mirror)),
+            AppCode::Metadata(index) => self.metadata_module(site, index, handled),
+            AppCode::Page(mirror) => match self.page(site, route, mirror).prerender(request) {
                 Some(html) => Rendered::Answer(CachedAnswer {
                     status: 200,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
@@ -186,6 +212,16 @@ impl Renderer {
                 None => Rendered::Failed,
             },
         }
+    }
+
+    /// Runs `with` on the handler Next.js writes around metadata file `index`.
+    fn metadata_module<T>(&self, site: Site, index: usize, with: impl FnOnce(Module) -> T) -> T {
+        let file = &site.routes.metadata()[index];
+        let get = |export: &str, request: &RouteRequest| match export {
+            "GET" => metadata::handler::get(file, request, &self.next),
+            _ => Handled::NotMirrored,
+        };
+        with(Module { file: &file.file, exported: &metadata::handler::exports(), call: &get })
     }
 
     fn page<'a>(&'a self, site: Site<'a>, route: &'a Route, mirror: &'a Mirror) -> Page<'a> {
@@ -199,11 +235,13 @@ impl Renderer {
         if self.unlisted_param(index, &call.path) {
             return Err(Refusal::NotFound);
         }
-        let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
+        let action = code.kind() == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
         let runtime = self.runtime_for(site, index, &call.path);
         // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
         let (headers, query) = if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
-        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
+        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port)
+            .with_runtime(&runtime)
+            .with_project(site.project);
         let prerendered = match self.answer_cached(site, index, &request, action) {
             Cached::Answer(answer) => return answer,
             Cached::RenderForAction => true,
@@ -211,9 +249,10 @@ impl Renderer {
         };
         let route = site.routes.get(index);
         match code {
-            (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
-            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request),
-            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
+            AppCode::Handler(mirror) => Ok(route_handler::serve(Module::of(&route.file.exports.names, mirror), &request)),
+            AppCode::Metadata(index) => Ok(self.metadata_module(site, index, |module| route_handler::serve(module, &request))),
+            AppCode::Page(mirror) if prerendered => self.page(site, route, mirror).serve_action(&request),
+            AppCode::Page(mirror) => self.page(site, route, mirror).serve(&request),
         }
     }
 
@@ -223,10 +262,10 @@ impl Renderer {
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
         if request.method != "GET" && !head {
-            return match caching.code.0 {
+            return match caching.code.kind() {
                 Kind::Page if action => Cached::RenderForAction,
                 Kind::Page => Cached::Answer(Ok(page::method_not_allowed())),
-                Kind::Handler => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
+                Kind::Handler | Kind::Metadata => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
             };
         }
         let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone()) {
@@ -234,8 +273,8 @@ impl Renderer {
             Some(Ok(found)) => found,
             Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
         };
-        Cached::Answer(Ok(match caching.code.0 {
-            Kind::Handler => {
+        Cached::Answer(Ok(match caching.code.kind() {
+            Kind::Handler | Kind::Metadata => {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
             }
@@ -271,7 +310,7 @@ impl Renderer {
                     return None;
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
-                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0)) {
+                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0).with_project(site.project)) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, vec![], now);
                         Some(Ok((answer, CacheState::Miss)))
@@ -321,7 +360,7 @@ impl Renderer {
 
     fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>) {
         let runtime = self.runtime_for(site, index, path);
-        let request = static_request(path, params, 0).with_runtime(&runtime);
+        let request = static_request(path, params, 0).with_runtime(&runtime).with_project(site.project);
         let Some(Some(caching)) = self.plans.get(index) else { return };
         let revalidate = match caching.rendering {
             Rendering::Static { revalidate } => revalidate,
@@ -362,8 +401,9 @@ impl Renderer {
         }
         let runtime = self.runtime_for(site, index, path);
         let request = RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, 0)
-            .with_runtime(&runtime);
-        match dispatch(&route.file.exports.names, mirror, &request) {
+            .with_runtime(&runtime)
+            .with_project(site.project);
+        match dispatch(Module::of(&route.file.exports.names, mirror), &request) {
             Dispatch::Respond { response, .. } => Ok(response),
             Dispatch::Threw(_) => Ok(WebResponse::empty().with_status(500)),
         }
@@ -455,8 +495,25 @@ fn static_request(path: &str, params: Option<Params>, port: u16) -> RouteRequest
     RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port)
 }
 
+/// The params the build lists for a route whose URL is `pattern`: what a route file's
+/// `generateStaticParams` returns, or for a metadata file the ids of its `generate*` export
+/// (none when other dynamic segments lie above it, whose params the build does not know).
+fn static_params(site: Site, code: AppCode, pattern: &[Segment]) -> Vec<Params> {
+    match code {
+        AppCode::Handler(mirror) | AppCode::Page(mirror) => listed_params(mirror),
+        AppCode::Metadata(index) => {
+            let id = Segment::Dynamic(metadata::ID_PARAM.into());
+            if pattern.iter().any(|s| !matches!(s, Segment::Static(_)) && *s != id) {
+                return Vec::new();
+            }
+            let ids = metadata::handler::static_ids(&site.routes.metadata()[index]);
+            ids.into_iter().map(|id| Params(vec![(metadata::ID_PARAM.to_owned(), ParamValue::One(id))])).collect()
+        }
+    }
+}
+
 /// What `generateStaticParams` returns: a list of objects of strings (or string arrays).
-fn static_params(mirror: &Mirror) -> Vec<Params> {
+fn listed_params(mirror: &Mirror) -> Vec<Params> {
     let request = static_request("/", None, 0);
     let Handled::Answer(answer) = (mirror.handle)("generateStaticParams", &request) else { return vec![] };
     let Ok(serde_json::Value::Array(items)) = serde_json::from_slice(answer.body.as_deref().unwrap_or_default()) else {

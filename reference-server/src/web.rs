@@ -1,6 +1,7 @@
 //! The Web `Request`/`Response` surface the fixture's user code sees, in Rust: what a mirror
 //! reads from a request and the response it builds, with the Web API's defaults.
 
+use crate::project::Project;
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
@@ -59,6 +60,8 @@ pub struct RouteRequest<'a> {
     pub cache_profiles: RefCell<Vec<String>>,
     /// `None` outside a server (unit tests); `fetch()` then throws.
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
+    /// `None` outside a server: `process.env` is then empty and no file can be read.
+    pub project: Option<&'a Project>,
 }
 
 impl std::fmt::Debug for RouteRequest<'_> {
@@ -99,6 +102,7 @@ impl<'a> RouteRequest<'a> {
             read_request_data: Cell::new(false),
             cache_profiles: RefCell::new(Vec::new()),
             runtime: None,
+            project: None,
         }
     }
 
@@ -106,6 +110,29 @@ impl<'a> RouteRequest<'a> {
     pub fn with_runtime(mut self, runtime: &'a (dyn Runtime + Sync)) -> Self {
         self.runtime = Some(runtime);
         self
+    }
+
+    /// The same request in `project`, which gives `process.env` and the files of the project.
+    pub fn with_project(mut self, project: &'a Project) -> Self {
+        self.project = Some(project);
+        self
+    }
+
+    /// `process.env[name]`.
+    pub fn env(&self, name: &str) -> Option<String> {
+        self.project.and_then(|p| p.env(name)).map(str::to_owned)
+    }
+
+    /// `await readFile(join(process.cwd(), path))`: throws when the file cannot be read.
+    pub fn read_file(&self, path: &str) -> Result<Bytes, Thrown> {
+        let project = self.project.ok_or_else(|| Thrown(format!("ENOENT: no such file or directory, open '{path}'")))?;
+        project.read(path).map_err(|e| Thrown(format!("{e}: {path}")))
+    }
+
+    /// `await headers()`: the request's headers, which makes the route read request data.
+    pub fn next_headers(&self) -> &http::HeaderMap {
+        self.read_request_data.set(true);
+        &self.headers
     }
 
     /// `(await cookies()).get(name)?.value`.

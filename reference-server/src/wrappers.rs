@@ -1,11 +1,14 @@
 //! Layouts and templates: the markup that wraps a page. In each folder from the app root down
 //! to the page's own, the folder's `layout.js` wraps its `template.js`, which wraps everything
-//! below (`<Layout><Template>{children}</Template></Layout>`). The root layout is the document
-//! shell [`crate::page`] writes, so it is not one of these.
+//! below (`<Layout><Template>{children}</Template></Layout>`). The app's `app/layout.js` is the
+//! document shell [`crate::page`] writes, so it is not one of these; in an app without one,
+//! each route group's topmost layout is a root layout, which renders the `<html>` element
+//! itself. A layout may interrupt the page (`forbidden()`...).
 
 use crate::error::Error;
 use crate::code::{Mirror, Wrap};
 use crate::mirrors::MirrorSet;
+use crate::navigation::Interrupt;
 use std::path::Path;
 
 /// The layout and template files of an app with their mirrors, outermost first.
@@ -38,11 +41,12 @@ impl Wrappers {
         out
     }
 
-    /// `markup` as the page file `page` (`app/blog/[slug]/page.js`) renders inside its wrappers.
-    pub fn wrap(&self, page: &str, markup: String) -> String {
+    /// `markup` as the page file `page` (`app/blog/[slug]/page.js`) renders inside its wrappers,
+    /// or what the first wrapper that interrupted called.
+    pub fn wrap(&self, page: &str, markup: String) -> Result<String, Interrupt> {
         let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
         let encloses = |file: &str| file.rsplit_once('/').is_some_and(|(dir, _)| folder == dir || folder.starts_with(&format!("{dir}/")));
-        self.files.iter().rev().filter(|(file, _)| encloses(file)).fold(markup, |inner, (_, mirror)| (mirror.handle)(&inner))
+        self.files.iter().rev().filter(|(file, _)| encloses(file)).try_fold(markup, |inner, (_, mirror)| (mirror.handle)(&inner))
     }
 }
 
@@ -68,14 +72,17 @@ fn collect(root: &Path, folder: &str, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    fn section(children: &str) -> String {
-        format!("<section>{children}</section>")
+    fn section(children: &str) -> Result<String, Interrupt> {
+        Ok(format!("<section>{children}</section>"))
     }
-    fn outer(children: &str) -> String {
-        format!("<div class=\"outer\">{children}</div>")
+    fn outer(children: &str) -> Result<String, Interrupt> {
+        Ok(format!("<div class=\"outer\">{children}</div>"))
     }
-    fn inner(children: &str) -> String {
-        format!("<div class=\"inner\">{children}</div>")
+    fn inner(children: &str) -> Result<String, Interrupt> {
+        Ok(format!("<div class=\"inner\">{children}</div>"))
+    }
+    fn denied(_children: &str) -> Result<String, Interrupt> {
+        Err(Interrupt::Forbidden)
     }
 
     static LAYOUT: Mirror<Wrap> = Mirror { file: "app/a/layout.js", handle: section };
@@ -88,11 +95,19 @@ mod tests {
             files: vec![("app/a/layout.js".into(), &LAYOUT), ("app/a/template.js".into(), &TEMPLATE), ("app/a/b/template.js".into(), &DEEPER)],
         };
         assert_eq!(
-            wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into()),
+            wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into()).unwrap(),
             "<section><div class=\"outer\"><div class=\"inner\"><h1/></div></div></section>"
         );
-        assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into()), "<section><div class=\"outer\"><h1/></div></section>");
-        assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into()), "<h1/>", "app/ab is not inside app/a");
+        assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into()).unwrap(), "<section><div class=\"outer\"><h1/></div></section>");
+        assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into()).unwrap(), "<h1/>", "app/ab is not inside app/a");
+    }
+
+    static DENIED: Mirror<Wrap> = Mirror { file: "app/(d)/layout.js", handle: denied };
+
+    #[test]
+    fn a_layout_that_interrupts_stops_the_page() {
+        let wrappers = Wrappers { files: vec![("app/(d)/layout.js".into(), &DENIED), ("app/(d)/b/template.js".into(), &DEEPER)] };
+        assert_eq!(wrappers.wrap("app/(d)/b/page.js", "<h1/>".into()), Err(Interrupt::Forbidden));
     }
 
     #[test]

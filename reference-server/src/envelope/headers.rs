@@ -38,7 +38,7 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
         let conditional = Conditional::from_headers(request.headers());
         let answer = self.inner.call(request).await;
         match Made::of(&answer) {
-            Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
+            Made::Handler { .. } => with_app_vary(answer),
             Made::Page(sent) => send(answer, &sent, head, &conditional).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,
         }
