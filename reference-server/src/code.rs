@@ -60,6 +60,9 @@ pub enum MetadataCode {
     },
     Image {
         generate_image_metadata: Option<GenerateImageMetadata>,
+        /// `generateStaticParams()`: the params of the dynamic segments above the file that the
+        /// build makes it for.
+        generate_static_params: Option<fn() -> Vec<Params>>,
         image: ImageFunction,
     },
 }

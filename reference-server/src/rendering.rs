@@ -496,18 +496,28 @@ fn static_request(path: &str, params: Option<Params>, port: u16) -> RouteRequest
 }
 
 /// The params the build lists for a route whose URL is `pattern`: what a route file's
-/// `generateStaticParams` returns, or for a metadata file the ids of its `generate*` export
-/// (none when other dynamic segments lie above it, whose params the build does not know).
+/// `generateStaticParams` returns, or for a metadata file what its own returns, each with the
+/// ids of its `generate*` export (none when other dynamic segments lie above it and it lists
+/// no params for them).
 fn static_params(site: Site, code: AppCode, pattern: &[Segment]) -> Vec<Params> {
     match code {
         AppCode::Handler(mirror) | AppCode::Page(mirror) => listed_params(mirror),
         AppCode::Metadata(index) => {
+            let file = &site.routes.metadata()[index];
             let id = Segment::Dynamic(metadata::ID_PARAM.into());
-            if pattern.iter().any(|s| !matches!(s, Segment::Static(_)) && *s != id) {
-                return Vec::new();
+            let above = match metadata::handler::static_params(file) {
+                Some(listed) => listed,
+                None if pattern.iter().any(|s| !matches!(s, Segment::Static(_)) && *s != id) => return Vec::new(),
+                None => vec![Params(Vec::new())],
+            };
+            let ids = metadata::handler::static_ids(file);
+            if ids.is_empty() {
+                return above;
             }
-            let ids = metadata::handler::static_ids(&site.routes.metadata()[index]);
-            ids.into_iter().map(|id| Params(vec![(metadata::ID_PARAM.to_owned(), ParamValue::One(id))])).collect()
+            let with_id = |params: &Params, id: &String| {
+                Params(params.0.iter().cloned().chain([(metadata::ID_PARAM.to_owned(), ParamValue::One(id.clone()))]).collect())
+            };
+            above.iter().flat_map(|params| ids.iter().map(move |id| with_id(params, id))).collect()
         }
     }
 }

@@ -135,8 +135,10 @@ fn check_metadata_mirror(set: &MirrorSet, route: &RouteFile) {
         MetadataCode::Robots(_) => name.starts_with("robots."),
         MetadataCode::Manifest(_) => name.starts_with("manifest."),
         MetadataCode::Sitemap { generate_sitemaps, .. } => name.starts_with("sitemap.") && generate_sitemaps.is_some() == exported("generateSitemaps"),
-        MetadataCode::Image { generate_image_metadata, .. } => {
-            !name.starts_with("sitemap.") && generate_image_metadata.is_some() == exported("generateImageMetadata")
+        MetadataCode::Image { generate_image_metadata, generate_static_params, .. } => {
+            !name.starts_with("sitemap.")
+                && generate_image_metadata.is_some() == exported("generateImageMetadata")
+                && generate_static_params.is_some() == exported("generateStaticParams")
         }
     };
     assert!(fits, "{}: the mirror is not of the file's kind or misses its generate* export", route.file);

@@ -23,7 +23,8 @@
 //!
 //! The build lists the ids of `generateSitemaps`, and from Next.js 16 those of
 //! `generateImageMetadata`, as the handler's `generateStaticParams` (before 16, such images are
-//! made per request).
+//! made per request); an image file may export its own `generateStaticParams` for the dynamic
+//! segments above it. Without one, an image below a dynamic segment is made per request.
 
 use super::convention::Convention;
 use super::{Content, ID_PARAM, MetadataRoute, manifest, robots, sitemap, static_files};
@@ -55,11 +56,21 @@ pub fn segment_config(route: &MetadataRoute, next: &Version) -> SegmentConfig {
             let mut config = SegmentConfig::read(exports);
             config.static_params = match code {
                 MetadataCode::Sitemap { generate_sitemaps, .. } => generate_sitemaps.is_some(),
-                MetadataCode::Image { generate_image_metadata, .. } => generate_image_metadata.is_some() && next.major >= 16,
+                MetadataCode::Image { generate_image_metadata, generate_static_params, .. } => {
+                    generate_static_params.is_some() || (generate_image_metadata.is_some() && next.major >= 16)
+                }
                 _ => false,
             };
             config
         }
+    }
+}
+
+/// What the file's own `generateStaticParams` lists, when it exports one.
+pub fn static_params(route: &MetadataRoute) -> Option<Vec<Params>> {
+    match &route.content {
+        Content::Generated { code: MetadataCode::Image { generate_static_params: Some(params), .. }, .. } => Some(params()),
+        _ => None,
     }
 }
 
@@ -114,7 +125,7 @@ fn run(code: MetadataCode, segment: Option<&str>, request: &RouteRequest, next: 
             };
             text(static_files::content_type("xml"), sitemap::serialize(&sitemap(id, request)))
         }
-        MetadataCode::Image { generate_image_metadata, image } => {
+        MetadataCode::Image { generate_image_metadata, image, .. } => {
             let id = match (generate_image_metadata, segment) {
                 (Some(items), Some(segment)) => {
                     let Some(item) = items(request.params.as_ref()).into_iter().find(|item| item.id.to_url() == segment) else {

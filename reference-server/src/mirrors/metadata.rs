@@ -98,7 +98,7 @@ pub const MANIFEST: MetadataCode = MetadataCode::Manifest(manifest);
 fn generated_opengraph(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     Ok(ImageReturn::Image(ImageResponse { width: 1200, height: 630, background: [0x00, 0xaa, 0x77], text: String::new() }))
 }
-pub const GENERATED_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: generated_opengraph };
+pub const GENERATED_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: generated_opengraph };
 
 /// metadata/generated/icon.js: two sizes from `generateImageMetadata`.
 fn icon_metadata(_params: Option<&Params>) -> Vec<ImageMetadata> {
@@ -116,19 +116,19 @@ fn generated_icon(id: Option<&MetadataId>, _request: &RouteRequest) -> Result<Im
     let side = if id.map(MetadataId::to_url).as_deref() == Some("small") { 48 } else { 72 };
     Ok(ImageReturn::Image(ImageResponse { width: side, height: side, background: [0, 0, 0], text: String::new() }))
 }
-pub const GENERATED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(icon_metadata), image: generated_icon };
+pub const GENERATED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(icon_metadata), generate_static_params: None, image: generated_icon };
 
 /// metadata/generated/apple-icon.js
 fn generated_apple_icon(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     Ok(ImageReturn::Image(ImageResponse { width: 180, height: 180, background: [0x33, 0x33, 0x33], text: String::new() }))
 }
-pub const GENERATED_APPLE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: generated_apple_icon };
+pub const GENERATED_APPLE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: generated_apple_icon };
 
 /// metadata/(grouped)/grouped/twitter-image.js
 fn grouped_twitter(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     Ok(ImageReturn::Image(ImageResponse { width: 800, height: 400, background: [0xaa, 0x00, 0x77], text: String::new() }))
 }
-pub const GROUPED_TWITTER: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: grouped_twitter };
+pub const GROUPED_TWITTER: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: grouped_twitter };
 
 /// metadata/posts/[slug]/opengraph-image.js: the slug is drawn as text.
 fn post_opengraph(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
@@ -138,7 +138,7 @@ fn post_opengraph(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<Im
     };
     Ok(ImageReturn::Image(ImageResponse { width: 600, height: 315, background: [0x33, 0x66, 0xcc], text: slug }))
 }
-pub const POST_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: post_opengraph };
+pub const POST_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: post_opengraph };
 
 /// metadata/*/page.js: `<h1>metadata: NAME</h1>`, NAME being the page's folder (or, for
 /// metadata/posts/[slug]/page.js, the slug).

@@ -14,7 +14,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     routes: &[Mirror { file: "app/page.js", handle: home }, Mirror { file: "proxy.js", handle: proxy }],
     api: &[],
     metadata: &[
-        Mirror { file: "app/icon.js", handle: MetadataCode::Image { generate_image_metadata: None, image: icon } },
+        Mirror { file: "app/icon.js", handle: MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: icon } },
         Mirror { file: "app/robots.js", handle: MetadataCode::Robots(robots) },
     ],
     wrappers: &[],

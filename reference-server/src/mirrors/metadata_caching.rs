@@ -1,11 +1,13 @@
-//! Mirrors of `fixture-app/app/metadata/{made-at-build,made-per-request,revalidated}/`:
-//! generated metadata files that write the time they were made, so that a file made once can
-//! be told from one made again. They differ only in what makes them be made again: nothing
-//! (made by the build), a Dynamic API or dynamic config (made per request), `revalidate`.
+//! Mirrors of `fixture-app/app/metadata/{made-at-build,made-per-request,revalidated,by-slug,
+//! listed-slugs}/`: generated metadata files that write the time they were made, so that a file
+//! made once can be told from one made again. They differ only in what makes them be made
+//! again: nothing (made by the build), a Dynamic API or dynamic config (made per request),
+//! `revalidate`, a dynamic segment above them with or without `generateStaticParams`.
 
 use crate::code::{ImageReturn, MetadataCode, MetadataId};
 use crate::metadata::images::ImageResponse;
 use crate::metadata::sitemap::{LastModified, SitemapEntry};
+use crate::params::{ParamValue, Params};
 use crate::web::{RouteRequest, Thrown, WebResponse, date_now};
 
 /// An SVG that writes `text`, sent as `new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } })`.
@@ -37,29 +39,49 @@ fn made_per_request_sitemap(_id: Option<&str>, _request: &RouteRequest) -> Vec<S
 }
 pub const MADE_PER_REQUEST_SITEMAP: MetadataCode = MetadataCode::Sitemap { generate_sitemaps: None, sitemap: made_per_request_sitemap };
 
-/// made-at-build/icon.js and revalidated/icon.js: an SVG of `Date.now()`.
+/// made-at-build/icon.js, revalidated/icon.js and made-per-request/apple-icon.js (which exports
+/// `dynamic`): an SVG of `Date.now()`.
 fn stamped_icon(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     Ok(ImageReturn::Response(svg_response(&date_now().to_string())))
 }
-pub const STAMPED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: stamped_icon };
+pub const STAMPED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_icon };
 
 /// made-per-request/icon.js: `await headers()`, then an SVG of `Date.now()`.
 fn stamped_icon_after_headers(id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     request.next_headers();
     stamped_icon(id, request)
 }
-pub const STAMPED_ICON_AFTER_HEADERS: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: stamped_icon_after_headers };
+pub const STAMPED_ICON_AFTER_HEADERS: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_icon_after_headers };
 
 /// made-at-build/opengraph-image.js, made-per-request/twitter-image.js (which exports `dynamic`)
 /// and revalidated/opengraph-image.js: an image drawing `Date.now()`.
 fn stamped_image(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     Ok(drawn_now())
 }
-pub const STAMPED_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: stamped_image };
+pub const STAMPED_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_image };
 
 /// made-per-request/opengraph-image.js: `await headers()`, then an image drawing `Date.now()`.
 fn stamped_image_after_headers(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     request.next_headers();
     Ok(drawn_now())
 }
-pub const STAMPED_IMAGE_AFTER_HEADERS: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: stamped_image_after_headers };
+pub const STAMPED_IMAGE_AFTER_HEADERS: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_image_after_headers };
+
+/// by-slug/[slug]/opengraph-image.js and listed-slugs/[slug]/opengraph-image.js: an image
+/// drawing the slug and `Date.now()`.
+fn slug_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    let slug = match request.params.as_ref().and_then(|p| p.get("slug")) {
+        Some(ParamValue::One(slug)) => slug.clone(),
+        _ => String::new(),
+    };
+    let text = format!("{slug} {}", date_now());
+    Ok(ImageReturn::Image(ImageResponse { width: 400, height: 210, background: [0xff, 0xff, 0xff], text }))
+}
+pub const SLUG_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: slug_image };
+
+/// listed-slugs/[slug]/opengraph-image.js `generateStaticParams`: `[{ slug: 'listed' }]`.
+fn listed_slugs() -> Vec<Params> {
+    vec![Params(vec![("slug".into(), ParamValue::One("listed".into()))])]
+}
+pub const LISTED_SLUG_IMAGE: MetadataCode =
+    MetadataCode::Image { generate_image_metadata: None, generate_static_params: Some(listed_slugs), image: slug_image };

@@ -21,7 +21,7 @@ fn shop_icon(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageRe
     let params = request.params.as_ref().map_or("undefined".to_owned(), |p| p.to_json().to_string());
     Ok(ImageReturn::Response(svg_response(&format!("params: {params}"))))
 }
-pub const SHOP_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: shop_icon };
+pub const SHOP_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: shop_icon };
 
 /// shop/[tag]/[item]/icon.js: icons 1 (16x16) and 2 (32x32), numeric ids; each an SVG writing
 /// both params, its id and the id's type.
@@ -36,7 +36,13 @@ fn shop_item_icon(id: Option<&MetadataId>, request: &RouteRequest) -> Result<Ima
     let text = format!("tag={} item={} id={shown} ({type_of})", param(request, "tag"), param(request, "item"));
     Ok(ImageReturn::Response(svg_response(&text)))
 }
-pub const SHOP_ITEM_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(shop_item_icons), image: shop_item_icon };
+pub const SHOP_ITEM_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(shop_item_icons), generate_static_params: None, image: shop_item_icon };
+
+/// shop/[tag]/[item]/opengraph-image.js: an SVG writing both params.
+fn shop_item_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(ImageReturn::Response(svg_response(&format!("tag={} item={}", param(request, "tag"), param(request, "item")))))
+}
+pub const SHOP_ITEM_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: shop_item_image };
 
 /// catalog/[id]/opengraph-image.js: the captions of each product.
 fn captions(product: &str) -> &'static [&'static str] {
@@ -69,7 +75,7 @@ fn catalog_image(id: Option<&MetadataId>, request: &RouteRequest) -> Result<Imag
     let (width, height) = ImageResponse::DEFAULT_SIZE;
     Ok(ImageReturn::Image(ImageResponse { width, height, background: [0xff, 0xff, 0xff], text: caption.into() }))
 }
-pub const CATALOG_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(catalog_images), image: catalog_image };
+pub const CATALOG_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(catalog_images), generate_static_params: None, image: catalog_image };
 
 /// return-types/respond.js: the kinds, and the SVG returned as each.
 const KINDS: [&str; 6] = ["blob", "array-buffer", "typed-array", "data-view", "stream", "response"];
@@ -92,7 +98,7 @@ fn return_type_icons(_params: Option<&Params>) -> Vec<ImageMetadata> {
 fn return_type_icon(id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     respond_as(id)
 }
-pub const RETURN_TYPE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(return_type_icons), image: return_type_icon };
+pub const RETURN_TYPE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(return_type_icons), generate_static_params: None, image: return_type_icon };
 
 /// return-types/opengraph-image.js: one 16x16 image per kind, alt `returned as <kind>`.
 fn return_type_images(_params: Option<&Params>) -> Vec<ImageMetadata> {
@@ -106,7 +112,7 @@ fn return_type_images(_params: Option<&Params>) -> Vec<ImageMetadata> {
         })
         .collect()
 }
-pub const RETURN_TYPE_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(return_type_images), image: return_type_icon };
+pub const RETURN_TYPE_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(return_type_images), generate_static_params: None, image: return_type_icon };
 
 /// local-asset/opengraph-image.js: `assets/logo.png` read from the project root and drawn, in an
 /// `ImageResponse` of the default size.
@@ -115,11 +121,11 @@ fn local_asset_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result
     let (width, height) = ImageResponse::DEFAULT_SIZE;
     Ok(ImageReturn::Image(ImageResponse { width, height, background: [0xff, 0xff, 0xff], text: String::new() }))
 }
-pub const LOCAL_ASSET_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: local_asset_image };
+pub const LOCAL_ASSET_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: local_asset_image };
 
 /// local-asset/icon.js: `assets/logo.png` read from the project root and sent as it is.
 fn local_asset_icon(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     let logo = request.read_file("assets/logo.png")?;
     Ok(ImageReturn::Response(WebResponse::bytes(logo).with_header("content-type", "image/png")))
 }
-pub const LOCAL_ASSET_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: local_asset_icon };
+pub const LOCAL_ASSET_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: local_asset_icon };
