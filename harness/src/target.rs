@@ -1,5 +1,6 @@
 //! A target: where to send requests for each fixture app it serves, and what it claims to be.
 
+use crate::waits::Time;
 use spec::{Capability, Case};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -15,6 +16,8 @@ pub struct Target {
     /// Headers (lower case) that a complete answer may carry unnamed, besides the transport
     /// headers: the ones a CDN in front of the target adds (`--ignore-header`).
     pub ignored_headers: Vec<String>,
+    /// Its clock: the system clock, or one the harness drives (then waits take no time).
+    pub time: Time,
 }
 
 /// Why a case does not apply to a target.
@@ -44,13 +47,19 @@ impl fmt::Display for NotApplicable {
 impl Target {
     /// A target serving the default fixture app at `base_url`.
     pub fn new(base_url: &str, next_version: semver::Version, capabilities: BTreeSet<Capability>) -> Self {
-        Target { apps: BTreeMap::new(), next_version, capabilities, ignored_headers: Vec::new() }
+        Target { apps: BTreeMap::new(), next_version, capabilities, ignored_headers: Vec::new(), time: Time::Real }
             .serving(spec::case::DEFAULT_APP, base_url)
     }
 
     /// This target, also serving `app` at `base_url`.
     pub fn serving(mut self, app: &str, base_url: &str) -> Self {
         self.apps.insert(app.to_owned(), base_url.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// This target, keeping `time`.
+    pub fn with_time(mut self, time: Time) -> Self {
+        self.time = time;
         self
     }
 

@@ -9,9 +9,11 @@ use crate::metadata::robots::Robots;
 use crate::metadata::sitemap::SitemapEntry;
 use crate::navigation::Interrupt;
 use crate::pages_api::request::ApiRequest;
+use crate::pages_router::data::{PropsContext, PropsResult, StaticPaths};
 use crate::pages_api::response::ApiResponse;
 use crate::params::Params;
 use crate::web::{RouteRequest, Thrown, WebResponse};
+use serde_json::Value;
 
 /// What calling one export of a route module did.
 #[derive(Debug)]
@@ -74,6 +76,37 @@ pub type GenerateImageMetadata = fn(params: Option<&Params>) -> Vec<ImageMetadat
 /// item.
 pub type ImageFunction = fn(id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown>;
 
+/// The user code of a Pages Router page (`pages/**`, not `pages/api`): its data functions and
+/// its component.
+#[derive(Clone, Copy)]
+pub struct PagesCode {
+    /// `getStaticPaths()`, for a page with dynamic segments and `getStaticProps`.
+    pub get_static_paths: Option<fn() -> StaticPaths>,
+    pub data: DataFunction,
+    /// The default export: the page's markup for its props; `is_fallback` is
+    /// `router.isFallback` (the props are then empty).
+    pub render: fn(props: &Value, is_fallback: bool) -> String,
+}
+
+/// The data function a Pages Router page exports.
+#[derive(Clone, Copy)]
+pub enum DataFunction {
+    /// `getStaticProps(context)`: prerendered, cached, regenerated.
+    StaticProps(fn(&PropsContext) -> Result<PropsResult, Thrown>),
+    /// `getServerSideProps(context)`: run for every request.
+    ServerSideProps(fn(&PropsContext) -> Result<PropsResult, Thrown>),
+}
+
+impl DataFunction {
+    /// The name the page exports it under.
+    pub fn export_name(&self) -> &'static str {
+        match self {
+            DataFunction::StaticProps(_) => "getStaticProps",
+            DataFunction::ServerSideProps(_) => "getServerSideProps",
+        }
+    }
+}
+
 /// One item `generateImageMetadata` returns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageMetadata {
@@ -121,8 +154,8 @@ pub enum ImageReturn {
 }
 
 /// The Rust code of one fixture file: a [`Handler`] for app routes and pages, an
-/// [`ApiHandler`] for API routes, a [`Wrap`] for layouts and templates, a [`MetadataCode`]
-/// for generated metadata files.
+/// [`ApiHandler`] for API routes, a [`PagesCode`] for Pages Router pages, a [`Wrap`] for layouts
+/// and templates, a [`MetadataCode`] for generated metadata files.
 pub struct Mirror<H = Handler> {
     /// The mirrored source, relative to the fixture app (`app/.../route.js`).
     pub file: &'static str,

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 /// The cookie that turns draft mode on.
 pub const COOKIE: &str = "__prerender_bypass";
 /// The Pages Router preview-data cookie, cleared with it.
-const DATA_COOKIE: &str = "__next_preview_data";
+pub const DATA_COOKIE: &str = "__next_preview_data";
 /// The attributes `next start` gives the cookie after `Path=/` (production: a cross-site cookie).
 const ATTRIBUTES: &str = "Secure; HttpOnly; SameSite=none";
 
@@ -38,6 +38,11 @@ pub fn stale_session_lines(request: &RouteRequest) -> Vec<String> {
     if !data && (!bypass || is_enabled(request)) {
         return Vec::new();
     }
+    expired_session_lines()
+}
+
+/// Both preview cookies expired, as Next.js clears a preview session.
+pub fn expired_session_lines() -> Vec<String> {
     [COOKIE, DATA_COOKIE]
         .map(|name| format!("{name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=None"))
         .to_vec()
@@ -66,7 +71,7 @@ mod tests {
     fn request(cookie: &str) -> RouteRequest<'static> {
         let mut headers = http::HeaderMap::new();
         headers.insert("cookie", cookie.parse().unwrap());
-        RouteRequest::new("GET".into(), "/".into(), String::new(), headers, Bytes::new(), None, 3000)
+        RouteRequest::new("GET".into(), "/".into(), String::new(), headers, Bytes::new(), None, 3000, Default::default())
     }
 
     #[test]

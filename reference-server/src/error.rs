@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("cannot read {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{path}: no `app` or `src/app` folder; is this a Next.js app?")]
+    #[error("{path}: no `app`, `src/app`, `pages` or `src/pages` folder; is this a Next.js app?")]
     NoAppDir { path: PathBuf },
     #[error("{file}:{line}:{column}: {message}")]
     Parse { file: String, line: usize, column: usize, message: String },

@@ -1,10 +1,12 @@
 //! Reads a Next.js app folder the way `next build` does: the `app` (or `src/app`) tree (pages,
-//! route handlers and metadata files) and the
-//! API routes of `pages/api` (or `src/pages/api`) become a list of routes, each with its URL
-//! pattern and the exports read from its source.
+//! route handlers and metadata files) and the `pages` (or `src/pages`) tree (Pages Router pages,
+//! and the API routes of `pages/api`) become a list of routes, each with its URL pattern and the
+//! exports read from its source.
 //!
-//! In `pages/api`, every source file is a route: `index.js` answers for its folder, and file
-//! and folder names may be `[param]`, `[...all]` or `[[...all]]`.
+//! In `pages`, every source file is a route: `index.js` answers for its folder, and file and
+//! folder names may be `[param]`, `[...all]` or `[[...all]]`. The special files `_app`,
+//! `_document`, `_error`, `404` and `500` change every page of an app; the fixture apps have
+//! none, and the reference server refuses them rather than ignore them.
 
 use crate::error::Error;
 use crate::exports::{Exports, read_exports};
@@ -21,6 +23,8 @@ pub enum RouteKind {
     Page,
     /// A file under `pages/api`: a Pages Router API route.
     Api,
+    /// Any other file under `pages`: a Pages Router page.
+    PagesPage,
     /// A metadata file (`robots.js`, `icon.png`...), see [`crate::metadata`].
     Metadata,
 }
@@ -42,21 +46,24 @@ pub fn has_pages_router(root: &Path) -> bool {
     ["pages", "src/pages"].iter().any(|d| root.join(d).is_dir())
 }
 
+/// The files of `pages/` that are not pages of their own, refused (see the module doc).
+const SPECIAL_PAGES: [&str; 5] = ["_app", "_document", "_error", "404", "500"];
+
 /// Every route and page file of the app at `root`, as Next.js `next` routes it, in a stable
 /// order.
 pub fn scan(root: &Path, next: &Version) -> Result<Vec<RouteFile>, Error> {
     let existing = |dirs: [&str; 2]| dirs.iter().map(|d| root.join(d)).find(|d| d.is_dir());
     let app_dir = existing(["app", "src/app"]);
-    let api_dir = existing(["pages/api", "src/pages/api"]);
-    if app_dir.is_none() && api_dir.is_none() {
+    let pages_dir = existing(["pages", "src/pages"]);
+    if app_dir.is_none() && pages_dir.is_none() {
         return Err(Error::NoAppDir { path: root.to_owned() });
     }
     let mut routes = Vec::new();
     if let Some(app_dir) = app_dir {
         walk(root, &app_dir, &mut Vec::new(), &mut routes, next)?;
     }
-    if let Some(api_dir) = api_dir {
-        walk_api(root, &api_dir, &mut vec![Segment::Static("api".into())], &mut routes)?;
+    if let Some(pages_dir) = pages_dir {
+        walk_pages(root, &pages_dir, &mut Vec::new(), &mut routes)?;
     }
     routes.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(routes)
@@ -114,12 +121,14 @@ fn metadata_file(root: &Path, path: &Path, name: &str, pattern: &[Segment], next
     Ok(Some(RouteFile { file, kind: RouteKind::Metadata, pattern, exports }))
 }
 
-fn walk_api(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
+/// The `pages` tree below `dir`, whose URL is `pattern`: API routes under `api/`, pages elsewhere.
+fn walk_pages(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
+    let kind = if pattern.first() == Some(&Segment::Static("api".into())) { RouteKind::Api } else { RouteKind::PagesPage };
     for path in sorted_entries(dir)? {
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         if path.is_dir() {
             pattern.push(name_segment(&name));
-            walk_api(root, &path, pattern, out)?;
+            walk_pages(root, &path, pattern, out)?;
             pattern.pop();
             continue;
         }
@@ -128,12 +137,15 @@ fn walk_api(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<R
             continue;
         }
         let file = relative(root, &path);
+        if pattern.is_empty() && SPECIAL_PAGES.contains(&stem) {
+            return Err(Error::Route { file, message: "custom _app, _document, _error, 404 and 500 pages are not served by the reference server".into() });
+        }
         let exports = exports_of(&path, &file)?;
         let mut route_pattern = pattern.clone();
         if stem != "index" {
             route_pattern.push(name_segment(stem));
         }
-        out.push(RouteFile { file, kind: RouteKind::Api, pattern: route_pattern, exports });
+        out.push(RouteFile { file, kind, pattern: route_pattern, exports });
     }
     Ok(())
 }

@@ -9,19 +9,21 @@
 //! - [`app`]: [`App`] loads the app and puts the stages together; [`service`] is the contract
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
-//! - [`envelope`]: what `next start` puts around every app: Node's parser, compression, the
-//!   trailing-slash and repeated-slash redirects, the not-found and error pages, its own header
-//!   fields, `public/` files and build assets.
+//! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
+//!   it removes and adds, compression, the trailing-slash and repeated-slash redirects, the
+//!   not-found and error pages, its own header fields, `public/` files and build assets.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
 //!   dispatch of `route.js`), [`page`] (pages and their HTML), [`pages_api`] (Pages Router API
 //!   routes: body parsing, `req.query`, `req.cookies`, `res` with ETag and 304),
-//!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add).
+//!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add),
+//!   [`pages_router`] (Pages Router pages with their own cache: getStaticProps prerendered and
+//!   regenerated, getStaticPaths fallbacks, getServerSideProps, data routes, preview sessions).
 //! - [`rendering`]: the cache around route handlers and pages: what the build prerenders, stale
 //!   answers regenerated in the background, `fetch()` and `next/cache` through the data cache.
 //! - [`routes`]: the route table the app loads: [`fixture`] reads `app/` (or `src/app/`) and
-//!   `pages/api/` into route files, with [`exports`] read from each file's source by a JavaScript
+//!   `pages/` into route files, with [`exports`] read from each file's source by a JavaScript
 //!   parser; [`router`] matches URL patterns (static, `[param]`, `[...all]`, `[[...all]]`) with
 //!   their precedence, and [`params`] decodes the matched values. [`wrappers`] and [`fallbacks`]
 //!   are the layouts, templates and root `forbidden.js`/`unauthorized.js` around pages;
@@ -29,14 +31,21 @@
 //! - [`mirrors`]: the user code of each fixture route, in Rust, implementing [`code`], the
 //!   contract between the server and user code.
 //! - The runtime user code sees: [`web`] (the Web `Request`/`Response`, with [`form_data`]),
-//!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`], [`navigation`] (`redirect()`,
+//!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`] and the Pages Router's
+//!   [`preview_data`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
 //!   header and invalidation rules), [`project`] (`process.env` from the `.env` files, and the
 //!   project's files).
+//! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
+//!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
+//!   that answers one.
 //! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
 //!   loaded.
+//! - [`clock`]: the one clock everything that shows time reads (the cache, `Date.now()`,
+//!   cookie expiry, the `Date` field): the system clock, or one a client drives so that waiting
+//!   takes no time.
 //!
 //! The modules are private (`cargo doc --document-private-items` shows them); what the
 //! integration tests in `tests/` reach is re-exported at the root, hidden from the docs.
@@ -59,6 +68,7 @@ mod app;
 mod body;
 mod cache;
 mod client_script;
+mod clock;
 mod code;
 mod cookies;
 mod draft_mode;
@@ -79,19 +89,23 @@ mod navigation;
 mod next_config;
 mod page;
 mod pages_api;
+mod pages_router;
 mod params;
+mod preview_data;
 mod project;
 mod proxy;
 mod rendering;
 mod route_handler;
 mod router;
 mod routes;
+mod rsc;
 mod server;
 mod service;
 mod web;
 mod wrappers;
 
 pub use app::{App, Config};
+pub use clock::Clock;
 pub use error::Error;
 pub use server::run;
 
@@ -103,7 +117,9 @@ pub use {
     fixture::{RouteFile, RouteKind, scan as scan_routes},
     mirrors::{APPS, MirrorSet},
     fresh::Conditional,
+    code::DataFunction,
     pages_api::{request::ApiRequest, response::ApiResponse},
+    pages_router::data::{Phase, PropsContext},
     params::{ParamValue, decode_component},
     proxy::ProxyFile,
     route_handler::HTTP_METHODS,

@@ -160,9 +160,37 @@ fn ends_in_optional_catch_all(root: &Node, segments: &[&str]) -> bool {
     node.route.is_none() && node.optional_catch_all.is_some()
 }
 
+/// The path a route pattern stands for with `params` filled in.
+pub fn fill(pattern: &[Segment], params: Option<&Params>) -> String {
+    let value = |name: &str| match params.and_then(|p| p.get(name)) {
+        Some(ParamValue::One(v)) => v.clone(),
+        Some(ParamValue::Many(parts)) => parts.join("/"),
+        None => String::new(),
+    };
+    let path: String = pattern
+        .iter()
+        .map(|segment| match segment {
+            Segment::Static(s) => s.clone(),
+            Segment::Dynamic(p) | Segment::CatchAll(p) | Segment::OptionalCatchAll(p) => value(p),
+        })
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("/{s}"))
+        .collect();
+    if path.is_empty() { "/".into() } else { path }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_puts_params_into_the_pattern() {
+        let pattern = vec![Segment::Static("a".into()), Segment::Dynamic("slug".into())];
+        let params = Params(vec![("slug".into(), ParamValue::One("listed".into()))]);
+        assert_eq!(fill(&pattern, Some(&params)), "/a/listed");
+        assert_eq!(fill(&[], None), "/");
+    }
     use Segment::*;
 
     fn s(name: &str) -> Segment {

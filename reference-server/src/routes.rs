@@ -3,7 +3,7 @@
 //! URL patterns. Finding a route for a path gives its parameters, or a [`Refusal`]: no route is
 //! the not-found page, a parameter that is not valid percent-encoding the malformed-path answer.
 
-use crate::code::{ApiHandler, Mirror};
+use crate::code::{ApiHandler, DataFunction, Mirror, PagesCode};
 use crate::error::Error;
 use crate::fixture::{self, RouteFile, RouteKind};
 use crate::metadata::{self, MetadataRoute};
@@ -25,6 +25,8 @@ pub enum Endpoint {
     Api(ApiConfig, ApiHandler),
     /// A metadata file: its index in [`Routes::metadata`].
     Metadata(usize),
+    /// A Pages Router page, with its code.
+    PagesPage(PagesCode),
 }
 
 pub struct Route {
@@ -61,6 +63,11 @@ impl Routes {
             }
             RouteKind::Handler => Endpoint::Handler(mirrors.find(&file.file).ok_or_else(no_mirror)?),
             RouteKind::Page => Endpoint::Page(mirrors.find(&file.file).ok_or_else(no_mirror)?),
+            RouteKind::PagesPage => {
+                let code = mirrors.find_pages(&file.file).ok_or_else(no_mirror)?.handle;
+                check_pages_exports(&code, &file.exports.names).map_err(|message| Error::Route { file: file.file.clone(), message })?;
+                Endpoint::PagesPage(code)
+            }
             RouteKind::Metadata => {
                 let code = mirrors.find_metadata(&file.file).map(|m| m.handle);
                 let id = |s: &&Segment| matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM);
@@ -90,6 +97,26 @@ impl Routes {
         let params = matched.params().map_err(|_| Refusal::MalformedPath)?;
         Ok((matched.route, params))
     }
+}
+
+/// Whether a Pages Router page's mirror has the data functions the file exports.
+fn check_pages_exports(code: &PagesCode, names: &[String]) -> Result<(), String> {
+    let exports = |name: &str| names.iter().any(|n| n == name);
+    if !exports("default") {
+        return Err("a page needs a default export".into());
+    }
+    let data = code.data.export_name();
+    let other = match code.data {
+        DataFunction::StaticProps(_) => "getServerSideProps",
+        DataFunction::ServerSideProps(_) => "getStaticProps",
+    };
+    if !exports(data) || exports(other) {
+        return Err(format!("the mirror has {data}, the page exports {}", if exports(other) { other } else { "neither" }));
+    }
+    if code.get_static_paths.is_some() != exports("getStaticPaths") {
+        return Err("the mirror and the page disagree on getStaticPaths".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -40,11 +40,25 @@ impl LocalPort {
     }
 }
 
+/// A request extension: the address the connection came from, which `next start` hands the app
+/// as `x-forwarded-for`.
+#[derive(Debug, Clone, Copy)]
+pub struct PeerAddr(pub std::net::IpAddr);
+
+/// A request extension the proxy leaves when it rewrites: the path and query the client asked
+/// for, which a route handler still sees as its `request.url`.
+#[derive(Debug, Clone)]
+pub struct OriginalUri(pub http::Uri);
+
 /// A request `next start` answers with one of its own pages instead of the app's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// No route for the path, or a path its route does not allow: the not-found page.
     NotFound,
+    /// The not-found page on a response the route already gave these fields (in order), as a
+    /// Pages Router page does for `notFound`: they stay first, a field the page sets again takes
+    /// its value in place, and a `Cache-Control` among them is kept.
+    NotFoundAfter(Vec<(String, String)>),
     /// A path segment that is not valid percent-encoding.
     MalformedPath,
     /// Code failed outside what the app's own error handling answers: a plain-text 500.
@@ -80,14 +94,21 @@ impl Made {
     }
 }
 
+/// A response extension: the answer was made in the Edge runtime (`runtime = 'edge'`), which
+/// `next start` sends without the app router's `Vary` on a route handler, and a page without
+/// `X-Powered-By` or `Cache-Control` but with `x-edge-runtime: 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeRuntime;
+
 /// How a rendered page is sent (Next.js's `sendRenderResult`): the answer carries the fields its
 /// render set and the HTML; sending adds the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
-    /// Whether the app router rendered it (it varies on the router's request headers); the
-    /// Pages Router's error page did not.
+    /// Whether it varies on the client router's request headers: what the app router renders,
+    /// and a Pages Router render that answers an RSC request; not the Pages Router's error page.
     pub app_router: bool,
-    /// `None` for a render made for a possible Server Action, which goes out without one.
+    /// `None` for a render that set its own (a Pages Router page) or one made for a possible
+    /// Server Action, which goes out without one.
     pub cache_control: Option<String>,
     /// Whether the server set `Cache-Control` before rendering (a refused request), so that it
     /// comes first.
@@ -95,6 +116,17 @@ pub struct Sent {
     pub payload: Payload,
     /// The `Location` of a `redirect()` the render met while streaming, set after the head.
     pub redirect: Option<String>,
+    pub content: Content,
+}
+
+/// What a render result is: an HTML document (sent with `X-Powered-By`), the RSC payload of an
+/// app-router render (`text/x-component`, without `X-Powered-By` or an `ETag`, always chunked)
+/// or JSON (a Pages Router data route).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    Html,
+    Flight,
+    Json,
 }
 
 /// How a page's HTML was made, which decides its `ETag` and its answer to HEAD.

@@ -6,6 +6,7 @@ use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
 use crate::cache::functions::{CacheScope, Stored};
+use crate::clock::Clock;
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
@@ -62,6 +63,8 @@ pub struct RouteRequest<'a> {
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
     /// `None` outside a server: `process.env` is then empty and no file can be read.
     pub project: Option<&'a Project>,
+    /// The server's time, which `Date.now()` reads.
+    pub clock: Clock,
 }
 
 impl std::fmt::Debug for RouteRequest<'_> {
@@ -75,6 +78,8 @@ impl std::fmt::Debug for RouteRequest<'_> {
 pub struct Thrown(pub String);
 
 impl<'a> RouteRequest<'a> {
+    // Each argument is one part of the request as the server read it, and the server's clock.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         method: String,
         path: String,
@@ -83,13 +88,14 @@ impl<'a> RouteRequest<'a> {
         body: Bytes,
         params: Option<Params>,
         port: u16,
+        clock: Clock,
     ) -> RouteRequest<'a> {
         let scheme = match headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) {
             Some(proto) if proto.split(',').next().is_some_and(|p| p.trim() == "https") => "https",
             _ => "http",
         };
         let cookies = headers.get_all("cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ");
-        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies)));
+        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies), clock.clone()));
         RouteRequest {
             method,
             path,
@@ -103,6 +109,7 @@ impl<'a> RouteRequest<'a> {
             cache_profiles: RefCell::new(Vec::new()),
             runtime: None,
             project: None,
+            clock,
         }
     }
 
@@ -241,6 +248,11 @@ impl<'a> RouteRequest<'a> {
         (scheme, hostname, port)
     }
 
+    /// `Date.now()`: milliseconds since the Unix epoch, by the server's clock.
+    pub fn date_now(&self) -> u64 {
+        self.clock.date_now()
+    }
+
     /// `request.formData()`: throws on a body its content type does not let it parse.
     pub fn form_data(&self) -> Result<Vec<(String, FormValue)>, Thrown> {
         form_data::parse(self.header("content-type").as_deref(), &self.body).map_err(|e| Thrown(e.0))
@@ -257,6 +269,19 @@ impl<'a> RouteRequest<'a> {
         let values: Vec<String> =
             self.headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
         (!values.is_empty()).then(|| values.join(", "))
+    }
+
+    /// `await connection()` from `next/server`: the code waits for a request, which keeps the
+    /// route from being prerendered as reading request data does.
+    pub fn connection(&self) {
+        self.read_request_data.set(true);
+    }
+
+    /// `[...headers]`: each header once, in the order the request has them, names in lower case
+    /// and the values of a repeated one joined with ", ".
+    pub fn header_entries(&self) -> Vec<(String, String)> {
+        self.read_request_data.set(true);
+        self.headers.keys().filter_map(|name| Some((name.as_str().to_owned(), self.header(name.as_str())?))).collect()
     }
 
     /// `nextUrl.searchParams` as entries, parsed as `URLSearchParams` does.
@@ -279,11 +304,6 @@ impl<'a> RouteRequest<'a> {
     pub fn json(&self) -> Result<Value, Thrown> {
         serde_json::from_str(&self.text()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
     }
-}
-
-/// `Date.now()`: milliseconds since the Unix epoch.
-pub fn date_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 /// `crypto.randomUUID()`: a version 4 UUID.
@@ -412,7 +432,7 @@ mod tests {
     use super::*;
 
     fn request(query: &str) -> RouteRequest<'static> {
-        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000)
+        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000, Default::default())
     }
 
     #[test]

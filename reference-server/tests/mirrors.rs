@@ -1,13 +1,14 @@
 //! The fixture app and its Rust mirrors cover each other exactly.
 
 use reference_server::{
-    APPS, ApiRequest, ApiResponse, App, Conditional, Config, FallbackFiles, HTTP_METHODS, Handled, MetadataCode, MirrorSet,
-    ProxyFile, RouteFile, RouteKind, RouteRequest, Wrappers, app_dir, default_fixture_dir, default_next_version, scan_routes,
+    APPS, ApiRequest, ApiResponse, App, Conditional, Config, DataFunction, FallbackFiles, HTTP_METHODS, Handled, MetadataCode,
+    MirrorSet, Phase, PropsContext, ProxyFile, RouteFile, RouteKind, RouteRequest, Wrappers, app_dir, default_fixture_dir,
+    default_next_version, scan_routes,
 };
 use std::path::Path;
 
 fn sample_request(method: &str) -> RouteRequest<'static> {
-    RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000)
+    RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000, Default::default())
 }
 
 #[test]
@@ -69,6 +70,10 @@ fn check_exports(set: &MirrorSet) {
                 check_metadata_mirror(set, &route);
                 continue;
             }
+            RouteKind::PagesPage => {
+                check_pages_mirror(set, &route);
+                continue;
+            }
         };
         let mirror = set.find(&route.file).unwrap();
         assert!(!callable.is_empty(), "{} exports nothing callable", route.file);
@@ -109,7 +114,27 @@ fn reads_pages_api_routes_with_index_and_bracketed_names() {
     assert_eq!(pattern("pages/api/query/[id].js"), "/api/query/[id]");
     assert_eq!(pattern("pages/api/query/all/[...slug].js"), "/api/query/all/[...slug]");
     assert_eq!(pattern("pages/api/query/optional/[[...slug]].js"), "/api/query/optional/[[...slug]]");
-    assert!(!routes.iter().any(|r| r.file == "pages/isr.js"), "only pages/api is read from pages/");
+    let isr = routes.iter().find(|r| r.file == "pages/isr.js").expect("pages/isr.js is a page");
+    assert_eq!(isr.kind, RouteKind::PagesPage);
+    let slug = routes.iter().find(|r| r.file == "pages/pages-router/paths/closed/[slug].js").expect("a dynamic page");
+    assert_eq!(slug.pattern.iter().map(|s| format!("/{s}")).collect::<String>(), "/pages-router/paths/closed/[slug]");
+}
+
+/// A Pages Router page has a mirror with the data functions the file exports, which run and
+/// render (getStaticPaths listing paths, the component some markup).
+fn check_pages_mirror(set: &MirrorSet, route: &RouteFile) {
+    let exported = |name: &str| route.exports.names.iter().any(|n| n == name);
+    let code = set.find_pages(&route.file).unwrap_or_else(|| panic!("{} has no mirror", route.file)).handle;
+    assert!(exported("default") && exported(code.data.export_name()), "{}: the mirror's data function is not exported", route.file);
+    assert_eq!(code.get_static_paths.is_some(), exported("getStaticPaths"), "{}: getStaticPaths", route.file);
+    if let Some(paths) = code.get_static_paths {
+        assert!(!paths().paths.is_empty(), "{}: getStaticPaths lists nothing", route.file);
+    }
+    let props = match code.data {
+        DataFunction::StaticProps(props) | DataFunction::ServerSideProps(props) => props,
+    };
+    assert!(props(&PropsContext::new(None, Phase::Build, None, Default::default())).is_ok(), "{}: the data function fails at build time", route.file);
+    assert!(!(code.render)(&serde_json::json!({ "now": 1, "slug": "a" }), false).is_empty(), "{}: renders nothing", route.file);
 }
 
 #[test]

@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn static_files_are_forced_static_and_immutable_before_16() {
-        let request = RouteRequest::new("GET".into(), "/a/icon.png".into(), String::new(), http::HeaderMap::new(), Bytes::new(), None, 0);
+        let request = RouteRequest::new("GET".into(), "/a/icon.png".into(), String::new(), http::HeaderMap::new(), Bytes::new(), None, 0, Default::default());
         let (v15, v16) = (Version::new(15, 5, 29), Version::new(16, 4, 6));
         assert_eq!(header(&get(&icon("app/a/icon.png"), &request, &v16), "cache-control"), Some(REVALIDATE));
         assert_eq!(header(&get(&icon("app/a/icon.png"), &request, &v15), "cache-control"), Some(IMMUTABLE));

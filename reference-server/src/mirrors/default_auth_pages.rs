@@ -13,6 +13,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
         Mirror { file: "app/page.js", handle: home },
     ],
     api: &[],
+    pages: &[],
     metadata: &[],
     wrappers: &[],
 };

@@ -13,6 +13,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     app: "metadata-at-root",
     routes: &[Mirror { file: "app/page.js", handle: home }, Mirror { file: "proxy.js", handle: proxy }],
     api: &[],
+    pages: &[],
     metadata: &[
         Mirror { file: "app/icon.js", handle: MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: icon } },
         Mirror { file: "app/robots.js", handle: MetadataCode::Robots(robots) },

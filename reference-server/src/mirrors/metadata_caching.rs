@@ -8,7 +8,7 @@ use crate::code::{ImageReturn, MetadataCode, MetadataId};
 use crate::metadata::images::ImageResponse;
 use crate::metadata::sitemap::{LastModified, SitemapEntry};
 use crate::params::{ParamValue, Params};
-use crate::web::{RouteRequest, Thrown, WebResponse, date_now};
+use crate::web::{RouteRequest, Thrown, WebResponse};
 
 /// An SVG that writes `text`, sent as `new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } })`.
 pub fn svg_response(text: &str) -> WebResponse {
@@ -17,32 +17,32 @@ pub fn svg_response(text: &str) -> WebResponse {
 }
 
 /// `new ImageResponse(<div ...>{String(Date.now())}</div>, { width: 400, height: 210 })`.
-fn drawn_now() -> ImageReturn {
-    ImageReturn::Image(ImageResponse { width: 400, height: 210, background: [0xff, 0xff, 0xff], text: date_now().to_string() })
+fn drawn_now(request: &RouteRequest) -> ImageReturn {
+    ImageReturn::Image(ImageResponse { width: 400, height: 210, background: [0xff, 0xff, 0xff], text: request.date_now().to_string() })
 }
 
 /// `[{ url, lastModified: new Date() }]`.
-fn stamped_entry(url: &str) -> Vec<SitemapEntry> {
-    let now = i64::try_from(date_now()).unwrap_or(i64::MAX);
+fn stamped_entry(url: &str, request: &RouteRequest) -> Vec<SitemapEntry> {
+    let now = i64::try_from(request.date_now()).unwrap_or(i64::MAX);
     vec![SitemapEntry { url: url.into(), last_modified: Some(LastModified::Date(now)), ..Default::default() }]
 }
 
 /// made-at-build/sitemap.js
-fn made_at_build_sitemap(_id: Option<&str>, _request: &RouteRequest) -> Vec<SitemapEntry> {
-    stamped_entry("https://acme.com/made-at-build")
+fn made_at_build_sitemap(_id: Option<&str>, request: &RouteRequest) -> Vec<SitemapEntry> {
+    stamped_entry("https://acme.com/made-at-build", request)
 }
 pub const MADE_AT_BUILD_SITEMAP: MetadataCode = MetadataCode::Sitemap { generate_sitemaps: None, sitemap: made_at_build_sitemap };
 
 /// made-per-request/sitemap.js (which exports `dynamic`)
-fn made_per_request_sitemap(_id: Option<&str>, _request: &RouteRequest) -> Vec<SitemapEntry> {
-    stamped_entry("https://acme.com/made-per-request")
+fn made_per_request_sitemap(_id: Option<&str>, request: &RouteRequest) -> Vec<SitemapEntry> {
+    stamped_entry("https://acme.com/made-per-request", request)
 }
 pub const MADE_PER_REQUEST_SITEMAP: MetadataCode = MetadataCode::Sitemap { generate_sitemaps: None, sitemap: made_per_request_sitemap };
 
 /// made-at-build/icon.js, revalidated/icon.js and made-per-request/apple-icon.js (which exports
 /// `dynamic`): an SVG of `Date.now()`.
-fn stamped_icon(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
-    Ok(ImageReturn::Response(svg_response(&date_now().to_string())))
+fn stamped_icon(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(ImageReturn::Response(svg_response(&request.date_now().to_string())))
 }
 pub const STAMPED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_icon };
 
@@ -55,15 +55,15 @@ pub const STAMPED_ICON_AFTER_HEADERS: MetadataCode = MetadataCode::Image { gener
 
 /// made-at-build/opengraph-image.js, made-per-request/twitter-image.js (which exports `dynamic`)
 /// and revalidated/opengraph-image.js: an image drawing `Date.now()`.
-fn stamped_image(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
-    Ok(drawn_now())
+fn stamped_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(drawn_now(request))
 }
 pub const STAMPED_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_image };
 
 /// made-per-request/opengraph-image.js: `await headers()`, then an image drawing `Date.now()`.
 fn stamped_image_after_headers(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
     request.next_headers();
-    Ok(drawn_now())
+    Ok(drawn_now(request))
 }
 pub const STAMPED_IMAGE_AFTER_HEADERS: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: stamped_image_after_headers };
 
@@ -74,7 +74,7 @@ fn slug_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageR
         Some(ParamValue::One(slug)) => slug.clone(),
         _ => String::new(),
     };
-    let text = format!("{slug} {}", date_now());
+    let text = format!("{slug} {}", request.date_now());
     Ok(ImageReturn::Image(ImageResponse { width: 400, height: 210, background: [0xff, 0xff, 0xff], text }))
 }
 pub const SLUG_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: slug_image };

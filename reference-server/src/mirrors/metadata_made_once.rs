@@ -5,12 +5,13 @@ use super::{MirrorSet, pages};
 use crate::code::{Handled, MetadataCode, Mirror};
 use crate::metadata::manifest::Manifest;
 use crate::metadata::robots::{Robots, RobotsRule};
-use crate::web::{RouteRequest, date_now};
+use crate::web::RouteRequest;
 
 pub const MIRRORS: MirrorSet = MirrorSet {
     app: "metadata-made-once",
     routes: &[Mirror { file: "app/page.js", handle: home }],
     api: &[],
+    pages: &[],
     metadata: &[
         Mirror { file: "app/manifest.js", handle: MetadataCode::Manifest(manifest) },
         Mirror { file: "app/robots.js", handle: MetadataCode::Robots(robots) },
@@ -24,17 +25,17 @@ fn home(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// `{ rules: { userAgent: '*', disallow: `/made-at/${Date.now()}` } }`
-pub(super) fn stamped_robots() -> Robots {
-    let rule = RobotsRule { user_agent: vec!["*".into()], disallow: vec![format!("/made-at/{}", date_now())], ..Default::default() };
+pub(super) fn stamped_robots(request: &RouteRequest) -> Robots {
+    let rule = RobotsRule { user_agent: vec!["*".into()], disallow: vec![format!("/made-at/{}", request.date_now())], ..Default::default() };
     Robots { rules: vec![rule], ..Default::default() }
 }
 
 /// app/robots.js
-fn robots(_request: &RouteRequest) -> Robots {
-    stamped_robots()
+fn robots(request: &RouteRequest) -> Robots {
+    stamped_robots(request)
 }
 
 /// app/manifest.js
-fn manifest(_request: &RouteRequest) -> Manifest {
-    Manifest { name: Some("Made once".into()), description: Some(date_now().to_string()), ..Default::default() }
+fn manifest(request: &RouteRequest) -> Manifest {
+    Manifest { name: Some("Made once".into()), description: Some(request.date_now().to_string()), ..Default::default() }
 }

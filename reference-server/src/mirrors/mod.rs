@@ -4,19 +4,21 @@
 //! The route table and each file's exports come from the fixture app itself; what the exported
 //! functions do comes from here, one small function per route file, written to do exactly what
 //! the JavaScript does. Each fixture app has a [`MirrorSet`] in [`APPS`]: for `fixture-app/`,
-//! [`MIRRORS`] (app routes and pages) and [`API_MIRRORS`] (Pages Router API routes) name each
-//! mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
+//! [`MIRRORS`] (app routes and pages), [`API_MIRRORS`] (Pages Router API routes) and
+//! [`PAGES_MIRRORS`] (Pages Router pages) name each mirror's source file, and [`METADATA_MIRRORS`] do the same for generated metadata files
 //! (`robots.js`, `sitemap.js`, `opengraph-image.js`...), whose code returns typed data; the
 //! other apps under `fixture-apps/` have theirs in a module named after the app. The server
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
 mod cache_components;
+mod cookie_caching;
 mod cookies;
 mod default_auth_pages;
 mod fetch_cache;
 mod metadata;
 mod metadata_at_root;
 mod metadata_caching;
+mod metadata_escaping;
 mod metadata_images;
 mod metadata_made_once;
 mod metadata_per_request;
@@ -24,10 +26,15 @@ mod navigation;
 mod next_response;
 mod pages;
 mod pages_api;
+mod pages_router;
+mod path_params;
 mod proxy;
+mod request_headers;
 mod request_time;
 mod root_layouts;
+mod rsc;
 mod route_handlers;
+mod runtimes;
 mod segment_config;
 mod server;
 mod src_beside_app;
@@ -35,7 +42,7 @@ mod src_layout;
 mod templates;
 mod webmanifest;
 
-use crate::code::{ApiHandler, MetadataCode, Mirror, Wrap};
+use crate::code::{ApiHandler, MetadataCode, Mirror, PagesCode, Wrap};
 
 pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
@@ -46,6 +53,28 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "proxy.js", handle: proxy::proxy },
     Mirror { file: "app/proxy/cookies/route.js", handle: proxy::cookies_route },
     Mirror { file: "app/proxy/headers/route.js", handle: proxy::headers_route },
+    Mirror { file: "app/proxy/cookie-on/dynamic/page.js", handle: proxy::cookie_on_dynamic },
+    Mirror { file: "app/proxy/cookie-on/isr/page.js", handle: proxy::cookie_on_isr },
+    Mirror { file: "app/proxy/cookie-on/static/page.js", handle: proxy::cookie_on_static },
+    Mirror { file: "app/request-headers/handler/route.js", handle: request_headers::handler },
+    Mirror { file: "app/request-headers/page/page.js", handle: request_headers::page },
+    Mirror { file: "app/request-headers/probe/route.js", handle: request_headers::probe },
+    Mirror { file: "app/cookie-caching/dynamic/route.js", handle: cookie_caching::per_request },
+    Mirror { file: "app/cookie-caching/isr/route.js", handle: cookie_caching::regenerated },
+    Mirror { file: "app/cookie-caching/static/route.js", handle: cookie_caching::prerendered },
+    Mirror { file: "app/rsc/dynamic/page.js", handle: rsc::per_request },
+    Mirror { file: "app/rsc/isr/page.js", handle: rsc::regenerated },
+    Mirror { file: "app/rsc/static/page.js", handle: rsc::prerendered },
+    Mirror { file: "app/runtimes/edge/cookies/route.js", handle: runtimes::cookies },
+    Mirror { file: "app/runtimes/edge/echo/route.js", handle: runtimes::echo },
+    Mirror { file: "app/runtimes/edge/page/page.js", handle: runtimes::edge_page },
+    Mirror { file: "app/runtimes/edge/stream/route.js", handle: runtimes::stream },
+    Mirror { file: "app/runtimes/nodejs/cookies/route.js", handle: runtimes::cookies },
+    Mirror { file: "app/runtimes/nodejs/echo/route.js", handle: runtimes::echo },
+    Mirror { file: "app/runtimes/nodejs/page/page.js", handle: runtimes::nodejs_page },
+    Mirror { file: "app/runtimes/nodejs/stream/route.js", handle: runtimes::stream },
+    Mirror { file: "app/path-params/handler/[slug]/route.js", handle: path_params::handler },
+    Mirror { file: "app/path-params/page/[slug]/page.js", handle: path_params::page },
     Mirror { file: "app/metadata/(grouped)/grouped/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/catalog/[id]/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/generated/page.js", handle: metadata::page },
@@ -169,6 +198,11 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/config/response-limit.js", handle: pages_api::config_response_limit },
     Mirror { file: "pages/api/cookies.js", handle: pages_api::cookies },
     Mirror { file: "pages/api/methods.js", handle: pages_api::methods },
+    Mirror { file: "pages/api/pages-router/draft/disable.js", handle: pages_api::draft_disable },
+    Mirror { file: "pages/api/pages-router/draft/enable.js", handle: pages_api::draft_enable },
+    Mirror { file: "pages/api/pages-router/preview/disable.js", handle: pages_api::preview_disable },
+    Mirror { file: "pages/api/pages-router/preview/enable.js", handle: pages_api::preview_enable },
+    Mirror { file: "pages/api/request-headers.js", handle: request_headers::api },
     Mirror { file: "pages/api/query/[id].js", handle: pages_api::query_echo },
     Mirror { file: "pages/api/query/all/[...slug].js", handle: pages_api::query_echo },
     Mirror { file: "pages/api/query/index.js", handle: pages_api::query_echo },
@@ -184,6 +218,25 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/res/status.js", handle: pages_api::res_status },
     Mirror { file: "pages/api/res/write.js", handle: pages_api::res_write },
     Mirror { file: "pages/api/throws.js", handle: pages_api::throws },
+];
+
+pub static PAGES_MIRRORS: &[Mirror<PagesCode>] = &[
+    Mirror { file: "pages/isr.js", handle: pages_router::ISR },
+    Mirror { file: "pages/pages-router/paths/blocking/[slug].js", handle: pages_router::BLOCKING_PATHS },
+    Mirror { file: "pages/pages-router/paths/closed/[slug].js", handle: pages_router::CLOSED_PATHS },
+    Mirror { file: "pages/pages-router/paths/fallback/[slug].js", handle: pages_router::FALLBACK_PATHS },
+    Mirror { file: "pages/pages-router/ssg/on-demand.js", handle: pages_router::NOW_STATIC },
+    Mirror { file: "pages/pages-router/ssg/preview.js", handle: pages_router::PREVIEW },
+    Mirror { file: "pages/pages-router/ssg/revalidate.js", handle: pages_router::NOW_EVERY_2S },
+    Mirror { file: "pages/pages-router/ssg/static.js", handle: pages_router::NOW_STATIC },
+    Mirror { file: "pages/pages-router/ssg/throws-on-demand.js", handle: pages_router::THROWS_ON_DEMAND },
+    Mirror { file: "pages/pages-router/ssg/throws.js", handle: pages_router::THROWS_AFTER_BUILD },
+    Mirror { file: "pages/pages-router/ssr/basic.js", handle: pages_router::SSR_NOW },
+    Mirror { file: "pages/pages-router/ssr/cache-control.js", handle: pages_router::SSR_CACHE_CONTROL },
+    Mirror { file: "pages/pages-router/ssr/cookies.js", handle: pages_router::SSR_COOKIES },
+    Mirror { file: "pages/pages-router/ssr/not-found.js", handle: pages_router::SSR_NOT_FOUND },
+    Mirror { file: "pages/pages-router/ssr/permanent-redirect.js", handle: pages_router::SSR_PERMANENT_REDIRECT },
+    Mirror { file: "pages/pages-router/ssr/redirect.js", handle: pages_router::SSR_REDIRECT },
 ];
 
 pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
@@ -224,6 +277,8 @@ pub struct MirrorSet {
     pub app: &'static str,
     pub routes: &'static [Mirror],
     pub api: &'static [Mirror<ApiHandler>],
+    /// Pages Router pages.
+    pub pages: &'static [Mirror<PagesCode>],
     pub metadata: &'static [Mirror<MetadataCode>],
     /// Layouts (but the root one) and templates.
     pub wrappers: &'static [Mirror<Wrap>],
@@ -231,7 +286,7 @@ pub struct MirrorSet {
 
 /// Every fixture app the reference server can serve.
 pub static APPS: &[MirrorSet] = &[
-    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
+    MirrorSet { app: "fixture-app", routes: MIRRORS, api: API_MIRRORS, pages: PAGES_MIRRORS, metadata: METADATA_MIRRORS, wrappers: WRAPPER_MIRRORS },
     src_layout::MIRRORS,
     webmanifest::MIRRORS,
     cache_components::MIRRORS,
@@ -241,6 +296,7 @@ pub static APPS: &[MirrorSet] = &[
     metadata_at_root::MIRRORS,
     metadata_made_once::MIRRORS,
     metadata_per_request::MIRRORS,
+    metadata_escaping::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.
@@ -267,6 +323,10 @@ impl MirrorSet {
         self.api.iter().find(|m| m.file == file)
     }
 
+    pub fn find_pages(&self, file: &str) -> Option<&'static Mirror<PagesCode>> {
+        self.pages.iter().find(|m| m.file == file)
+    }
+
     pub fn find_wrapper(&self, file: &str) -> Option<&'static Mirror<Wrap>> {
         self.wrappers.iter().find(|m| m.file == file)
     }
@@ -275,6 +335,6 @@ impl MirrorSet {
     pub fn files(&self) -> impl Iterator<Item = &'static str> {
         let (routes, api, metadata, wrappers) = (self.routes, self.api, self.metadata, self.wrappers);
         let files = routes.iter().map(|m| m.file).chain(api.iter().map(|m| m.file)).chain(metadata.iter().map(|m| m.file));
-        files.chain(wrappers.iter().map(|m| m.file))
+        files.chain(self.pages.iter().map(|m| m.file)).chain(wrappers.iter().map(|m| m.file))
     }
 }

@@ -149,3 +149,31 @@ pub fn config_external_resolver(_req: &ApiRequest, res: &mut ApiResponse) -> Han
     res.status(200).json(&json!({ "resolved": "later" }));
     Ok(())
 }
+
+/// pages-router/preview/enable.js
+pub fn preview_enable(_req: &ApiRequest, res: &mut ApiResponse) -> Handled {
+    res.set_preview_data(&json!({ "user": "fixture" }));
+    res.json(&json!({ "preview": true }));
+    Ok(())
+}
+
+/// pages-router/preview/disable.js
+pub fn preview_disable(_req: &ApiRequest, res: &mut ApiResponse) -> Handled {
+    res.clear_preview_data();
+    res.json(&json!({ "preview": false }));
+    Ok(())
+}
+
+/// pages-router/draft/enable.js
+pub fn draft_enable(_req: &ApiRequest, res: &mut ApiResponse) -> Handled {
+    res.set_draft_mode(true);
+    res.json(&json!({ "draftMode": true }));
+    Ok(())
+}
+
+/// pages-router/draft/disable.js
+pub fn draft_disable(_req: &ApiRequest, res: &mut ApiResponse) -> Handled {
+    res.set_draft_mode(false);
+    res.json(&json!({ "draftMode": false }));
+    Ok(())
+}

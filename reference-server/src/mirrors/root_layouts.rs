@@ -16,6 +16,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
         Mirror { file: "app/(shop)/cart/page.js", handle: cart },
     ],
     api: &[],
+    pages: &[],
     metadata: &[],
     wrappers: WRAPPERS,
 };

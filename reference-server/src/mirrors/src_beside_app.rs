@@ -9,6 +9,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     app: "src-beside-app",
     routes: &[Mirror { file: "app/only-in-app/page.js", handle: only_in_app }, Mirror { file: "app/page.js", handle: home }],
     api: &[],
+    pages: &[],
     metadata: &[],
     wrappers: &[],
 };

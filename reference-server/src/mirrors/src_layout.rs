@@ -19,6 +19,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
         Mirror { file: "src/proxy.js", handle: proxy },
     ],
     api: &[Mirror::<ApiHandler> { file: "src/pages/api/hello.js", handle: hello }],
+    pages: &[],
     metadata: &[],
     wrappers: &[],
 };

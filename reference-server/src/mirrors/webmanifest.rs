@@ -8,6 +8,7 @@ pub const MIRRORS: MirrorSet = MirrorSet {
     app: "webmanifest",
     routes: &[Mirror { file: "app/page.js", handle: home }],
     api: &[],
+    pages: &[],
     metadata: &[],
     wrappers: &[],
 };

@@ -33,12 +33,15 @@ use crate::fresh::Conditional;
 use http_body_util::BodyExt;
 use request::ApiRequest;
 use response::ApiResponse;
+use revalidate::Revalidate;
 use serde_json::Value;
 use crate::service::Answer;
 
 /// What the server hands over for one request to an API route.
 pub struct ApiCall<B> {
     pub method: String,
+    /// The raw path.
+    pub path: String,
     /// The raw query, without `?`.
     pub query: String,
     pub headers: http::HeaderMap,
@@ -46,15 +49,15 @@ pub struct ApiCall<B> {
     pub params: Option<Params>,
 }
 
-/// Answers `call` with `handler` under `config`. A route with the body parser off receives what
-/// the server's own cap lets through.
-pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, call: ApiCall<B>) -> Answer
+/// Answers `call` with `handler` under `config`, its `res.revalidate` asking `server`. A route
+/// with the body parser off receives what the server's own cap lets through.
+pub async fn serve<B>(config: &ApiConfig, handler: ApiHandler, call: ApiCall<B>, server: &dyn Revalidate) -> Answer
 where
     B: hyper::body::Body<Data = Bytes> + Unpin,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let ApiCall { method, query, headers, body, params } = call;
-    let mut res = ApiResponse::new(Conditional::from_headers(&headers));
+    let ApiCall { method, path, query, headers, body, params } = call;
+    let mut res = ApiResponse::on(Conditional::from_headers(&headers), server);
     let (parsed, stream) = match &config.body_parser {
         Some(limit) => match body::parse(&headers, body, limit).await {
             Ok(value) => (Some(value), Bytes::new()),
@@ -71,8 +74,10 @@ where
             }
         },
     };
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
     let req = ApiRequest {
         method,
+        url,
         query: req_query(&query, params.as_ref()),
         cookies: cookies::parse(&headers),
         headers,
@@ -122,7 +127,7 @@ mod tests {
     }
 
     fn call(query: &str, params: Option<Params>) -> ApiCall<Full<Bytes>> {
-        ApiCall { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
+        ApiCall { method: "GET".into(), path: "/api/x".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
     }
 
     async fn body_of(response: Answer) -> Value {
@@ -132,7 +137,7 @@ mod tests {
     #[tokio::test]
     async fn params_replace_query_pairs_in_place() {
         let params = Params(vec![("id".into(), ParamValue::One("42".into()))]);
-        let response = serve(&ApiConfig::default(), echo_query, call("id=q&x=1&x=2", Some(params))).await;
+        let response = serve(&ApiConfig::default(), echo_query, call("id=q&x=1&x=2", Some(params)), &revalidate::NothingToRevalidate).await;
         let body = body_of(response).await;
         assert_eq!(body, json!({ "query": { "id": "42", "x": ["1", "2"] }, "body": "" }));
         assert_eq!(body["query"].as_object().unwrap().keys().collect::<Vec<_>>(), ["id", "x"]);
@@ -140,7 +145,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_throwing_handler_keeps_its_headers_and_gets_a_500() {
-        let response = serve(&ApiConfig::default(), throws, call("", None)).await;
+        let response = serve(&ApiConfig::default(), throws, call("", None), &revalidate::NothingToRevalidate).await;
         assert_eq!(response.status(), 500);
         assert_eq!(response.headers()["x-before"], "1");
         assert!(response.headers().get("content-type").is_none());

@@ -1,12 +1,14 @@
 //! `res` of an API route: Node's `ServerResponse` surface the fixture uses (status, headers,
 //! `write`, `end`) and the helpers Next.js adds: `status`, `json`, `send`, `redirect`,
-//! `revalidate`, plus the `sendError` Next.js answers failures with.
+//! `revalidate`, the preview and draft mode switches (`setPreviewData`, `clearPreviewData`,
+//! `setDraftMode`), plus the `sendError` Next.js answers failures with.
 //!
 //! `res.send` is where Next.js computes the ETag (of the body as sent, or of
 //! `JSON.stringify(buffer)` for a Buffer) and answers `304` to a request it is fresh for.
 
 use crate::fresh::Conditional;
-use super::revalidate;
+use super::revalidate::{self, NothingToRevalidate, Revalidate};
+use crate::preview_data;
 use crate::etag::etag;
 use crate::web::Thrown;
 use bytes::Bytes;
@@ -39,20 +41,34 @@ pub struct Parts {
 }
 
 /// The response an API route builds. Once ended, further writes are ignored.
-#[derive(Debug, Clone)]
-pub struct ApiResponse {
+#[derive(Clone)]
+pub struct ApiResponse<'a> {
     status: u16,
     status_message: Option<String>,
     headers: HeaderFields,
     chunks: Vec<Bytes>,
     ended: bool,
     conditional: Conditional,
+    /// What `res.revalidate` asks to render again.
+    server: &'a dyn Revalidate,
 }
 
-impl ApiResponse {
-    /// A fresh `res` for a request with these conditional headers.
-    pub fn new(conditional: Conditional) -> ApiResponse {
-        ApiResponse { status: 200, status_message: None, headers: Vec::new(), chunks: Vec::new(), ended: false, conditional }
+impl std::fmt::Debug for ApiResponse<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiResponse").field("status", &self.status).field("headers", &self.headers).field("ended", &self.ended).finish()
+    }
+}
+
+impl<'a> ApiResponse<'a> {
+    /// A fresh `res` for a request with these conditional headers, on a server with no page to
+    /// revalidate.
+    pub fn new(conditional: Conditional) -> ApiResponse<'a> {
+        ApiResponse::on(conditional, &NothingToRevalidate)
+    }
+
+    /// A fresh `res` whose `res.revalidate` asks `server`.
+    pub fn on(conditional: Conditional, server: &'a dyn Revalidate) -> ApiResponse<'a> {
+        ApiResponse { status: 200, status_message: None, headers: Vec::new(), chunks: Vec::new(), ended: false, conditional, server }
     }
 
     pub fn is_ended(&self) -> bool {
@@ -157,7 +173,30 @@ impl ApiResponse {
 
     /// `await res.revalidate(urlPath)`
     pub fn revalidate(&self, url_path: Option<&Value>) -> Result<(), Thrown> {
-        revalidate::revalidate(url_path)
+        revalidate::revalidate(url_path, self.server)
+    }
+
+    /// `res.setPreviewData(data)`: the preview cookies, after any `Set-Cookie` already set.
+    pub fn set_preview_data(&mut self, data: &Value) -> &mut Self {
+        self.append_set_cookie(preview_data::set_preview_data_lines(data))
+    }
+
+    /// `res.clearPreviewData()`
+    pub fn clear_preview_data(&mut self) -> &mut Self {
+        self.append_set_cookie(preview_data::clear_preview_data_lines())
+    }
+
+    /// `res.setDraftMode({ enable })`
+    pub fn set_draft_mode(&mut self, enable: bool) -> &mut Self {
+        self.append_set_cookie(vec![preview_data::set_draft_mode_line(enable)])
+    }
+
+    fn append_set_cookie(&mut self, lines: Vec<String>) -> &mut Self {
+        match self.headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case("set-cookie")) {
+            Some((_, values)) => values.extend(lines),
+            None => self.headers.push(("Set-Cookie".to_owned(), lines)),
+        }
+        self
     }
 
     /// Next.js's `sendError`: `status` with `message` as status text and body.

@@ -36,7 +36,7 @@ mod tests {
     use http_body_util::BodyExt;
     use serde_json::json;
 
-    fn res() -> ApiResponse {
+    fn res() -> ApiResponse<'static> {
         ApiResponse::new(Conditional::default())
     }
 
