@@ -1,9 +1,20 @@
-import { NextResponse } from 'next/server'
+import { NextResponse, after } from 'next/server'
+
+// Keys whose after() callback scheduled by /proxy/after has run, in this module (the proxy runs
+// apart from the app's routes).
+const afterDone = new Set()
 
 // The proxy (middleware before Next.js 16) runs for /proxy/* only; each path shows one thing it
 // can do.
 export function proxy(request) {
   const { pathname } = request.nextUrl
+  if (pathname === '/proxy/after' || pathname === '/proxy/after-log') {
+    const key = request.nextUrl.searchParams.get('key') ?? ''
+    if (pathname === '/proxy/after-log') return NextResponse.json({ key, done: afterDone.has(key) })
+    afterDone.delete(key)
+    after(() => afterDone.add(key))
+    return NextResponse.json({ key, doneWhenResponding: afterDone.has(key) })
+  }
   if (pathname === '/proxy/rewrite') {
     return NextResponse.rewrite(new URL('/route-handlers/responses/json', request.url))
   }

@@ -2,7 +2,9 @@
 //! header is kept as received (repeated ones too, in order), bodies are read up to a cap, and
 //! every exchange ends within a timeout. The headers a deployment needs on every request
 //! (`-H`) are added when a request is prepared, so evidence and `curl` replays carry them; a
-//! [`Pacer`] keeps to `--rate`.
+//! [`Pacer`] keeps to `--rate`. A request-target that a URL parser would rewrite (dot
+//! segments, raw non-ASCII) goes out as written through [`crate::verbatim`]. Both kinds of
+//! connection use the one TLS setup of [`crate::tls`].
 
 use crate::evidence::SentRequest;
 use crate::pace::Pacer;
@@ -31,20 +33,13 @@ impl Default for Settings {
     }
 }
 
-/// The certificates an https target may present.
-#[derive(Debug, Clone)]
-pub enum Trust {
-    /// One issued under Mozilla's root certificates.
-    WebRoots,
-    /// One issued under those or under a CA given as PEM (`--ca-cert`).
-    AlsoPem(Vec<u8>),
-    /// Any certificate, for any host (`--insecure`).
-    Anything,
-}
+pub use crate::tls::Trust;
 
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
+    /// For the connections [`crate::verbatim`] opens.
+    tls: Arc<rustls::ClientConfig>,
     settings: Arc<Settings>,
     pacer: Option<Arc<Pacer>>,
 }
@@ -53,8 +48,7 @@ impl Client {
     /// A client with `settings`; an `Err` says what is wrong with them (a CA file that holds no
     /// certificate).
     pub fn new(settings: Settings) -> Result<Client, String> {
-        // ring is the crypto of every TLS connection; the first client installs it.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        let tls = crate::tls::config(&settings.trust)?;
         // No idle connections are kept: a target that closes (or resets) a kept-alive
         // connection after an answer would otherwise fail whichever case used it next.
         let builder = reqwest::Client::builder()
@@ -63,21 +57,11 @@ impl Client {
             .no_proxy()
             .http1_only()
             .timeout(settings.timeout)
-            .connect_timeout(settings.timeout);
-        let builder = match &settings.trust {
-            Trust::Anything => builder.tls_danger_accept_invalid_certs(true),
-            Trust::WebRoots => builder.tls_certs_only(web_roots()),
-            Trust::AlsoPem(pem) => {
-                let extra = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| format!("not a PEM certificate: {e}"))?;
-                if extra.is_empty() {
-                    return Err("holds no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
-                }
-                builder.tls_certs_only(web_roots().chain(extra))
-            }
-        };
+            .connect_timeout(settings.timeout)
+            .tls_backend_preconfigured(tls.clone());
         let http = builder.build().map_err(|e| describe_chain(&e))?;
         let pacer = settings.rate.map(|rate| Arc::new(Pacer::new(rate)));
-        Ok(Client { http, settings: Arc::new(settings), pacer })
+        Ok(Client { http, tls: Arc::new(tls), settings: Arc::new(settings), pacer })
     }
 
     /// This client without its rate limit, for a proxy whose every request the paced client
@@ -110,6 +94,9 @@ impl Client {
         let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|e| e.to_string())?;
         if let Some(pacer) = &self.pacer {
             pacer.wait().await;
+        }
+        if crate::verbatim::rewritten_by_parser(&request.url) {
+            return crate::verbatim::send(request, &self.tls, self.settings.timeout, self.settings.body_cap).await;
         }
         let mut builder = self.http.request(method, &request.url);
         for (name, value) in &request.headers {
@@ -182,9 +169,4 @@ fn describe_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     message
-}
-
-/// Mozilla's root certificates.
-fn web_roots() -> impl Iterator<Item = reqwest::Certificate> {
-    webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().filter_map(|der| reqwest::Certificate::from_der(der).ok())
 }

@@ -9,7 +9,9 @@
 //! Layout:
 //! - [`target`]: a base URL plus the Next.js version and capabilities it claims.
 //! - [`client`]: sends one request over http or https (no redirects followed, bodies capped, a
-//!   timeout), with the headers every request carries, paced by [`pace`].
+//!   timeout), with the headers every request carries, paced by [`pace`];
+//!   [`verbatim`] sends a request-target a URL parser would rewrite as written, over a
+//!   connection of its own; [`tls`] sets up https for both.
 //! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`.
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
 //! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error, flaky.
@@ -19,6 +21,7 @@
 //! - [`waits`]: how a case waits before a step: it sleeps, or moves on the clock of a target
 //!   that lets the harness drive it; either way without holding a `--jobs` slot.
 //! - [`diff`]: sends each case to two servers and compares their answers by meaning.
+//! - [`fuzz`]: sends generated requests to two servers and shrinks each difference found.
 //! - [`filter`]: `--filter` globs over case ids.
 //! - [`faults`]: a proxy that breaks answers in named ways, to measure the suite's sensitivity.
 //! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
@@ -42,6 +45,7 @@ pub mod evidence;
 pub mod expectations;
 pub mod faults;
 pub mod filter;
+pub mod fuzz;
 pub mod outcome;
 pub mod pace;
 pub mod report;
@@ -49,6 +53,8 @@ pub mod runner;
 pub mod shard;
 pub mod steps;
 pub mod target;
+pub mod tls;
+pub mod verbatim;
 pub mod waits;
 
 pub use outcome::{CaseResult, Outcome, Summary};

@@ -531,3 +531,31 @@ fn diff_compares_every_header_of_a_complete_answer() {
     assert!(stdout.contains("step 1: header `x-middleware-rewrite`: only b sends it: `/x`"), "{stdout}");
     assert!(!stdout.contains("step 1: header `cf-ray`"), "a CDN's request id is exempt: {stdout}");
 }
+
+#[test]
+fn fuzz_refuses_bad_usage_with_exit_2() {
+    let url = fixed_answer_server(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    let bad: [&[&str]; 5] = [
+        &["fuzz"],
+        &["fuzz", "--a", &url, "--requests", "0"],
+        &["fuzz", "--a", &url, "--time", "-1"],
+        &["fuzz", "--a", "ftp://127.0.0.1:1"],
+        &["fuzz", "--a", &format!("no-such-app={url}")],
+    ];
+    for args in bad {
+        let out = harness(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn fuzz_exits_1_with_each_difference_as_curl_and_a_case_to_start_from() {
+    let url = fixed_answer_server(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok");
+    let out = harness(&["fuzz", "--a", &url, "--requests", "3", "--seed", "4", "--time", "60"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("left out: fixture-app/app/fetch-cache/revalidate-path/route.js"), "{stdout}");
+    assert!(stdout.contains(&format!("replay on a: curl -sS -i --path-as-is {url}/")), "{stdout}");
+    assert!(stdout.contains("[[step]]\n      request = {"), "{stdout}");
+    assert!(stdout.contains("fuzz: 3 requests generated"), "{stdout}");
+}

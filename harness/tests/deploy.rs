@@ -2,7 +2,7 @@
 //! certificate a CA made in the test issued, and which lets only requests with a protection
 //! header through. The suite passes through it with `--insecure` or `--ca-cert` and `-H`; without
 //! the header or the trust, the run stops at once with one line; the fault proxy and `diff`
-//! work on https targets; `--rate` spaces the requests.
+//! and `fuzz` work on https targets; `--rate` spaces the requests.
 
 #[path = "support/tls_gate.rs"]
 mod tls_gate;
@@ -109,7 +109,7 @@ fn without_the_header_or_the_trust_the_run_stops_at_once_with_one_line() {
 }
 
 #[test]
-fn the_fault_proxy_and_diff_take_https_targets_and_replays_carry_the_header() {
+fn the_fault_proxy_diff_and_fuzz_take_https_targets_and_replays_carry_the_header() {
     let (a, b) = (Deployment::start(), Deployment::start());
     let filter = "app-router/route-handlers/methods/*";
     let out = harness(&["run", "--target", a.url(), "--insecure", "-H", TOKEN, "--filter", filter, "--inject-fault", "change-status"]);
@@ -124,6 +124,12 @@ fn the_fault_proxy_and_diff_take_https_targets_and_replays_carry_the_header() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.trim_end().ends_with(" 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+    assert_eq!(b.refused(), 0);
+
+    let passed_before = b.passed().len();
+    let out = harness(&["fuzz", "--a", a.url(), "--b", b.url(), "--insecure", "-H", TOKEN, "--requests", "20", "--seed", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(b.passed().len() - passed_before >= 20, "each generated request went to b through TLS");
     assert_eq!(b.refused(), 0);
 }
 

@@ -5,6 +5,8 @@
 use crate::project::Project;
 use crate::endpoint::Endpoints;
 use crate::envelope::compression::Compression;
+use crate::envelope::config_headers::ConfigHeaders;
+use crate::envelope::dot_segments::DotSegments;
 use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
@@ -16,7 +18,7 @@ use crate::clock::Clock;
 use crate::error::Error;
 use crate::fixture::{self, RouteFile};
 use crate::mirrors::{self, MirrorSet};
-use crate::next_config::NextConfig;
+use crate::next_config::{HeaderRule, NextConfig};
 use crate::page::PageFiles;
 use crate::pages_router::PagesRouter;
 use crate::proxy::{Proxy, ProxyFile};
@@ -55,7 +57,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<RequestHeaders<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>;
+type Stack = NodeParser<RequestHeaders<ConfigHeaders<Compression<DotSegments<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -77,13 +79,15 @@ impl App {
         let script = ClientScript { modified: config.clock.wall(), ..script };
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
+        let header_rules = next_config.header_rules.clone();
         let project = Project::load(root);
         let site = Site { routes: &routes, files: &files, project: &project };
         let renderer = Renderer::prerender(site, next_config, config.next_version.clone(), config.clock.clone());
         let pages = PagesRouter::prerender(&routes, config.next_version.clone(), config.clock.clone())?;
         let endpoints = Arc::new(Endpoints::new(routes, files, project, renderer, pages, config.next_version.clone()));
-        let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root) };
-        let stack = stack(endpoints.clone(), proxy, &config.next_version, outside, &config.clock);
+        let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root), header_rules };
+        let stack = stack(endpoints.clone(), proxy, &config.next_version, outside, &config.clock)
+            .map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         Ok(App { stack, endpoints, next_version: config.next_version.clone(), clock: config.clock.clone() })
     }
 
@@ -125,19 +129,23 @@ fn load_proxy(root: &Path, mirrors: &'static MirrorSet) -> Result<Option<(ProxyF
 }
 
 /// What the stages outside the routes serve or render with: the app's `public/` files, the
-/// client script its pages load, and whether it has a `pages/` folder (for the error pages).
+/// client script its pages load, whether it has a `pages/` folder (for the error pages), and
+/// the `headers()` of its config.
 struct Outside {
     public: PublicFiles,
     script: ClientScript,
     pages_router: bool,
+    header_rules: Vec<HeaderRule>,
 }
 
-fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside, clock: &Clock) -> Stack {
-    let Outside { public, script, pages_router } = outside;
+fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside, clock: &Clock) -> Result<Stack, String> {
+    let Outside { public, script, pages_router, header_rules } = outside;
     let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, clock: clock.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
-    NodeParser { inner: RequestHeaders { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } } }
+    let resolved = DotSegments { inner: TrailingSlash { inner: refused }, next: next.clone() };
+    let compressed = Compression { inner: resolved, next: next.clone() };
+    Ok(NodeParser { inner: RequestHeaders { inner: ConfigHeaders::new(compressed, &header_rules)? } })
 }
 
 /// A route's URL pattern as written in the app (`/blog/[slug]`).

@@ -38,10 +38,9 @@ impl From<Result<WebResponse, Thrown>> for Handled {
 /// Calls the function a module exports under `export` (`GET`, `default`...).
 pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
 
-/// What a layout's or template's default export renders around `children`, or the
-/// `next/navigation` function it called (`forbidden()`...). A root layout in a route group
-/// renders the document's `<html>` element.
-pub type Wrap = fn(children: &str) -> Result<String, Interrupt>;
+/// What a layout's or template's default export renders around `children` for `request`. A
+/// root layout in a route group renders the document's `<html>` element.
+pub type Wrap = fn(children: &str, request: &RouteRequest) -> String;
 
 /// The user code of one API route: `export default function handler(req, res)`.
 pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;

@@ -9,7 +9,7 @@ use std::fmt;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
     BindingPattern, Declaration, ExportDefaultDeclarationKind, ExportSpecifier, Expression,
-    ModuleDeclaration, ObjectPropertyKind, PropertyKey, PropertyKind, UnaryOperator,
+    ModuleDeclaration, ObjectPropertyKind, PropertyKey, PropertyKind, Statement, UnaryOperator,
     VariableDeclarationKind,
 };
 use oxc_parser::Parser;
@@ -26,6 +26,11 @@ pub struct Exports {
     /// `export const dynamic = 'force-static'`, `revalidate = 60`, `preferredRegion = ['iad1', 'sfo1']`,
     /// and for the API route `export const config = { api: { bodyParser: false } }`.
     pub constants: BTreeMap<String, ConstValue>,
+    /// The module's directives (`'use client'`, `'use cache'`, `'use server'`), in order.
+    pub directives: Vec<String>,
+    /// The inline Server Actions of the module: the names of its top-level functions whose body
+    /// starts with `'use server'`, in source order.
+    pub server_actions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +39,8 @@ pub enum ConstValue {
     Number(f64),
     Bool(bool),
     StrList(Vec<String>),
+    /// An array literal of other literals.
+    List(Vec<ConstValue>),
     /// An object literal, members in source order.
     Object(Vec<(String, ConstValue)>),
 }
@@ -93,8 +100,9 @@ pub fn read_exports(source: &str, file_name: &str) -> Result<Exports, ExportsErr
         });
     }
 
-    let mut exports = Exports::default();
+    let mut exports = Exports { directives: parsed.program.directives.iter().map(|d| d.directive.to_string()).collect(), ..Default::default() };
     for statement in &parsed.program.body {
+        exports.add_server_action(statement);
         let Some(module_decl) = statement.as_module_declaration() else {
             continue;
         };
@@ -133,6 +141,28 @@ pub fn read_exports(source: &str, file_name: &str) -> Result<Exports, ExportsErr
 }
 
 impl Exports {
+    /// Whether the module starts with the directive `directive` (`use client`...).
+    pub fn has_directive(&self, directive: &str) -> bool {
+        self.directives.iter().any(|d| d == directive)
+    }
+
+    /// Records `statement` when it declares a function, exported or not, whose body starts with
+    /// `'use server'`.
+    fn add_server_action(&mut self, statement: &Statement) {
+        let function = match (statement, statement.as_module_declaration()) {
+            (Statement::FunctionDeclaration(f), _) => f,
+            (_, Some(ModuleDeclaration::ExportDeclaration(export))) => match &export.declaration {
+                Declaration::FunctionDeclaration(f) => f,
+                _ => return,
+            },
+            _ => return,
+        };
+        let server = function.body.as_ref().is_some_and(|body| body.directives.iter().any(|d| d.directive == "use server"));
+        if let (true, Some(name)) = (server, function.name()) {
+            self.server_actions.push(name.to_string());
+        }
+    }
+
     fn add_declaration(&mut self, declaration: &Declaration) {
         match declaration {
             Declaration::VariableDeclaration(var) if !var.declare => {
@@ -214,12 +244,12 @@ fn const_value(init: &Expression) -> Option<ConstValue> {
                 _ => None,
             }
         }
-        Expression::ArrayExpression(array) => array
-            .elements
-            .iter()
-            .map(|element| element.as_expression().and_then(string_value))
-            .collect::<Option<Vec<_>>>()
-            .map(ConstValue::StrList),
+        Expression::ArrayExpression(array) => {
+            let strings = array.elements.iter().map(|element| element.as_expression().and_then(string_value)).collect::<Option<Vec<_>>>();
+            strings.map(ConstValue::StrList).or_else(|| {
+                array.elements.iter().map(|element| element.as_expression().and_then(const_value)).collect::<Option<Vec<_>>>().map(ConstValue::List)
+            })
+        }
         Expression::ObjectExpression(object) => object
             .properties
             .iter()
@@ -229,11 +259,25 @@ fn const_value(init: &Expression) -> Option<ConstValue> {
                 {
                     Some((property_key(&p.key)?, const_value(&p.value)?))
                 }
+                // A method that only returns a literal (`async headers() { return [...] }`)
+                // stands for what it returns.
+                ObjectPropertyKind::ObjectProperty(p) if p.kind == PropertyKind::Init && p.method && !p.computed => {
+                    Some((property_key(&p.key)?, returned_value(&p.value)?))
+                }
                 _ => None,
             })
             .collect::<Option<Vec<_>>>()
             .map(ConstValue::Object),
         other => string_value(other).map(ConstValue::Str),
+    }
+}
+
+/// What a function expression whose body is only `return <literal>` returns.
+fn returned_value(function: &Expression) -> Option<ConstValue> {
+    let Expression::FunctionExpression(function) = function.get_inner_expression() else { return None };
+    match function.body.as_ref()?.statements.as_slice() {
+        [Statement::ReturnStatement(ret)] => const_value(ret.argument.as_ref()?),
+        _ => None,
     }
 }
 
@@ -280,6 +324,14 @@ mod tests {
 
     fn constants(source: &str) -> BTreeMap<String, ConstValue> {
         read_exports(source, "route.ts").expect("parses").constants
+    }
+
+    #[test]
+    fn directives_and_inline_server_actions() {
+        let source = "'use client'\nasync function act() { 'use server' }\nfunction plain() {}\nexport async function exported() { 'use server'; return 1 }";
+        let exports = read_exports(source, "page.js").unwrap();
+        assert!(exports.has_directive("use client"));
+        assert_eq!(exports.server_actions, ["act", "exported"]);
     }
 
     #[test]

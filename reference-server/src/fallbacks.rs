@@ -2,6 +2,9 @@
 //! `unauthorized()`, Next.js renders the matching file in its place (with
 //! `experimental.authInterrupts` in `next.config.js`). Like [`crate::wrappers`], this finds the
 //! files when the app loads and pairs each with its mirror.
+//!
+//! The root layout's markup is the document [`crate::page`] writes; an app may mirror its code
+//! too, when it does more than render (fixture-apps/root-forbidden calls `forbidden()` there).
 
 use crate::code::Mirror;
 use crate::error::Error;
@@ -14,6 +17,8 @@ use std::path::Path;
 pub struct FallbackFiles {
     forbidden: Option<&'static Mirror>,
     unauthorized: Option<&'static Mirror>,
+    /// The code of the root layout, when the app mirrors it.
+    root_layout: Option<&'static Mirror>,
 }
 
 /// The stems of the root fallback files, as Next.js names them.
@@ -28,15 +33,23 @@ impl FallbackFiles {
             Some(file) => mirrors.find(file).map(Some).ok_or_else(|| Error::NoMirror { file: file.clone() }),
             None => Ok(None),
         };
-        Ok(FallbackFiles { forbidden: mirror_of("forbidden")?, unauthorized: mirror_of("unauthorized")? })
+        let app = ["app", "src/app"].into_iter().find(|dir| root.join(dir).is_dir()).unwrap_or("app");
+        let root_layout = ["js", "jsx", "ts", "tsx"].iter().find_map(|ext| mirrors.find(&format!("{app}/layout.{ext}")));
+        Ok(FallbackFiles { forbidden: mirror_of("forbidden")?, unauthorized: mirror_of("unauthorized")?, root_layout })
     }
 
-    /// The fallback files present, relative to `root` (`app/forbidden.js`).
+    /// The root layout's code, when the app mirrors it.
+    pub fn root_layout(&self) -> Option<&'static Mirror> {
+        self.root_layout
+    }
+
+    /// The fallback files present and the root layout, relative to `root` (`app/forbidden.js`).
     pub fn find(root: &Path) -> Vec<String> {
         let app = ["app", "src/app"].into_iter().find(|dir| root.join(dir).is_dir());
         let Some(app) = app else { return Vec::new() };
         FALLBACK_STEMS
             .iter()
+            .chain(&["layout"])
             .flat_map(|stem| ["js", "jsx", "ts", "tsx"].map(|ext| format!("{app}/{stem}.{ext}")))
             .filter(|file| root.join(file).is_file())
             .collect()
@@ -65,10 +78,13 @@ mod tests {
     #[test]
     fn finds_the_fixture_fallback_files_with_their_mirrors() {
         let root = crate::default_fixture_dir();
-        assert_eq!(FallbackFiles::find(&root), ["app/forbidden.js", "app/unauthorized.js"]);
+        assert_eq!(FallbackFiles::find(&root), ["app/forbidden.js", "app/unauthorized.js", "app/layout.js"]);
         let files = FallbackFiles::load(&root, crate::mirrors::for_app("fixture-app").unwrap()).unwrap();
         assert_eq!(files.for_interrupt(&Interrupt::Forbidden).map(|m| m.file), Some("app/forbidden.js"));
         assert_eq!(files.for_interrupt(&Interrupt::Unauthorized).map(|m| m.file), Some("app/unauthorized.js"));
         assert!(files.for_interrupt(&Interrupt::NotFound).is_none());
+        assert!(files.root_layout().is_none(), "fixture-app's root layout only renders");
+        let interrupting = FallbackFiles::load(&crate::app_dir("root-forbidden"), crate::mirrors::for_app("root-forbidden").unwrap()).unwrap();
+        assert_eq!(interrupting.root_layout().map(|m| m.file), Some("app/layout.js"));
     }
 }

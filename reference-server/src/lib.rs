@@ -10,8 +10,9 @@
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
 //! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
-//!   it removes and adds, compression, the trailing-slash and repeated-slash redirects, the
-//!   not-found and error pages, its own header fields, `public/` files and build assets.
+//!   it removes and adds, compression, dot segments resolved, the trailing-slash and
+//!   repeated-slash redirects, the not-found and error pages, its own header fields, `public/`
+//!   files and build assets.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
@@ -19,7 +20,8 @@
 //!   routes: body parsing, `req.query`, `req.cookies`, `res` with ETag and 304),
 //!   [`metadata`] (robots, sitemap, manifest, icons, social images, and the head tags they add),
 //!   [`pages_router`] (Pages Router pages with their own cache: getStaticProps prerendered and
-//!   regenerated, getStaticPaths fallbacks, getServerSideProps, data routes, preview sessions).
+//!   regenerated, getStaticPaths fallbacks, getServerSideProps, data routes, preview sessions);
+//!   a POST to a page may call one of its [`server_action`]s.
 //! - [`rendering`]: the cache around route handlers and pages: what the build prerenders, stale
 //!   answers regenerated in the background, `fetch()` and `next/cache` through the data cache.
 //! - [`routes`]: the route table the app loads: [`fixture`] reads `app/` (or `src/app/`) and
@@ -32,10 +34,10 @@
 //!   contract between the server and user code.
 //! - The runtime user code sees: [`web`] (the Web `Request`/`Response`, with [`form_data`]),
 //!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`] and the Pages Router's
-//!   [`preview_data`], [`navigation`] (`redirect()`,
-//!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
-//!   header and invalidation rules), [`project`] (`process.env` from the `.env` files, and the
-//!   project's files).
+//!   [`preview_data`], [`navigation`] (`redirect()`, `notFound()`...), [`after`] (callbacks run
+//!   once the answer is made), [`cache`] (the route cache and the data cache with their segment
+//!   config, header and invalidation rules), [`project`] (`process.env` from the `.env` files,
+//!   and the project's files).
 //! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
 //!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
 //!   that answers one.
@@ -64,6 +66,7 @@
 // The layout above names the private modules.
 #![allow(rustdoc::private_intra_doc_links)]
 
+mod after;
 mod app;
 mod body;
 mod cache;
@@ -100,6 +103,7 @@ mod router;
 mod routes;
 mod rsc;
 mod server;
+mod server_action;
 mod service;
 mod web;
 mod wrappers;

@@ -2,7 +2,7 @@
 //! templates ([`Wrappers`]) and the root layout (the document shell written here, or the `<html>`
 //! element a route group's root layout renders), with the head tags of the app's metadata files
 //! first in the `<html>` element. Rendered per request, it is streamed; from the route cache,
-//! it is the HTML the build (or a regeneration) stored. A page (or a layout around it) that
+//! it is the HTML the build (or a regeneration) stored. A page (or its root layout) that
 //! calls a `next/navigation` function is answered with the error shell: a redirect with its
 //! status and `Location`, `notFound()` with the default not-found text (the app has no
 //! `not-found.js`), `forbidden()` and `unauthorized()` with what the root fallback file
@@ -28,6 +28,7 @@ use crate::cache::headers::{CacheState, NO_STORE};
 use crate::client_script::ClientScript;
 use crate::code::{Handled, Mirror};
 use crate::error::Error;
+use crate::exports::Exports;
 use crate::fallbacks::FallbackFiles;
 use crate::fields::build;
 use crate::metadata::head::PageRender;
@@ -54,8 +55,10 @@ const DEFAULT_UNAUTHORIZED: &str = "401: You're not authorized to access this pa
 /// The build id RSC payloads name: the reference server is one build that never changes.
 const BUILD_ID: &str = "reference-server";
 
-/// What the build stores of a page: its HTML and its RSC payload.
+/// What the build stores of a page: its status (200, or that of an interrupt that renders an
+/// error document), its HTML and its RSC payload.
 pub struct Prerendered {
+    pub status: u16,
     pub html: String,
     pub flight: String,
 }
@@ -76,6 +79,12 @@ impl PageFiles {
         let wrappers = Wrappers::load(root, mirrors)?;
         Ok(PageFiles { wrappers, fallbacks, script })
     }
+
+    /// What the layouts around the page file `page` export (their segment config), outermost
+    /// first.
+    pub fn layout_exports(&self, page: &str) -> Vec<&Exports> {
+        self.wrappers.layout_exports(page)
+    }
 }
 
 /// Whether a request may be a Server Action, which Next.js renders a page for whatever the
@@ -88,11 +97,22 @@ pub fn may_be_server_action(method: &Method, headers: &HeaderMap) -> bool {
             || content_type.starts_with("multipart/form-data"))
 }
 
+/// Why a page's render gave no markup.
+#[derive(Debug)]
+pub enum NotRendered {
+    /// The page's code threw or was interrupted (or is not mirrored).
+    Page(Handled),
+    /// The root layout's code called a `next/navigation` function.
+    RootLayout(Interrupt),
+}
+
 /// One page: its file, its code, and what renders around it.
 #[derive(Clone, Copy)]
 pub struct Page<'a> {
     /// The page file (`app/blog/[slug]/page.js`).
     pub file: &'a str,
+    /// What the page file exports.
+    pub exports: &'a [String],
     pub mirror: &'a Mirror,
     pub files: &'a PageFiles,
     /// The app's metadata files, for the head tags.
@@ -101,13 +121,22 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// The HTML the build stores for the page, rendered for `request` (which carries its
-    /// params); `None` when the code threw or was interrupted.
+    /// What the build stores for the page, rendered for `request` (which carries its params):
+    /// the page, or the error document of its `notFound()`, `forbidden()` or `unauthorized()`
+    /// (seen on `next build` 16.4.6 and 15.5.29: such a page is prerendered with that status).
+    /// `None` when the code threw or redirected.
     pub fn prerender(&self, request: &RouteRequest) -> Option<Prerendered> {
-        let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        let body = self.files.wrappers.wrap(self.file, markup(page)).ok()?;
-        Some(Prerendered { html: page_html(&self.files.script, &head, &body), flight: payload(&request.path, Some(&body)) })
+        match self.render(request) {
+            Ok(body) => Some(Prerendered { status: 200, html: page_html(&self.files.script, &head, &body), flight: payload(&request.path, Some(&body)) }),
+            Err(not_rendered) => {
+                let (interrupt, markup) = self.in_place_of(&not_rendered, request)?;
+                let digest = interrupt.digest();
+                let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(digest.clone())];
+                let html = error_shell_html(&self.files.script, &head, &markup, Some(&digest));
+                Some(Prerendered { status: interrupt.status(), html, flight: flight::payload(&rows) })
+            }
+        }
     }
 
     /// The page rendered for this request, as HTML or as the RSC payload it `wants`: its
@@ -118,18 +147,14 @@ impl Page<'_> {
         }
         let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
         let script = &self.files.script;
-        match (self.mirror.handle)("default", request) {
-            Handled::Answer(page) => match self.files.wrappers.wrap(self.file, markup(page)) {
-                Ok(body) => Ok(match wants {
-                    Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, Content::Html),
-                    Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, Content::Flight),
-                    Wants::Prefetch => streamed(200, payload(&request.path, None), None, Content::Flight),
-                }),
-                Err(interrupt) => self.interrupted(&interrupt, &head, request, wants),
-            },
-            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request, wants),
-            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None, Content::Html)),
-            Handled::NotMirrored => Err(Refusal::Internal),
+        match self.render(request) {
+            Ok(body) => Ok(match wants {
+                Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, Content::Html),
+                Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, Content::Flight),
+                Wants::Prefetch => streamed(200, payload(&request.path, None), None, Content::Flight),
+            }),
+            Err(NotRendered::Page(Handled::Throw(_))) => Ok(streamed(500, error_shell_html(script, &head, "", None), None, Content::Html)),
+            Err(not_rendered) => self.interrupted(&not_rendered, &head, request, wants),
         }
     }
 
@@ -146,14 +171,74 @@ impl Page<'_> {
         Ok(answer)
     }
 
+    /// The page rendered anew after a Server Action that its form, posted without JavaScript,
+    /// ran: `cookies` are the `Set-Cookie` lines of what the action set.
+    pub fn after_action(&self, request: &RouteRequest, cookies: Vec<String>, cache_control: &str) -> Result<Answer, Refusal> {
+        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
+        let markup = self.render(request).map_err(|_| Refusal::Internal)?;
+        let html = dynamic_html(&self.files.script, &head, &markup, self.next);
+        let fields = cookies.into_iter().map(|line| ("set-cookie".to_owned(), line)).collect();
+        let sent = Sent { app_router: true, cache_control: Some(cache_control.into()), cache_control_first: false, payload: Payload::Streamed, redirect: None, content: Content::Html };
+        Ok(with_sent(build(200, fields, Some(Bytes::from(html))).map(WireBody::Left), sent))
+    }
+
+    /// Runs the page's Server Components for `request`: the root layout's code (when the app
+    /// mirrors it), its `generateMetadata` (whose result the reference server does not render),
+    /// the page, then the layouts and templates around it. The markup, or what was done
+    /// instead of rendering.
+    pub fn render(&self, request: &RouteRequest) -> Result<String, NotRendered> {
+        request.in_component.set(true);
+        let root = self.files.fallbacks.root_layout().map(|layout| (layout.handle)("default", request));
+        let rendered = match root {
+            Some(Handled::Interrupt(interrupt)) => Err(NotRendered::RootLayout(interrupt)),
+            _ => {
+                if self.exports.iter().any(|e| e == "generateMetadata") {
+                    (self.mirror.handle)("generateMetadata", request);
+                }
+                match (self.mirror.handle)("default", request) {
+                    Handled::Answer(page) => Ok(self.files.wrappers.wrap(self.file, markup(page), request)),
+                    other => Err(NotRendered::Page(other)),
+                }
+            }
+        };
+        request.in_component.set(false);
+        rendered
+    }
+
+    /// What renders in the place of a page that called `notFound()`, `forbidden()` or
+    /// `unauthorized()`, with the interrupt: the default not-found text, what the root fallback
+    /// file renders, or without one Next.js's own 403 or 401 text. When the root layout itself
+    /// called it, nothing can render there. `None` for anything else.
+    fn in_place_of<'n>(&self, not_rendered: &'n NotRendered, request: &RouteRequest) -> Option<(&'n Interrupt, String)> {
+        match not_rendered {
+            NotRendered::RootLayout(interrupt @ (Interrupt::NotFound | Interrupt::Forbidden | Interrupt::Unauthorized)) => Some((interrupt, String::new())),
+            NotRendered::Page(Handled::Interrupt(interrupt @ Interrupt::NotFound)) => Some((interrupt, DEFAULT_NOT_FOUND.to_owned())),
+            NotRendered::Page(Handled::Interrupt(interrupt @ (Interrupt::Forbidden | Interrupt::Unauthorized))) => {
+                let Some(fallback) = self.files.fallbacks.for_interrupt(interrupt) else {
+                    let default = if *interrupt == Interrupt::Forbidden { DEFAULT_FORBIDDEN } else { DEFAULT_UNAUTHORIZED };
+                    return Some((interrupt, default.to_owned()));
+                };
+                match (fallback.handle)("default", request) {
+                    Handled::Answer(fallback) => Some((interrupt, markup(fallback))),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     fn head(&self, render: PageRender) -> String {
         metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
     }
 
-    /// A page that called a `next/navigation` function. Rendered per request, so not stored.
-    /// Over RSC, a redirect or `notFound()` is a 200 payload whose error row carries the
-    /// interrupt's digest, which the client router acts on.
-    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+    /// A page (or its root layout) that called a `next/navigation` function. Rendered per
+    /// request, so not stored. Over RSC, a redirect or `notFound()` is a 200 payload whose error
+    /// row carries the interrupt's digest, which the client router acts on; otherwise the error
+    /// document carries the digest in its RSC payload.
+    fn interrupted(&self, not_rendered: &NotRendered, head: &str, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        let (NotRendered::Page(Handled::Interrupt(interrupt)) | NotRendered::RootLayout(interrupt)) = not_rendered else {
+            return Err(Refusal::Internal);
+        };
         let script = &self.files.script;
         let routed = matches!(interrupt, Interrupt::Redirect { .. } | Interrupt::NotFound);
         if wants != Wants::Html && routed {
@@ -169,19 +254,9 @@ impl Page<'_> {
             );
             return Ok(streamed(*status, html, Some(location.clone()), Content::Html));
         }
-        if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None, Content::Html));
-        }
-        let default = match interrupt {
-            Interrupt::Forbidden => DEFAULT_FORBIDDEN,
-            Interrupt::Unauthorized => DEFAULT_UNAUTHORIZED,
-            _ => return Err(Refusal::Internal),
-        };
-        match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None, Content::Html)),
-            Some(_) => Err(Refusal::Internal),
-            None => Ok(streamed(interrupt.status(), error_shell_html(script, head, default), None, Content::Html)),
-        }
+        let (interrupt, markup) = self.in_place_of(not_rendered, request).ok_or(Refusal::Internal)?;
+        let html = error_shell_html(script, head, &markup, Some(&interrupt.digest()));
+        Ok(streamed(interrupt.status(), html, None, Content::Html))
     }
 }
 
@@ -204,8 +279,9 @@ pub fn method_not_allowed() -> Answer {
     crate::route_handler::static_method_not_allowed()
 }
 
-/// OPTIONS to a page rendered per request: a bare `400 Bad Request` with the app router's Vary.
-fn options_refused() -> Answer {
+/// OPTIONS to a page rendered per request (or to a path of a page with dynamic segments): a
+/// bare `400 Bad Request` with the app router's Vary.
+pub fn options_refused() -> Answer {
     let mut answer = build(400, vec![], None).map(WireBody::Left);
     answer.extensions_mut().insert(Made::Handler { body: false });
     answer
@@ -271,12 +347,13 @@ fn root_element(markup: &str) -> (String, String) {
 }
 
 /// The error shell (`<html id="__next_error__">`, `noindex`) whose RSC payload carries what a
-/// fallback file rendered (nothing for an error), so that the browser renders it; the
-/// server-side HTML has no body markup.
-fn error_shell_html(script: &ClientScript, head: &str, markup: &str) -> String {
+/// fallback file rendered (nothing for an error), so that the browser renders it, and the
+/// `digest` of the interrupt that made it; the server-side HTML has no body markup.
+fn error_shell_html(script: &ClientScript, head: &str, markup: &str, digest: Option<&str>) -> String {
+    let error = digest.map(|digest| payload_script(&flight::payload(&[Row::Error(digest.to_owned())]))).unwrap_or_default();
     format!(
         "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
-        {head}</head><body>{}</body></html>",
+        {head}</head><body>{}{error}</body></html>",
         script.tag(),
         payload_script(markup)
     )

@@ -8,10 +8,15 @@
 use crate::cache::functions::{CacheScope, Read, Stored};
 use crate::cache::headers::{CacheState, EXPIRE, STALE_TIME, cache_control_until, handler_cache_control};
 use crate::cache::policy::{self, Kind, Rendering};
-use crate::cache::segment::{FetchCache, SegmentConfig};
+use crate::cache::fetch::{FetchPlan, FetchScope};
+use crate::cache::segment::{Dynamic, SegmentConfig};
 use crate::cache::store::Lookup;
-use crate::cache::{Cache, CachedAnswer, FetchInit, Job, fetch, path_tag};
+use crate::cache::{Cache, CachedAnswer, FetchInit, Job, fetch, path_tag, validate_tags};
+use crate::draft_mode;
+use crate::server_action::{self, ActionCall, Outcome};
+use std::collections::HashMap;
 use crate::code::{Handled, Mirror};
+use crate::navigation::Interrupt;
 use crate::next_config::NextConfig;
 use crate::metadata;
 use crate::page::{self, Page, PageFiles};
@@ -22,7 +27,7 @@ use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
 use crate::rsc::{self, Wants};
 use crate::service::{Answer, Content, EdgeRuntime, Refusal};
-use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
+use crate::web::{Prerender, RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
 use bytes::Bytes;
 use semver::Version;
 use serde_json::Value;
@@ -111,6 +116,9 @@ pub struct AppCall {
 pub struct Renderer {
     /// What the build decided for each route (`None` for API routes).
     plans: Vec<Option<RouteCaching>>,
+    /// The inline Server Actions of the app's pages by id: the page's route and the action's
+    /// name.
+    actions: HashMap<String, (usize, String)>,
     /// The route cache, the data cache and their background work.
     cache: Cache,
     /// `cacheComponents` and the `cacheLife` profiles.
@@ -124,7 +132,7 @@ impl Renderer {
     /// `next build`'s prerendering: decides for each page and handler whether it is static,
     /// and stores the prerendered answers (those of every listed param for dynamic routes).
     pub fn prerender(site: Site, config: NextConfig, next: Version, clock: Clock) -> Renderer {
-        let mut renderer = Renderer { plans: Vec::new(), cache: Cache::default(), config, next, clock };
+        let mut renderer = Renderer { plans: Vec::new(), actions: server_actions(site.routes), cache: Cache::default(), config, next, clock };
         let now = renderer.clock.now();
         renderer.plans = site.routes.iter().map(|route| renderer.plan(site, route, now)).collect();
         renderer
@@ -141,7 +149,8 @@ impl Renderer {
         let file = &route.file;
         let (config, exported) = match code {
             AppCode::Metadata(index) => (metadata::handler::segment_config(&site.routes.metadata()[index], &self.next), metadata::handler::exports()),
-            _ => (SegmentConfig::read(&file.exports), file.exports.names.clone()),
+            AppCode::Page(_) => (SegmentConfig::read_route(&site.files.layout_exports(&file.file), &file.exports), file.exports.names.clone()),
+            AppCode::Handler(_) => (SegmentConfig::read(&file.exports), file.exports.names.clone()),
         };
         let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| exported.iter().any(|n| n == m)).collect();
         let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
@@ -153,17 +162,18 @@ impl Renderer {
             vec![]
         };
         let rendering = policy::planned(code.kind(), &config, &methods, dynamic_segments);
-        let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time: STALE_TIME };
+        let stale_time = self.config.static_stale_time.unwrap_or(STALE_TIME);
+        let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time };
         let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, params_list, &mut plan) } else { vec![] };
         // A route whose code cannot be prerendered (it threw or called `forbidden()`...)
         // is rendered per request.
         if !dynamic_segments && prerendered.is_empty() {
             plan.rendering = Rendering::Dynamic;
         }
-        plan.listed = prerendered.iter().map(|(path, _)| path.clone()).collect();
+        plan.listed = prerendered.iter().map(|(path, ..)| path.clone()).collect();
         if let Rendering::Static { revalidate } = plan.rendering {
-            for (path, answer) in prerendered {
-                self.cache.routes.put(&path, answer, revalidate, vec![], now);
+            for (path, answer, tags) in prerendered {
+                self.cache.routes.put(&path, answer, revalidate, tags, now);
             }
         }
         Some(plan)
@@ -171,24 +181,36 @@ impl Renderer {
 
     /// Renders the route for each of `params_list` as the build does, and updates `plan` with
     /// what its code did (read request data, used 'use cache' profiles).
-    fn prerender_paths(&self, site: Site, route: &Route, params_list: Vec<Option<Params>>, plan: &mut RouteCaching) -> Vec<(String, CachedAnswer)> {
+    fn prerender_paths(&self, site: Site, route: &Route, params_list: Vec<Option<Params>>, plan: &mut RouteCaching) -> Vec<(String, CachedAnswer, Vec<String>)> {
         let mut prerendered = Vec::new();
         for params in params_list {
             let path = fill(&route.file.pattern, params.as_ref());
-            let request = static_request(&path, params.clone(), 0, &self.clock).with_project(site.project);
+            let runtime = self.runtime_for(site, &plan.config, &path, None);
+            let revalidate = match plan.rendering {
+                Rendering::Static { revalidate } => revalidate,
+                Rendering::Dynamic => None,
+            };
+            let request = static_request(&path, params.clone(), 0, &self.clock)
+                .prerendering(Prerender::Build, revalidate)
+                .with_runtime(&runtime)
+                .with_project(site.project);
             let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
+            // A fetch with a shorter `next.revalidate` lowered the route's.
+            if let (Rendering::Static { .. }, Some(lowered)) = (plan.rendering, request.route_revalidate.get()) {
+                plan.rendering = Rendering::Static { revalidate: Some(lowered) };
+            }
             // A 'use cache' page (with `cacheComponents`) is cached for the shortest
             // profile it used: regenerated after its `revalidate`, gone after `expire`.
             let profiles = request.cache_profiles.borrow();
             if self.config.cache_components && !profiles.is_empty() && matches!(plan.rendering, Rendering::Static { .. }) {
-                let life = self.config.cache_profiles.shortest(profiles.iter().map(String::as_str));
+                let life = self.config.cache_profiles.shortest(profiles.iter());
                 plan.rendering = Rendering::Static { revalidate: Some(life.revalidate) };
                 plan.expire = life.expire;
                 plan.stale_time = life.stale;
             }
             if let Rendered::Answer(answer) = rendered {
-                prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }));
+                prerendered.push((path, CachedAnswer { made_by_build: true, ..answer }, request.cache_tags.take()));
             }
         }
         prerendered
@@ -211,7 +233,7 @@ impl Renderer {
             AppCode::Metadata(index) => self.metadata_module(site, index, handled),
             AppCode::Page(mirror) => match self.page(site, route, mirror).prerender(request) {
                 Some(page) => Rendered::Answer(CachedAnswer {
-                    status: 200,
+                    status: page.status,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
                     body: Bytes::from(page.html),
                     made_by_build: false,
@@ -233,7 +255,7 @@ impl Renderer {
     }
 
     fn page<'a>(&'a self, site: Site<'a>, route: &'a Route, mirror: &'a Mirror) -> Page<'a> {
-        Page { file: &route.file.file, mirror, files: site.files, metadata: site.routes.metadata(), next: &self.next }
+        Page { file: &route.file.file, exports: &route.file.exports.names, mirror, files: site.files, metadata: site.routes.metadata(), next: &self.next }
     }
 
     /// Answers a request for the page or handler `index` (whose code is `code`): from the route
@@ -244,10 +266,15 @@ impl Renderer {
             return Err(Refusal::NotFound);
         }
         let action = code.kind() == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
-        let runtime = self.runtime_for(site, index, &call.path);
+        let runtime = self.runtime_for(site, &self.config_of(index), &call.path, Some(call.port));
         let wants = Wants::of(&call.headers);
         let routed = call.path.clone();
         let request = self.code_request(index, code.kind(), call).with_runtime(&runtime).with_project(site.project);
+        if code.kind() == Kind::Page
+            && let Some(action) = ActionCall::of(&request.method, &request.headers, &request.body)
+        {
+            return self.serve_action(site, index, action, &request);
+        }
         let prerendered = match self.answer_cached(site, index, &routed, &request, wants, action) {
             Cached::Answer(answer) => return answer,
             Cached::RenderForAction => true,
@@ -255,6 +282,7 @@ impl Renderer {
         };
         let route = site.routes.get(index);
         let mut answer = match code {
+            AppCode::Handler(_) | AppCode::Metadata(_) if route_handler::fetch_forbidden(&request.method) => return Err(Refusal::ForbiddenMethod),
             AppCode::Handler(mirror) => route_handler::serve(Module::of(&route.file.exports.names, mirror), &request),
             AppCode::Metadata(index) => self.metadata_module(site, index, |module| route_handler::serve(module, &request)),
             AppCode::Page(mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
@@ -266,12 +294,50 @@ impl Renderer {
         Ok(answer)
     }
 
+    /// Runs the Server Action a POST to page `index` calls, and answers as Next.js does (see
+    /// [`crate::server_action`]).
+    fn serve_action(&self, site: Site, index: usize, action: ActionCall, request: &RouteRequest) -> Result<Answer, Refusal> {
+        let found = self.actions.get(action.id()).and_then(|(route, name)| match site.routes.get(*route).endpoint {
+            Endpoint::Page(mirror) => Some((mirror, name)),
+            _ => None,
+        });
+        let Some((action_mirror, name)) = found else { return Ok(server_action::unavailable(action.id(), self.next.major)) };
+        request.in_action.set(true);
+        let handled = (action_mirror.handle)(name, request);
+        request.in_action.set(false);
+        let (status, digest) = match &handled {
+            Handled::Interrupt(Interrupt::Redirect { status, .. }) => (*status, None),
+            Handled::Interrupt(interrupt) => (interrupt.status(), Some(interrupt.digest())),
+            Handled::Throw(_) | Handled::NotMirrored => (500, None),
+            Handled::Answer(_) => (200, None),
+        };
+        let Some(Some(caching)) = self.plans.get(index) else { return Err(Refusal::Internal) };
+        let outcome = Outcome {
+            status,
+            digest,
+            revalidated: request.revalidated.get(),
+            cookies: request.cookies.borrow().set_cookie_lines(),
+            prerendered: matches!(caching.rendering, Rendering::Static { .. }),
+        };
+        let route = site.routes.get(index);
+        let AppCode::Page(mirror) = caching.code else { return Err(Refusal::Internal) };
+        let page = self.page(site, route, mirror);
+        match action {
+            ActionCall::Fetch { .. } => {
+                let rerendered = outcome.revalidated || !outcome.cookies.is_empty() || outcome.digest.is_some();
+                let markup = if rerendered { page.render(request).ok() } else { None };
+                Ok(server_action::fetch_answer(&outcome, markup.as_deref(), self.next.major))
+            }
+            ActionCall::Form { .. } => page.after_action(request, outcome.cookies, server_action::NO_CACHE),
+        }
+    }
+
     /// The request as the code of route `index` sees it. `dynamic = 'force-static'`: no
     /// headers, cookies or search params; a page's `headers()` never shows the router's, and its
     /// params keep the URL's encoding; a route handler's URL is the one the client asked for,
     /// before a proxy rewrite.
     fn code_request<'r>(&self, index: usize, kind: Kind, call: AppCall) -> RouteRequest<'r> {
-        let empties = self.empties_request(index);
+        let empties = policy::empties_request(&self.config_of(index));
         let (headers, query) = match kind {
             _ if empties => (http::HeaderMap::new(), String::new()),
             Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
@@ -290,21 +356,34 @@ impl Renderer {
         RouteRequest::new(call.method, path, query, headers, call.body, params, call.port, self.clock.clone())
     }
 
-    /// The answer of a page or handler the build prerendered, when the route cache answers;
-    /// `path` is the one the route was matched by (the proxy may have rewritten the one the
-    /// code sees).
+    /// The answer of a page or handler the build prerendered, when the route cache answers (not
+    /// for a page in draft mode); `path` is the one the route was matched by (the proxy may have
+    /// rewritten the one the code sees). A route without dynamic segments answers only GET and
+    /// HEAD from it (405 otherwise, but for a page's possible Server Action); a path of a route
+    /// with dynamic segments is served as for GET whatever the method, but OPTIONS to a page and
+    /// a method no Web `Request` carries to a handler, which are refused as when the code runs.
     fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants, action: bool) -> Cached {
         let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
         if request.method != "GET" && !head {
-            return match caching.code.kind() {
-                Kind::Page if action => Cached::RenderForAction,
-                Kind::Page => Cached::Answer(Ok(page::method_not_allowed())),
-                Kind::Handler | Kind::Metadata => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
+            let refused = match caching.code.kind() {
+                Kind::Page if action => return Cached::RenderForAction,
+                Kind::Page if !caching.dynamic_segments => Some(Ok(page::method_not_allowed())),
+                Kind::Handler | Kind::Metadata if !caching.dynamic_segments => Some(Ok(route_handler::static_method_not_allowed())),
+                Kind::Page if request.method == "OPTIONS" => Some(Ok(page::options_refused())),
+                Kind::Handler | Kind::Metadata if route_handler::fetch_forbidden(&request.method) => Some(Err(Refusal::ForbiddenMethod)),
+                Kind::Page | Kind::Handler | Kind::Metadata => None,
             };
+            if let Some(refused) = refused {
+                return Cached::Answer(refused);
+            }
         }
-        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone()) {
+        if caching.code.kind() == Kind::Page && draft_mode::is_enabled(request) {
+            return Cached::NotPrerendered;
+        }
+        let port = request.env_port.unwrap_or_default();
+        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone(), port) {
             None => return Cached::NotPrerendered,
             Some(Ok(found)) => found,
             Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
@@ -326,8 +405,8 @@ impl Renderer {
     }
 
     /// The stored answer for `path` and what `x-nextjs-cache` says of it, rendering it now when
-    /// missing. `None`: a path `dynamicParams = false` does not allow (answered 404 by the caller
-    /// through the not-found page). `Err`: the code failed.
+    /// missing; the server listens on `port`. `None`: a path `dynamicParams = false` does not
+    /// allow (answered 404 by the caller through the not-found page). `Err`: the code failed.
     fn cached_answer(
         &self,
         site: Site,
@@ -335,13 +414,14 @@ impl Renderer {
         caching: &RouteCaching,
         path: &str,
         params: Option<Params>,
+        port: u16,
     ) -> Option<Result<(CachedAnswer, CacheState), ()>> {
         let now = self.clock.now();
         match self.cache.routes.get(path, now) {
             Lookup::Fresh(answer) => Some(Ok((answer, CacheState::Hit))),
             Lookup::Stale { value, refresh } => {
                 if refresh {
-                    self.cache.jobs.push(Job::Regenerate { route: index, path: path.to_owned(), params });
+                    self.cache.jobs.push(Job::Regenerate { route: index, path: path.to_owned(), params, port });
                 }
                 Some(Ok((value, CacheState::Stale)))
             }
@@ -350,9 +430,14 @@ impl Renderer {
                     return None;
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
-                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0, &self.clock).with_project(site.project)) {
+                let runtime = self.runtime_for(site, &caching.config, path, Some(port));
+                let request = static_request(path, params, port, &self.clock)
+                    .prerendering(Prerender::Regeneration, revalidate)
+                    .with_runtime(&runtime)
+                    .with_project(site.project);
+                match self.render(site, site.routes.get(index), caching.code, &request) {
                     Rendered::Answer(answer) => {
-                        self.cache.routes.put(path, answer.clone(), revalidate, vec![], now);
+                        self.cache.routes.put(path, answer.clone(), revalidate, request.cache_tags.take(), now);
                         Some(Ok((answer, CacheState::Miss)))
                     }
                     Rendered::Failed => Some(Err(())),
@@ -371,26 +456,26 @@ impl Renderer {
             && !caching.listed.iter().any(|p| p == path)
     }
 
-    /// Whether the route's code sees an empty request (`dynamic = 'force-static'`).
-    fn empties_request(&self, index: usize) -> bool {
-        matches!(self.plans.get(index), Some(Some(caching)) if policy::empties_request(&caching.config))
+    /// The segment config route `index` renders with (the default for other kinds of route).
+    fn config_of(&self, index: usize) -> SegmentConfig {
+        match self.plans.get(index) {
+            Some(Some(caching)) => caching.config.clone(),
+            _ => SegmentConfig::default(),
+        }
     }
 
-    /// The runtime for code of route `index` (its `fetchCache` and its path's implicit tag).
-    fn runtime_for<'a>(&'a self, site: Site<'a>, index: usize, path: &str) -> AppRuntime<'a> {
-        let fetch_cache = match self.plans.get(index) {
-            Some(Some(caching)) => caching.config.fetch_cache,
-            _ => Default::default(),
-        };
-        AppRuntime { renderer: self, site, fetch_cache, path: path.to_owned() }
+    /// The runtime for code of a route with `config` answering for `path` (its implicit tag),
+    /// on a server listening on `port` (`None`: while `next build` runs it).
+    fn runtime_for<'a>(&'a self, site: Site<'a>, config: &SegmentConfig, path: &str, port: Option<u16>) -> AppRuntime<'a> {
+        AppRuntime { renderer: self, site, config: config.clone(), path: path.to_owned(), listening: port }
     }
 
     /// Runs the background work queued while answering: regenerations and refetches.
     pub fn run_jobs(&self, site: Site) {
         for job in self.cache.jobs.take() {
             match job {
-                Job::Regenerate { route, path, params } => self.regenerate(site, route, &path, params),
-                Job::Refetch { url, revalidate, tags } => match self.origin_get(site, &url) {
+                Job::Regenerate { route, path, params, port } => self.regenerate(site, route, &path, params, port),
+                Job::Refetch { url, revalidate, tags, port } => match self.origin_get(site, &url, Some(port)) {
                     Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, self.clock.now()),
                     Err(_) => self.cache.data.release(&url),
                 },
@@ -398,17 +483,20 @@ impl Renderer {
         }
     }
 
-    fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>) {
-        let runtime = self.runtime_for(site, index, path);
-        let request = static_request(path, params, 0, &self.clock).with_runtime(&runtime).with_project(site.project);
+    fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>, port: u16) {
         let Some(Some(caching)) = self.plans.get(index) else { return };
         let revalidate = match caching.rendering {
             Rendering::Static { revalidate } => revalidate,
             Rendering::Dynamic => None,
         };
+        let runtime = self.runtime_for(site, &caching.config, path, Some(port));
+        let request = static_request(path, params, port, &self.clock)
+            .prerendering(Prerender::Regeneration, revalidate)
+            .with_runtime(&runtime)
+            .with_project(site.project);
         let rendered = self.render(site, site.routes.get(index), caching.code, &request);
         match rendered {
-            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, vec![], self.clock.now()),
+            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, request.cache_tags.take(), self.clock.now()),
             Rendered::Failed => self.cache.routes.release(path),
         }
     }
@@ -419,19 +507,22 @@ impl Renderer {
     }
 
     /// A GET of a URL of this app, answered in-process: a prerendered handler from the route
-    /// cache, any other handler by running it.
-    fn origin_get(&self, site: Site, url: &str) -> Result<WebResponse, Thrown> {
-        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-        let path_and_query = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-        let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+    /// cache, any other handler by running it. Nothing answers while the server does not listen
+    /// (`next build`), nor on another port.
+    fn origin_get(&self, site: Site, url: &str, listening: Option<u16>) -> Result<WebResponse, Thrown> {
         let failed = || Thrown("TypeError: fetch failed".into());
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let (authority, path_and_query) = after_scheme.find('/').map_or((after_scheme, "/"), |i| after_scheme.split_at(i));
+        let port = authority.rsplit_once(':').and_then(|(_, port)| port.parse::<u16>().ok()).unwrap_or(80);
+        let Some(listening) = listening.filter(|&listening| listening == port) else { return Err(failed()) };
+        let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
         let (index, params) = site.routes.resolve(path).map_err(|_| failed())?;
         let route = site.routes.get(index);
         let Endpoint::Handler(mirror) = route.endpoint else { return Err(failed()) };
         if let Some(Some(caching)) = self.plans.get(index)
             && let Rendering::Static { .. } = caching.rendering
         {
-            return match self.cached_answer(site, index, caching, path, params) {
+            return match self.cached_answer(site, index, caching, path, params, listening) {
                 Some(Ok((answer, _))) => {
                     Ok(WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() })
                 }
@@ -439,9 +530,9 @@ impl Renderer {
                 None => Ok(WebResponse::empty().with_status(404)),
             };
         }
-        let runtime = self.runtime_for(site, index, path);
+        let runtime = self.runtime_for(site, &self.config_of(index), path, Some(listening));
         let request =
-            RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, 0, self.clock.clone())
+            RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, listening, self.clock.clone())
                 .with_runtime(&runtime)
                 .with_project(site.project);
         match dispatch(Module::of(&route.file.exports.names, mirror), &request) {
@@ -455,33 +546,70 @@ impl Renderer {
 pub struct AppRuntime<'a> {
     renderer: &'a Renderer,
     site: Site<'a>,
-    fetch_cache: FetchCache,
+    /// The route's segment config (with its layouts').
+    config: SegmentConfig,
     path: String,
+    /// The port the server listens on; `None` while `next build` runs the code.
+    listening: Option<u16>,
 }
 
 impl Runtime for AppRuntime<'_> {
-    fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown> {
+    fn fetch(&self, request: &RouteRequest, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown> {
+        let fetch_tags = validate_tags(&init.tags);
+        // A prerendered route's entry carries the tags of what it fetched.
+        if request.prerender.is_some() {
+            request.cache_tags.borrow_mut().extend(fetch_tags.iter().cloned());
+        }
+        let scope = FetchScope {
+            fetch_cache: self.config.fetch_cache,
+            force_dynamic: self.config.dynamic == Dynamic::ForceDynamic,
+            force_static: self.config.dynamic == Dynamic::ForceStatic,
+            prerender: request.prerender.map(|p| p == Prerender::Build),
+            route_revalidate: request.route_revalidate.get(),
+        };
+        let revalidate = match fetch::decide(url, init, scope) {
+            FetchPlan::Throws(message) => return Err(Thrown(message)),
+            FetchPlan::DynamicRoute => {
+                request.read_request_data.set(true);
+                return Err(Thrown::dynamic_usage(&format!("fetch of {url} is not cached")));
+            }
+            FetchPlan::Fetch { store, lowers_route_to } => {
+                if lowers_route_to.is_some() {
+                    request.route_revalidate.set(lowers_route_to);
+                }
+                match store {
+                    Some(revalidate) => revalidate,
+                    None => return self.renderer.origin_get(self.site, url, self.listening),
+                }
+            }
+        };
         let cache = &self.renderer.cache;
-        let Some(revalidate) = fetch::caching(init, self.fetch_cache) else { return self.renderer.origin_get(self.site, url) };
         let now = self.renderer.clock.now();
-        let mut tags = init.tags.clone();
+        let mut tags = fetch_tags;
         tags.push(path_tag(&self.path));
-        match cache.data.get(url, now) {
+        let fetch_now = || -> Result<WebResponse, Thrown> {
+            let response = self.renderer.origin_get(self.site, url, self.listening)?;
+            if response.status == 200 {
+                cache.data.put(url, fetched(&response), revalidate, tags.clone(), now);
+            }
+            Ok(response)
+        };
+        match cache.data.get_within(url, revalidate.map(std::time::Duration::from_secs), now) {
             Lookup::Fresh(found) => Ok(from_fetched(found)),
+            // A prerender stores what it renders, so it waits for fresh data.
+            Lookup::Stale { .. } if request.prerender.is_some() => fetch_now(),
             Lookup::Stale { value, refresh } => {
-                if refresh {
-                    cache.jobs.push(Job::Refetch { url: url.to_owned(), revalidate, tags });
+                if let (true, Some(port)) = (refresh, self.listening) {
+                    cache.jobs.push(Job::Refetch { url: url.to_owned(), revalidate, tags: tags.clone(), port });
                 }
                 Ok(from_fetched(value))
             }
-            Lookup::Missing => {
-                let response = self.renderer.origin_get(self.site, url)?;
-                if response.status == 200 {
-                    cache.data.put(url, fetched(&response), revalidate, tags, now);
-                }
-                Ok(response)
-            }
+            Lookup::Missing => fetch_now(),
         }
+    }
+
+    fn next_major(&self) -> u64 {
+        self.renderer.next.major
     }
 
     fn revalidate_tag(&self, tag: &str) {
@@ -507,7 +635,7 @@ impl Runtime for AppRuntime<'_> {
         let mut make_and_store = || {
             let mut scope = CacheScope::default();
             let value = make(&mut scope);
-            let life = self.renderer.config.cache_profiles.shortest(scope.profiles.iter().map(String::as_str));
+            let life = self.renderer.config.cache_profiles.shortest(scope.profiles.iter());
             let stored = Stored { value, profiles: scope.profiles };
             self.renderer.cache.functions.put(key, stored.clone(), life, scope.tags, now);
             stored
@@ -532,7 +660,7 @@ fn from_fetched(found: fetch::Fetched) -> WebResponse {
 }
 
 /// The request a prerender runs with: a GET of the path, without headers, cookies or query.
-fn static_request(path: &str, params: Option<Params>, port: u16, clock: &Clock) -> RouteRequest<'static> {
+fn static_request<'a>(path: &str, params: Option<Params>, port: u16, clock: &Clock) -> RouteRequest<'a> {
     RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port, clock.clone())
 }
 
@@ -561,6 +689,16 @@ fn static_params(site: Site, code: AppCode, pattern: &[Segment], clock: &Clock) 
             above.iter().flat_map(|params| ids.iter().map(move |id| with_id(params, id))).collect()
         }
     }
+}
+
+/// The inline Server Actions of the pages of `routes`, by id.
+fn server_actions(routes: &Routes) -> HashMap<String, (usize, String)> {
+    let pages = routes.iter().enumerate().filter(|(_, route)| matches!(route.endpoint, Endpoint::Page(_)));
+    pages
+        .flat_map(|(index, route)| {
+            route.file.exports.server_actions.iter().map(move |name| (server_action::action_id(&route.file.file, name), (index, name.clone())))
+        })
+        .collect()
 }
 
 /// What `generateStaticParams` returns: a list of objects of strings (or string arrays).

@@ -66,6 +66,24 @@ pub fn cached(answer: CachedAnswer, state: CacheState, cache_control: String, he
     into_answer(web, head)
 }
 
+/// Whether the Fetch standard forbids `method`, so that no Web `Request` can be made of it for
+/// a handler (`new Request(url, { method: 'TRACE' })` throws): `TRACE` (Node's parser refuses
+/// `TRACK`, and `CONNECT` takes no path).
+pub fn fetch_forbidden(method: &str) -> bool {
+    method == "TRACE"
+}
+
+fn refusal(exported: &[String], method: &str) -> Option<WebResponse> {
+    let exports = |m: &str| exported.iter().any(|e| e == m);
+    Some(match method {
+        _ if !HTTP_METHODS.contains(&method) => WebResponse::empty().with_status(400),
+        _ if exports(method) => return None,
+        "HEAD" if exports("GET") => return None,
+        "OPTIONS" => automatic_options(exported),
+        _ => WebResponse::empty().with_status(405),
+    })
+}
+
 /// A prerendered handler's answer to any method but GET and HEAD: 405, `Allow: GET` and
 /// `Allow: HEAD` as two fields, and the status text as a body without a content type.
 pub fn static_method_not_allowed() -> Answer {
@@ -132,16 +150,10 @@ fn dispatch_method(module: Module, request: &RouteRequest) -> Dispatch {
         Handled::Throw(error) => Dispatch::Threw(error.0),
         Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", module.file)),
     };
-    if !HTTP_METHODS.contains(&method) {
-        return Dispatch::Respond { response: WebResponse::empty().with_status(400), strip_body: false };
-    }
-    if exports(method) {
-        return call(method, false);
-    }
-    match method {
-        "HEAD" if exports("GET") => call("GET", true),
-        "OPTIONS" => Dispatch::Respond { response: automatic_options(exported), strip_body: false },
-        _ => Dispatch::Respond { response: WebResponse::empty().with_status(405), strip_body: false },
+    match refusal(exported, method) {
+        Some(response) => Dispatch::Respond { response, strip_body: false },
+        None if exports(method) => call(method, false),
+        None => call("GET", true),
     }
 }
 

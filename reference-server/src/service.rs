@@ -65,6 +65,9 @@ pub enum Refusal {
     Internal,
     /// A method a file does not take (any but GET and HEAD): the 405 error page.
     MethodNotAllowed,
+    /// A method the Fetch standard forbids (`TRACE`), for which no Web `Request` can be made
+    /// to hand to a route handler: the 500 error page.
+    ForbiddenMethod,
     /// A byte range past the end of a file of `size` bytes: the 416 error page.
     RangeNotSatisfiable { size: u64 },
 }

@@ -2,23 +2,29 @@
 //! reads from a request and the response it builds, with the Web API's defaults.
 
 use crate::project::Project;
+use crate::after::{self, Scheduled};
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
 use crate::cache::functions::{CacheScope, Stored};
+use crate::cache::life::Profile;
 use crate::clock::Clock;
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
 /// What user code reaches beyond its request while it runs: `fetch()` (through the data cache)
 /// and `revalidateTag`/`revalidatePath` from `next/cache`. The server provides it.
 pub trait Runtime {
-    /// `fetch(url, init)` of a URL of this app, answered in-process.
-    fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown>;
+    /// `fetch(url, init)` by the code answering `request`: through the data cache as the
+    /// route's config and `init` decide, a URL of this app answered in-process.
+    fn fetch(&self, request: &RouteRequest, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown>;
+    /// The Next.js release the server mimics (some APIs changed between majors).
+    fn next_major(&self) -> u64;
     fn revalidate_tag(&self, tag: &str);
     fn revalidate_path(&self, path: &str);
     /// `revalidateTag(tag, profile)`.
@@ -35,8 +41,8 @@ pub enum TagProfile {
     Expire(u64),
 }
 
-/// The request a route handler receives (`NextRequest` plus the `params` context).
-#[derive(Clone)]
+/// The request a route handler receives (`NextRequest` plus the `params` context), and what the
+/// code running for it did (what it read, what it scheduled with `after()`).
 pub struct RouteRequest<'a> {
     pub method: String,
     /// The raw request path, without the query.
@@ -58,13 +64,51 @@ pub struct RouteRequest<'a> {
     pub read_request_data: Cell<bool>,
     /// The `cacheLife` profiles of the 'use cache' pages and functions run for this request
     /// ("default" for one that named none); the build caches a page for the shortest.
-    pub cache_profiles: RefCell<Vec<String>>,
+    pub cache_profiles: RefCell<Vec<Profile>>,
+    /// The tags of the route being prerendered: those `cacheTag` gave a 'use cache' page and
+    /// those of the fetches it made; its route cache entry carries them.
+    pub cache_tags: RefCell<Vec<String>>,
     /// `None` outside a server (unit tests); `fetch()` then throws.
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
     /// `None` outside a server: `process.env` is then empty and no file can be read.
     pub project: Option<&'a Project>,
+    /// `process.env.PORT`: the port `next start` listens on; unset while `next build` runs the
+    /// code.
+    pub env_port: Option<u16>,
+    /// Set when this request is a prerender of the route (at build or when it is regenerated).
+    pub prerender: Option<Prerender>,
+    /// While prerendering, the route's revalidate period so far (`None`: for good); a fetch with
+    /// a lower `next.revalidate` lowers it.
+    pub route_revalidate: Cell<Option<u64>>,
+    /// Set while a Server Component (page, layout, `generateMetadata`) renders.
+    pub in_component: Cell<bool>,
+    /// The callbacks `after()` scheduled, run when the request's work is over.
+    after: RefCell<Vec<Scheduled<AfterCallback<'a>>>>,
+    /// While a callback runs: whether a Server Component scheduled it.
+    running_after: Cell<Option<bool>>,
+    /// Whether callbacks run at all: not during `next build`, whose process is not the server's.
+    runs_after: bool,
+    /// The calls React's `cache()` has seen during this request, by function and arguments.
+    react_cache: RefCell<HashSet<String>>,
+    /// Set while a Server Action runs.
+    pub in_action: Cell<bool>,
+    /// Set once the code revalidated a path or a tag (without a profile, which
+    /// `revalidateTag(tag, profile)` gives).
+    pub revalidated: Cell<bool>,
     /// The server's time, which `Date.now()` reads.
     pub clock: Clock,
+}
+
+/// A callback of `after()`, given the request whose work scheduled it.
+pub type AfterCallback<'a> = Box<dyn FnOnce(&RouteRequest<'a>) + 'a>;
+
+/// Which prerender a request is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prerender {
+    /// `next build`.
+    Build,
+    /// A regeneration by the running server (revalidation).
+    Regeneration,
 }
 
 impl std::fmt::Debug for RouteRequest<'_> {
@@ -76,6 +120,28 @@ impl std::fmt::Debug for RouteRequest<'_> {
 /// An exception thrown by user code; Next.js answers it with a 500.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Thrown(pub String);
+
+impl Thrown {
+    /// What Next.js throws to stop prerendering a route that turned out dynamic (a `no-store`
+    /// fetch...); code must let it through (`unstable_rethrow`).
+    pub fn dynamic_usage(reason: &str) -> Thrown {
+        Thrown(format!("{DYNAMIC_USAGE}: {reason}"))
+    }
+
+    /// Whether this is [`Thrown::dynamic_usage`].
+    pub fn is_dynamic_usage(&self) -> bool {
+        self.0.starts_with(DYNAMIC_USAGE)
+    }
+}
+
+const DYNAMIC_USAGE: &str = "DynamicServerError";
+
+/// The request's work is over: its `after()` callbacks run.
+impl Drop for RouteRequest<'_> {
+    fn drop(&mut self) {
+        self.run_after();
+    }
+}
 
 impl<'a> RouteRequest<'a> {
     // Each argument is one part of the request as the server read it, and the server's clock.
@@ -107,9 +173,99 @@ impl<'a> RouteRequest<'a> {
             cookies,
             read_request_data: Cell::new(false),
             cache_profiles: RefCell::new(Vec::new()),
+            cache_tags: RefCell::new(Vec::new()),
             runtime: None,
             project: None,
+            env_port: Some(port),
+            prerender: None,
+            route_revalidate: Cell::new(None),
+            in_component: Cell::new(false),
+            after: RefCell::new(Vec::new()),
+            running_after: Cell::new(None),
+            runs_after: true,
+            react_cache: RefCell::new(HashSet::new()),
+            in_action: Cell::new(false),
+            revalidated: Cell::new(false),
             clock,
+        }
+    }
+
+    /// The same request as a prerender of its route, whose revalidate period starts as
+    /// `revalidate`. At `next build` there is no server: no `PORT`, and `after()` callbacks run
+    /// in the build's process, not this one.
+    pub fn prerendering(mut self, prerender: Prerender, revalidate: Option<u64>) -> Self {
+        self.prerender = Some(prerender);
+        self.route_revalidate.set(revalidate);
+        if prerender == Prerender::Build {
+            self.env_port = None;
+            self.runs_after = false;
+        }
+        self
+    }
+
+    /// `after(callback)` from `next/server`.
+    pub fn after(&self, callback: impl FnOnce(&RouteRequest<'a>) + 'a) {
+        let in_component = self.running_after.get().unwrap_or(self.in_component.get());
+        self.after.borrow_mut().push(Scheduled { callback: Box::new(callback), in_component });
+    }
+
+    /// `(await cookies()).get(name)?.value` inside an `after()` callback: it throws in one a
+    /// Server Component scheduled.
+    pub fn cookie_after(&self, name: &str) -> Result<Option<String>, Thrown> {
+        if self.running_after.get() == Some(true) {
+            return Err(Thrown(after::request_apis_unavailable("cookies")));
+        }
+        Ok(self.cookie(name))
+    }
+
+    /// `(await headers()).get(name)` inside an `after()` callback: it throws in one a Server
+    /// Component scheduled.
+    pub fn header_after(&self, name: &str) -> Result<Option<String>, Thrown> {
+        if self.running_after.get() == Some(true) {
+            return Err(Thrown(after::request_apis_unavailable("headers")));
+        }
+        Ok(self.header(name))
+    }
+
+    /// A call of a function wrapped in React's `cache()`, by its name and arguments: whether
+    /// it runs (the first call of the request) or gets the first call's result.
+    pub fn react_cache_runs(&self, call: &str) -> bool {
+        self.react_cache.borrow_mut().insert(call.to_owned())
+    }
+
+    /// `(await cookies()).set(name, value, options)`: a Server Component cannot set cookies
+    /// (its answer is streaming by then), so there it throws.
+    pub fn set_cookie(&self, name: &str, value: &str, options: Value) -> Result<(), Thrown> {
+        if self.in_component.get() {
+            return Err(Thrown("Error: Cookies can only be modified in a Server Action or Route Handler.".into()));
+        }
+        self.cookies.borrow_mut().set(name, value, options);
+        Ok(())
+    }
+
+    /// Whether the request APIs (`cookies()`, `headers()`, `draftMode()`) can still be used
+    /// without `await`: Next.js 15 allows it, 16 no longer does.
+    pub fn sync_request_apis(&self) -> bool {
+        self.runtime.is_none_or(|runtime| runtime.next_major() < 16)
+    }
+
+    /// Runs the `after()` callbacks, those they schedule included. Next.js 15 drops those of a
+    /// prerender the running server makes (a regeneration).
+    fn run_after(&self) {
+        let dropped = self.prerender == Some(Prerender::Regeneration) && self.runtime.is_some_and(|r| r.next_major() < 16);
+        if dropped {
+            self.after.borrow_mut().clear();
+        }
+        loop {
+            let scheduled = std::mem::take(&mut *self.after.borrow_mut());
+            if scheduled.is_empty() || !self.runs_after {
+                return;
+            }
+            for Scheduled { callback, in_component } in scheduled {
+                self.running_after.set(Some(in_component));
+                callback(self);
+                self.running_after.set(None);
+            }
         }
     }
 
@@ -117,6 +273,19 @@ impl<'a> RouteRequest<'a> {
     pub fn with_runtime(mut self, runtime: &'a (dyn Runtime + Sync)) -> Self {
         self.runtime = Some(runtime);
         self
+    }
+
+    /// The same request with `params` in place of its own, for code that sees fewer (a metadata
+    /// file's code does not see its id segment); what that code reads is recorded apart.
+    pub fn with_params(&self, params: Option<Params>) -> RouteRequest<'a> {
+        let (method, path, query, body) = (self.method.clone(), self.path.clone(), self.query.clone(), self.body.clone());
+        let mut request = RouteRequest::new(method, path, query, self.headers.clone(), body, params, 0, self.clock.clone());
+        request.origin = self.origin.clone();
+        request.env_port = self.env_port;
+        request.prerender = self.prerender;
+        request.runtime = self.runtime;
+        request.project = self.project;
+        request
     }
 
     /// The same request in `project`, which gives `process.env` and the files of the project.
@@ -151,12 +320,13 @@ impl<'a> RouteRequest<'a> {
     /// `await (await fetch(url, init)).json()`.
     pub fn fetch_json(&self, url: &str, init: &FetchInit) -> Result<Value, Thrown> {
         let runtime = self.runtime.ok_or_else(|| Thrown("TypeError: fetch failed".into()))?;
-        let response = runtime.fetch(url, init)?;
+        let response = runtime.fetch(self, url, init)?;
         serde_json::from_slice(response.body.as_deref().unwrap_or_default()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
     }
 
     /// `revalidateTag(tag)` from `next/cache`.
     pub fn revalidate_tag(&self, tag: &str) {
+        self.revalidated.set(true);
         if let Some(runtime) = self.runtime {
             runtime.revalidate_tag(tag);
         }
@@ -169,14 +339,18 @@ impl<'a> RouteRequest<'a> {
         }
     }
 
-    /// `updateTag(tag)` from `next/cache`, which throws outside a Server Action (the only
-    /// place it may be called; the reference server runs no Server Actions).
-    pub fn update_tag(&self, _tag: &str) -> Result<(), Thrown> {
-        Err(Thrown(
-            "Error: updateTag can only be called from within a Server Action. To invalidate cache tags in Route Handlers \
-             or other contexts, use revalidateTag instead."
-                .into(),
-        ))
+    /// `updateTag(tag)` from `next/cache`: in a Server Action, the tagged entries are gone at
+    /// once (the next read makes them anew); anywhere else it throws.
+    pub fn update_tag(&self, tag: &str) -> Result<(), Thrown> {
+        if !self.in_action.get() {
+            return Err(Thrown(
+                "Error: updateTag can only be called from within a Server Action. To invalidate cache tags in Route Handlers \
+                 or other contexts, use revalidateTag instead."
+                    .into(),
+            ));
+        }
+        self.revalidate_tag(tag);
+        Ok(())
     }
 
     /// Calls the 'use cache' function `function` (its module and name) with `args`: `make` is
@@ -194,7 +368,7 @@ impl<'a> RouteRequest<'a> {
         };
         let mut profiles = self.cache_profiles.borrow_mut();
         if stored.profiles.is_empty() {
-            profiles.push("default".into());
+            profiles.push(Profile::default_named());
         }
         profiles.extend(stored.profiles);
         stored.value
@@ -209,9 +383,10 @@ impl<'a> RouteRequest<'a> {
         let nested_from = self.cache_profiles.borrow().len();
         let mut scope = CacheScope::default();
         let rendered = make(&mut scope);
+        self.cache_tags.borrow_mut().extend(scope.tags);
         let mut profiles = self.cache_profiles.borrow_mut();
         if scope.profiles.is_empty() {
-            profiles.push("default".into());
+            profiles.push(Profile::default_named());
         } else {
             profiles.truncate(nested_from);
             profiles.extend(scope.profiles);
@@ -221,6 +396,7 @@ impl<'a> RouteRequest<'a> {
 
     /// `revalidatePath(path)` from `next/cache`.
     pub fn revalidate_path(&self, path: &str) {
+        self.revalidated.set(true);
         if let Some(runtime) = self.runtime {
             runtime.revalidate_path(path);
         }

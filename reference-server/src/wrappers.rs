@@ -3,18 +3,27 @@
 //! below (`<Layout><Template>{children}</Template></Layout>`). The app's `app/layout.js` is the
 //! document shell [`crate::page`] writes, so it is not one of these; in an app without one,
 //! each route group's topmost layout is a root layout, which renders the `<html>` element
-//! itself. A layout may interrupt the page (`forbidden()`...).
+//! itself. A layout's segment config (its
+//! `revalidate`, `dynamic`, `fetchCache`) counts for the pages inside it.
 
 use crate::error::Error;
 use crate::code::{Mirror, Wrap};
+use crate::exports::{Exports, read_exports};
 use crate::mirrors::MirrorSet;
-use crate::navigation::Interrupt;
+use crate::web::RouteRequest;
 use std::path::Path;
 
 /// The layout and template files of an app with their mirrors, outermost first.
 #[derive(Default)]
 pub struct Wrappers {
-    files: Vec<(String, &'static Mirror<Wrap>)>,
+    files: Vec<Wrapper>,
+}
+
+struct Wrapper {
+    file: String,
+    mirror: &'static Mirror<Wrap>,
+    /// What the file exports (a layout's segment config).
+    exports: Exports,
 }
 
 const STEMS: [&str; 2] = ["layout", "template"];
@@ -26,8 +35,13 @@ impl Wrappers {
         let files = Wrappers::find(root);
         let files = files
             .into_iter()
-            .map(|file| mirrors.find_wrapper(&file).map(|mirror| (file.clone(), mirror)).ok_or(Error::NoMirror { file }))
-            .collect::<Result<_, _>>()?;
+            .map(|file| {
+                let mirror = mirrors.find_wrapper(&file).ok_or_else(|| Error::NoMirror { file: file.clone() })?;
+                let source = std::fs::read_to_string(root.join(&file)).map_err(|e| Error::Route { file: file.clone(), message: e.to_string() })?;
+                let exports = read_exports(&source, &file).map_err(|e| Error::Route { file: file.clone(), message: e.message })?;
+                Ok(Wrapper { file, mirror, exports })
+            })
+            .collect::<Result<_, Error>>()?;
         Ok(Wrappers { files })
     }
 
@@ -41,12 +55,22 @@ impl Wrappers {
         out
     }
 
-    /// `markup` as the page file `page` (`app/blog/[slug]/page.js`) renders inside its wrappers,
-    /// or what the first wrapper that interrupted called.
-    pub fn wrap(&self, page: &str, markup: String) -> Result<String, Interrupt> {
-        let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
-        let encloses = |file: &str| file.rsplit_once('/').is_some_and(|(dir, _)| folder == dir || folder.starts_with(&format!("{dir}/")));
-        self.files.iter().rev().filter(|(file, _)| encloses(file)).try_fold(markup, |inner, (_, mirror)| (mirror.handle)(&inner))
+    /// `markup` as the page file `page` (`app/blog/[slug]/page.js`) renders inside its wrappers
+    /// for `request`.
+    pub fn wrap(&self, page: &str, markup: String, request: &RouteRequest) -> String {
+        self.around(page).rev().fold(markup, |inner, wrapper| (wrapper.mirror.handle)(&inner, request))
+    }
+
+    /// What the layouts around the page file `page` export, outermost first.
+    pub fn layout_exports(&self, page: &str) -> Vec<&Exports> {
+        self.around(page).filter(|w| w.file.rsplit('/').next().is_some_and(|name| name.starts_with("layout."))).map(|w| &w.exports).collect()
+    }
+
+    /// The wrappers enclosing the page file `page`, outermost first.
+    fn around(&self, page: &str) -> impl DoubleEndedIterator<Item = &Wrapper> {
+        let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
+        let encloses = move |file: &str| file.rsplit_once('/').is_some_and(|(dir, _)| folder == dir || folder.starts_with(&format!("{dir}/")));
+        self.files.iter().filter(move |w| encloses(&w.file))
     }
 }
 
@@ -72,17 +96,14 @@ fn collect(root: &Path, folder: &str, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    fn section(children: &str) -> Result<String, Interrupt> {
-        Ok(format!("<section>{children}</section>"))
+    fn section(children: &str, _: &RouteRequest) -> String {
+        format!("<section>{children}</section>")
     }
-    fn outer(children: &str) -> Result<String, Interrupt> {
-        Ok(format!("<div class=\"outer\">{children}</div>"))
+    fn outer(children: &str, _: &RouteRequest) -> String {
+        format!("<div class=\"outer\">{children}</div>")
     }
-    fn inner(children: &str) -> Result<String, Interrupt> {
-        Ok(format!("<div class=\"inner\">{children}</div>"))
-    }
-    fn denied(_children: &str) -> Result<String, Interrupt> {
-        Err(Interrupt::Forbidden)
+    fn inner(children: &str, _: &RouteRequest) -> String {
+        format!("<div class=\"inner\">{children}</div>")
     }
 
     static LAYOUT: Mirror<Wrap> = Mirror { file: "app/a/layout.js", handle: section };
@@ -91,23 +112,18 @@ mod tests {
 
     #[test]
     fn a_layout_wraps_its_template_which_wraps_deeper_folders() {
+        let wrapper = |file: &str, mirror| Wrapper { file: file.into(), mirror, exports: Exports::default() };
         let wrappers = Wrappers {
-            files: vec![("app/a/layout.js".into(), &LAYOUT), ("app/a/template.js".into(), &TEMPLATE), ("app/a/b/template.js".into(), &DEEPER)],
+            files: vec![wrapper("app/a/layout.js", &LAYOUT), wrapper("app/a/template.js", &TEMPLATE), wrapper("app/a/b/template.js", &DEEPER)],
         };
+        let request = RouteRequest::new("GET".into(), "/a".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::new(), None, 0, Default::default());
         assert_eq!(
-            wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into()).unwrap(),
+            wrappers.wrap("app/a/b/[id]/page.js", "<h1/>".into(), &request),
             "<section><div class=\"outer\"><div class=\"inner\"><h1/></div></div></section>"
         );
-        assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into()).unwrap(), "<section><div class=\"outer\"><h1/></div></section>");
-        assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into()).unwrap(), "<h1/>", "app/ab is not inside app/a");
-    }
-
-    static DENIED: Mirror<Wrap> = Mirror { file: "app/(d)/layout.js", handle: denied };
-
-    #[test]
-    fn a_layout_that_interrupts_stops_the_page() {
-        let wrappers = Wrappers { files: vec![("app/(d)/layout.js".into(), &DENIED), ("app/(d)/b/template.js".into(), &DEEPER)] };
-        assert_eq!(wrappers.wrap("app/(d)/b/page.js", "<h1/>".into()), Err(Interrupt::Forbidden));
+        assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into(), &request), "<section><div class=\"outer\"><h1/></div></section>");
+        assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into(), &request), "<h1/>", "app/ab is not inside app/a");
+        assert_eq!(wrappers.layout_exports("app/a/b/page.js").len(), 1);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The `harness` command line: `run`, `list`, `diff`, `report`, `serve` and `coverage`.
+//! The `harness` command line: `run`, `list`, `diff`, `fuzz`, `report`, `serve` and `coverage`.
 //!
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed, passed unexpectedly
 //! or could not reach the target (or, with `--strict`, warned without being listed as a known
@@ -9,6 +9,7 @@
 
 mod coverage;
 mod diff;
+mod fuzz;
 mod merge;
 mod preflight;
 mod run;
@@ -44,6 +45,8 @@ enum Command {
     List(Selection),
     /// Send every case's requests to two servers and report where their answers differ.
     Diff(diff::DiffArgs),
+    /// Send generated requests to two servers; shrink each difference to a minimal request.
+    Fuzz(fuzz::FuzzArgs),
     /// Combine JSON reports: shards of one target into one report, several targets into a matrix.
     Report(merge::ReportArgs),
     /// Serve fixture-app with the reference server until interrupted.
@@ -72,6 +75,13 @@ struct Exchange {
     /// How many cases run at once.
     #[arg(long, value_name = "N", default_value_t = 8)]
     jobs: usize,
+    #[command(flatten)]
+    connection: Connection,
+}
+
+/// How one request reaches a target.
+#[derive(Args)]
+struct Connection {
     /// Seconds one exchange may take before it counts as an error.
     #[arg(long, value_name = "SECS", default_value_t = 5.0)]
     timeout: f64,
@@ -155,6 +165,17 @@ impl Exchange {
         if self.jobs == 0 {
             return Err(Usage("error: --jobs must be at least 1".into()));
         }
+        self.connection.client()
+    }
+
+    /// These options as a command line gives them, for replay commands.
+    fn replay_words(&self) -> Vec<String> {
+        self.connection.replay_words()
+    }
+}
+
+impl Connection {
+    fn client(&self) -> Result<Client, Usage> {
         if !(self.timeout > 0.0 && self.timeout.is_finite()) {
             return Err(Usage("error: --timeout must be a positive number of seconds".into()));
         }
@@ -212,6 +233,7 @@ pub fn main() -> ExitCode {
         Command::List(selection) => list(&selection),
         Command::Run(args) => runtime.block_on(run::run(args)),
         Command::Diff(args) => runtime.block_on(diff::diff(args)),
+        Command::Fuzz(args) => runtime.block_on(fuzz::fuzz(args)),
         Command::Report(args) => merge::merge_reports(&args),
         Command::Serve(args) => runtime.block_on(serve::serve(args)),
         Command::Coverage(args) => coverage::coverage(&args),

@@ -9,7 +9,8 @@
 //!   after a new one, made when that stale result was served; after
 //!   `revalidateTag(tag, { expire: 0 })` the next call gets a new one.
 
-use super::life::CacheLife;
+use super::life::{CacheLife, Profile};
+use super::validate_tags;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -28,7 +29,7 @@ pub enum Read {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub value: Value,
-    pub profiles: Vec<String>,
+    pub profiles: Vec<Profile>,
 }
 
 struct Entry {
@@ -86,21 +87,29 @@ impl FunctionCache {
 /// What the code of one 'use cache' function called: `cacheLife` and `cacheTag`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CacheScope {
-    /// The profiles named by `cacheLife`; none means `default`.
-    pub profiles: Vec<String>,
+    /// The profiles given to `cacheLife`; none means `default`.
+    pub profiles: Vec<Profile>,
     pub tags: Vec<String>,
 }
 
 impl CacheScope {
     /// `cacheLife(name)`.
     pub fn cache_life(&mut self, profile: &str) {
-        self.profiles.push(profile.to_owned());
+        self.profiles.push(Profile::Named(profile.to_owned()));
     }
 
-    /// `cacheTag(...tags)`.
-    pub fn cache_tag(&mut self, tag: &str) {
-        if !self.tags.iter().any(|t| t == tag) {
-            self.tags.push(tag.to_owned());
+    /// `cacheLife({ stale, revalidate, expire })`.
+    pub fn cache_life_inline(&mut self, life: CacheLife) {
+        self.profiles.push(Profile::Inline(life));
+    }
+
+    /// `cacheTag(...tags)`: the tags one call gives are checked as Next.js does
+    /// ([`validate_tags`]); a tag given again changes nothing.
+    pub fn cache_tag<T: AsRef<str>>(&mut self, tags: &[T]) {
+        for tag in validate_tags(tags) {
+            if !self.tags.contains(&tag) {
+                self.tags.push(tag);
+            }
         }
     }
 }

@@ -6,11 +6,12 @@ use std::sync::Mutex;
 
 #[derive(Debug, Clone)]
 pub enum Job {
-    /// Render route `route` (an index into the app's routes) for `path` again and store it.
-    Regenerate { route: usize, path: String, params: Option<Params> },
+    /// Render route `route` (an index into the app's routes) for `path` again and store it;
+    /// the server listens on `port`.
+    Regenerate { route: usize, path: String, params: Option<Params>, port: u16 },
     /// Fetch `url` again for the data cache, to keep `revalidate` seconds (`None`: for good),
-    /// tagged `tags`.
-    Refetch { url: String, revalidate: Option<u64>, tags: Vec<String> },
+    /// tagged `tags`; the server listens on `port`.
+    Refetch { url: String, revalidate: Option<u64>, tags: Vec<String>, port: u16 },
 }
 
 #[derive(Default)]

@@ -35,8 +35,33 @@ pub const PRESETS: [(&str, CacheLife); 7] = [
     ("max", CacheLife { stale: 5 * MINUTE, revalidate: 30 * DAY, expire: YEAR }),
 ];
 
+/// What `cacheLife()` was given: a profile's name, or a profile object (`cacheLife({ ... })`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Profile {
+    Named(String),
+    Inline(CacheLife),
+}
+
+impl Profile {
+    /// The `default` profile, which code naming none gets.
+    pub fn default_named() -> Profile {
+        Profile::Named("default".into())
+    }
+}
+
 impl CacheLife {
     pub const DEFAULT: CacheLife = PRESETS[0].1;
+
+    /// An inline profile: the members given, the `default` profile's for the others
+    /// (`cacheLife({})` is the default profile).
+    pub fn inline(stale: Option<u64>, revalidate: Option<u64>, expire: Option<u64>) -> CacheLife {
+        let default = CacheLife::DEFAULT;
+        CacheLife {
+            stale: stale.unwrap_or(default.stale),
+            revalidate: revalidate.unwrap_or(default.revalidate),
+            expire: expire.unwrap_or(default.expire),
+        }
+    }
 
     /// The shortest of two profiles, member by member: nested caches keep the shortest
     /// duration (cacheLife doc, #nested-caching-behavior).
@@ -82,12 +107,20 @@ impl Profiles {
         custom.or_else(|| PRESETS.iter().find(|(n, _)| *n == name).map(|(_, life)| *life))
     }
 
-    /// The shortest of the profiles named (unknown names count as `default`); `default` when
-    /// none is.
-    pub fn shortest<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> CacheLife {
-        let mut lives = names.into_iter().map(|n| self.get(n).unwrap_or(CacheLife::DEFAULT));
-        let first = lives.next().unwrap_or(CacheLife::DEFAULT);
+    /// The shortest of `profiles` (unknown names count as `default`); `default` when there is
+    /// none.
+    pub fn shortest<'a>(&self, profiles: impl IntoIterator<Item = &'a Profile>) -> CacheLife {
+        let mut lives = profiles.into_iter().map(|profile| match profile {
+            Profile::Named(name) => self.get(name).unwrap_or_else(|| self.default_life()),
+            Profile::Inline(life) => *life,
+        });
+        let first = lives.next().unwrap_or_else(|| self.default_life());
         lives.fold(first, CacheLife::min)
+    }
+
+    /// The `default` profile, as the config may have changed it.
+    fn default_life(&self) -> CacheLife {
+        self.get("default").unwrap_or(CacheLife::DEFAULT)
     }
 }
 
@@ -108,9 +141,13 @@ mod tests {
     #[test]
     fn nested_profiles_keep_the_shortest() {
         let profiles = Profiles::default();
-        let life = profiles.shortest(["hours", "seconds"]);
+        let named = |name: &str| Profile::Named(name.into());
+        let life = profiles.shortest(&[named("hours"), named("seconds")]);
         assert_eq!(life, CacheLife { stale: 30, revalidate: 1, expire: MINUTE });
-        assert_eq!(profiles.shortest([]), CacheLife::DEFAULT);
+        assert_eq!(profiles.shortest(&[]), CacheLife::DEFAULT);
+        let inline = Profile::Inline(CacheLife::inline(Some(3600), Some(900), Some(86400)));
+        assert_eq!(profiles.shortest(&[inline]), CacheLife { stale: 3600, revalidate: 900, expire: DAY });
+        assert_eq!(CacheLife::inline(None, None, None), CacheLife::DEFAULT);
     }
 
     #[test]

@@ -34,9 +34,42 @@ pub use route_cache::{CachedAnswer, RouteCache};
 
 use std::time::Instant;
 
+/// The most characters a tag may have; a longer one is dropped.
+const TAG_MAX_LENGTH: usize = 256;
+/// The most tags one `cacheTag()` call or fetch may give.
+const TAG_MAX_ITEMS: usize = 128;
+
+/// The tags of one `cacheTag()` call or one fetch's `next.tags` that count, as Next.js's
+/// `validateTags` keeps them: a tag longer than 256 characters is dropped, and the list ends
+/// once it holds more than 128 tags, with the tag that went past (seen on `next start`
+/// 16.4.6 and 15.5.29: the 129th valid tag still revalidates, the 130th does not).
+pub fn validate_tags<T: AsRef<str>>(tags: &[T]) -> Vec<String> {
+    let mut valid = Vec::new();
+    for tag in tags.iter().map(AsRef::as_ref) {
+        if tag.chars().count() <= TAG_MAX_LENGTH {
+            valid.push(tag.to_owned());
+        }
+        if valid.len() > TAG_MAX_ITEMS {
+            break;
+        }
+    }
+    valid
+}
+
 /// The implicit tag of a path, which `revalidatePath` expires (Next.js spells it `_N_T_` + path).
 pub fn path_tag(path: &str) -> String {
     format!("_N_T_{path}")
+}
+
+#[cfg(test)]
+mod tag_tests {
+    #[test]
+    fn long_tags_are_dropped_and_the_list_ends_past_128() {
+        let mut tags = vec!["x".repeat(257)];
+        tags.extend((1..=130).map(|i| format!("t{i}")));
+        let valid = super::validate_tags(&tags);
+        assert_eq!((valid.len(), valid.first().map(String::as_str), valid.last().map(String::as_str)), (129, Some("t1"), Some("t129")));
+    }
 }
 
 /// Both caches and the background work they schedule; one per app.

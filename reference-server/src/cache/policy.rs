@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn edge_routes_render_per_request() {
-        let edge = SegmentConfig { edge: true, ..Default::default() };
+        let edge = SegmentConfig { edge: true, revalidate: Some(Revalidate::After(60)), ..Default::default() };
+        assert_eq!(planned(Kind::Handler, &edge, &["GET"], false), Rendering::Dynamic);
         assert_eq!(planned(Kind::Page, &edge, &[], false), Rendering::Dynamic);
     }
 

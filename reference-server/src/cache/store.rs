@@ -46,9 +46,21 @@ impl<V: Clone> Store<V> {
     }
 
     pub fn get(&self, key: &str, now: Instant) -> Lookup<V> {
+        self.read(key, None, now)
+    }
+
+    /// Reads `key` as a reader with its own revalidate `period` does: the entry is stale once
+    /// older than that period, whatever the period it was stored with (Next.js's data cache
+    /// judges an entry by the revalidate of the fetch reading it).
+    pub fn get_within(&self, key: &str, period: Option<Duration>, now: Instant) -> Lookup<V> {
+        self.read(key, Some(period), now)
+    }
+
+    fn read(&self, key: &str, period: Option<Option<Duration>>, now: Instant) -> Lookup<V> {
         let mut entries = self.lock();
         let Some(entry) = entries.get_mut(key).filter(|e| !e.expired) else { return Lookup::Missing };
-        let timed_out = entry.revalidate.is_some_and(|period| now.saturating_duration_since(entry.made) > period);
+        let period = period.unwrap_or(entry.revalidate);
+        let timed_out = period.is_some_and(|period| now.saturating_duration_since(entry.made) > period);
         if timed_out || entry.tag_stale {
             let refresh = !entry.refreshing;
             entry.refreshing = true;
@@ -122,6 +134,16 @@ mod tests {
         assert!(matches!(store.get("/a", later), Lookup::Stale { refresh: true, .. }));
         store.release("/a");
         assert!(matches!(store.get("/a", later), Lookup::Stale { refresh: true, .. }));
+    }
+
+    #[test]
+    fn a_reader_judges_an_entry_by_its_own_period() {
+        let store = Store::default();
+        let t0 = Instant::now();
+        store.put("/a", 1, Some(Duration::from_secs(60)), vec![], t0);
+        let later = t0 + Duration::from_millis(1500);
+        assert_eq!(store.get_within("/a", Some(Duration::from_secs(60)), later), Lookup::Fresh(1));
+        assert_eq!(store.get_within("/a", Some(Duration::from_secs(1)), later), Lookup::Stale { value: 1, refresh: true });
     }
 
     #[test]

@@ -5,5 +5,5 @@
 mod serialize;
 mod store;
 
-pub use serialize::serialize;
+pub use serialize::{encode_uri_component, serialize};
 pub use store::{CookieStore, parse_cookie_header};

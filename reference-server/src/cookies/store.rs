@@ -46,6 +46,38 @@ impl CookieStore {
         store
     }
 
+    /// `response.cookies` of a response whose headers already carry `Set-Cookie` lines: each
+    /// parsed (`name=value` and attributes: `path`, `domain`, `httpOnly`...), one cookie per
+    /// name, a later line replacing an earlier one of that name.
+    pub fn from_set_cookie_lines(lines: &[&str], clock: Clock) -> CookieStore {
+        let mut store = CookieStore::new(clock);
+        for line in lines {
+            let mut parts = line.split(';').map(str::trim);
+            let Some((name, value)) = parts.next().and_then(|pair| pair.split_once('=')) else { continue };
+            let value = decode_component(value).unwrap_or_else(|| value.to_owned());
+            let mut cookie = Map::new();
+            cookie.insert("name".into(), Value::String(name.to_owned()));
+            cookie.insert("value".into(), Value::String(value));
+            for attribute in parts {
+                let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+                let (key, value) = match key.to_ascii_lowercase().as_str() {
+                    "path" => ("path", Value::String(value.into())),
+                    "domain" => ("domain", Value::String(value.into())),
+                    "samesite" => ("sameSite", Value::String(value.to_ascii_lowercase())),
+                    "httponly" => ("httpOnly", Value::Bool(true)),
+                    "secure" => ("secure", Value::Bool(true)),
+                    _ => continue,
+                };
+                cookie.insert(key.into(), value);
+            }
+            match store.cookies.iter_mut().find(|(n, _)| n == name) {
+                Some(slot) => slot.1 = cookie,
+                None => store.cookies.push((name.to_owned(), cookie)),
+            }
+        }
+        store
+    }
+
     pub fn get(&self, name: &str) -> Option<&Cookie> {
         self.cookies.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
@@ -114,6 +146,14 @@ impl CookieStore {
     }
 }
 
+/// `toString()`: every cookie serialized as a `Set-Cookie` line would be (`a=1; Path=/`),
+/// joined with `; `.
+impl std::fmt::Display for CookieStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.cookies.iter().map(|(_, cookie)| serialize(cookie)).collect::<Vec<_>>().join("; "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +162,19 @@ mod tests {
     fn request_cookies_keep_the_last_value_and_decode() {
         let pairs = parse_cookie_header("a=1; b=2; a=3; enc=%20x; bad=%zz");
         assert_eq!(pairs, [("a".into(), "3".into()), ("b".into(), "2".into()), ("enc".into(), " x".into()), ("bad".into(), "%zz".into())]);
+    }
+
+    #[test]
+    fn response_cookies_keep_the_last_line_of_a_name() {
+        let store = CookieStore::from_set_cookie_lines(&["experiments=new-pricing-page; Path=/home", "experiments=winter-launch; Path=/home"], Clock::default());
+        assert_eq!(json!(store.get_all(Some("experiments"))), json!([{ "name": "experiments", "value": "winter-launch", "path": "/home" }]));
+    }
+
+    #[test]
+    fn to_string_serializes_every_cookie() {
+        let store = CookieStore::from_request(&parse_cookie_header("a=1; b=two words; c=%3D"), Clock::default());
+        assert_eq!(store.to_string(), "a=1; Path=/; b=two%20words; Path=/; c=%3D; Path=/");
+        assert_eq!(CookieStore::new(Clock::default()).to_string(), "");
     }
 
     #[test]

@@ -12,6 +12,9 @@
 //!   `pages/` folder get the Pages Router's `/_error` page), with the fields that explain it.
 //! - A malformed path segment: the 400 error page, or, in Next.js 16 without a Pages Router, the
 //!   plain-text 500; code that failed outside the app's own handling: the plain-text 500.
+//! - A method no Web `Request` can carry, sent to a route handler: the 500 error page, sent
+//!   with the app router's `Vary` as the route's answer; in Next.js 16 without a Pages Router
+//!   (no `/_error` page), as a malformed path is, the plain-text 500.
 
 use crate::body::WireBody;
 use crate::cache::headers::{CacheState, NO_STORE, STALE_TIME};
@@ -20,7 +23,7 @@ use crate::etag::etag;
 use crate::fields::build;
 use crate::page;
 use crate::rsc::{self, flight::{self, Row}};
-use crate::service::{Answer, Content, Payload, Refusal, Request, Sent, Service};
+use crate::service::{Answer, Content, Made, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
 use http::Method;
 use semver::Version;
@@ -99,6 +102,12 @@ impl<S> Errors<S> {
             // Next.js 16 without a Pages Router has no `/_error` page and fails instead.
             Refusal::MalformedPath if self.next.major >= 16 && !self.pages_router => internal_error_text(),
             Refusal::MalformedPath => error_page(400, "400: Bad Request", vec![]),
+            Refusal::ForbiddenMethod if self.next.major >= 16 && !self.pages_router => internal_error_text(),
+            Refusal::ForbiddenMethod => {
+                let mut answer = error_page(500, "500: Internal Server Error", vec![]);
+                answer.extensions_mut().insert(Made::Page(Sent { app_router: true, ..error_page_sent() }));
+                answer
+            }
             Refusal::Internal => internal_error_text(),
         }
     }
@@ -167,8 +176,12 @@ fn error_page(status: u16, title: &str, fields: Vec<(String, String)>) -> Answer
         "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>{title}</title></head>\
         <body><div><h1 class=\"next-error-h1\">{code}</h1><div><h2>{message}.</h2></div></div></body></html>"
     );
-    let sent = Sent { app_router: false, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload: Payload::Whole, redirect: None, content: Content::Html };
-    page::with_sent(build(status, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
+    page::with_sent(build(status, fields, Some(Bytes::from(html))).map(WireBody::Left), error_page_sent())
+}
+
+/// How the error page is sent: not to be stored, with its length.
+fn error_page_sent() -> Sent {
+    Sent { app_router: false, cache_control: Some(NO_STORE.into()), cache_control_first: true, payload: Payload::Whole, redirect: None, content: Content::Html }
 }
 
 /// The plain-text 500 Next.js sends when it fails outside user code.

@@ -1,5 +1,6 @@
 //! Node's HTTP parser, which reads every request before Next.js sees it: a method it does not
-//! know is refused with a bare `400 Bad Request` and the connection is closed.
+//! know, or a request-target with a byte outside visible ASCII (raw UTF-8, `DEL`, a control
+//! character), is refused with a bare `400 Bad Request` and the connection is closed.
 
 use crate::body::WireBody;
 use crate::service::{Answer, Request, Service};
@@ -21,7 +22,8 @@ impl<S: Service<Output = Answer>> Service for NodeParser<S> {
     type Output = Answer;
 
     async fn call(&self, request: Request) -> Answer {
-        if !NODE_METHODS.contains(&request.method().as_str()) {
+        let target = request.uri().path_and_query().map_or("", |p| p.as_str());
+        if !NODE_METHODS.contains(&request.method().as_str()) || !target.bytes().all(|b| b.is_ascii_graphic()) {
             return rejection();
         }
         self.inner.call(request).await
@@ -49,5 +51,14 @@ mod tests {
         for method in ["GET", "PROPFIND", "M-SEARCH", "QUERY"] {
             assert_eq!(parser.call(request(method, "/")).await.status(), StatusCode::OK, "{method}");
         }
+    }
+
+    #[tokio::test]
+    async fn a_request_target_with_a_byte_outside_visible_ascii_never_reaches_the_app() {
+        let parser = NodeParser { inner: Stub(|_| Answer::new(WireBody::Left(Default::default()))) };
+        for target in ["/caf\u{e9}", "/a?q=\u{65e5}"] {
+            assert_eq!(parser.call(request("GET", target)).await.status(), StatusCode::BAD_REQUEST, "{target}");
+        }
+        assert_eq!(parser.call(request("GET", "/caf%C3%A9?q={}|^")).await.status(), StatusCode::OK);
     }
 }

@@ -2,17 +2,23 @@
 //! `trailingSlash: false`, the default), each a `308 Permanent Redirect` with a relative
 //! `Location`, a `Refresh` field naming the same target, and the target as body:
 //!
-//! - a trailing slash after one or more non-empty segments is removed (the router's internal
-//!   `/:path+/` → `/:path+` redirect);
-//! - otherwise, a path with repeated slashes (or a backslash) gets them collapsed into one
-//!   slash (the render server's own check). A path ending in `//` is thus first collapsed to a
-//!   trailing slash, which a second redirect removes.
+//! - a path with repeated slashes (or a backslash) gets them collapsed into one slash (the
+//!   server's check of the raw URL, first); a path ending in `//` or `\` is thus first
+//!   collapsed to a trailing slash, which a second redirect removes;
+//! - otherwise, a trailing slash after one or more non-empty segments is removed (the router's
+//!   internal `/:path+/` → `/:path+` redirect).
 //!
-//! The query goes along as it was sent; an empty one (a bare `?`) is dropped. Percent-encoding
+//! The repeated-slash redirect keeps the query as it was sent. The trailing-slash one writes it
+//! anew, as Node's `querystring` parses and writes it: `+` becomes `%20`, a key without `=`
+//! gets one, a repeated key's values go together where the key first came, empty pairs are
+//! dropped, and what is escaped is what `encodeURIComponent` escapes (invalid escapes too:
+//! `%zz` becomes `%25zz`). An empty query (a bare `?`) is dropped. Percent-encoding in the path
 //! is kept as it is.
 
 use crate::body::WireBody;
+use crate::cookies::encode_uri_component;
 use crate::fields::build;
+use crate::pages_api::querystring;
 use crate::service::{Answer, Request, Service};
 use bytes::Bytes;
 
@@ -24,11 +30,13 @@ impl<S: Service<Output = Answer>> Service for TrailingSlash<S> {
     type Output = Answer;
 
     async fn call(&self, request: Request) -> Answer {
-        let path = request.uri().path();
-        let Some(mut location) = without_trailing_slash(path).or_else(|| collapsed(path)) else {
-            return self.inner.call(request).await;
+        let (path, query) = (request.uri().path(), request.uri().query().unwrap_or_default());
+        let (mut location, query) = match (collapsed(path), without_trailing_slash(path)) {
+            (Some(location), _) => (location, query.to_owned()),
+            (None, Some(location)) => (location, rewritten(query)),
+            (None, None) => return self.inner.call(request).await,
         };
-        if let Some(query) = request.uri().query().filter(|q| !q.is_empty()) {
+        if !query.is_empty() {
             location = format!("{location}?{query}");
         }
         redirect(&location)
@@ -54,6 +62,21 @@ fn collapsed(path: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// `query` parsed and written again by Node's `querystring`.
+fn rewritten(query: &str) -> String {
+    let mut pairs = Vec::new();
+    for (key, values) in querystring::decode(query) {
+        let values = match values {
+            serde_json::Value::Array(values) => values,
+            one => vec![one],
+        };
+        for value in values {
+            pairs.push(format!("{}={}", encode_uri_component(&key), encode_uri_component(value.as_str().unwrap_or_default())));
+        }
+    }
+    pairs.join("&")
 }
 
 fn redirect(location: &str) -> Answer {
@@ -91,6 +114,17 @@ mod tests {
         assert_eq!(location("/a/b//").await, "/a/b/");
         assert_eq!(location("//a").await, "/a");
         assert_eq!(location("//").await, "/");
+        assert_eq!(location("/a\\b/?x").await, "/a/b/?x", "a backslash first, whatever follows");
+    }
+
+    #[tokio::test]
+    async fn the_trailing_slash_redirect_writes_the_query_as_nodes_querystring_does() {
+        assert_eq!(location("/a/?x").await, "/a?x=");
+        assert_eq!(location("/a/?a=1&b=2&a=3").await, "/a?a=1&a=3&b=2");
+        assert_eq!(location("/a/?a+b=%20&&x").await, "/a?a%20b=%20&x=");
+        assert_eq!(location("/a/?a=%zz&b=%c3%a9&c=*'()!~").await, "/a?a=%25zz&b=%C3%A9&c=*'()!~");
+        assert_eq!(location("/a/?&").await, "/a");
+        assert_eq!(location("/a//?x").await, "/a/?x", "the repeated-slash redirect keeps it as sent");
     }
 
     #[tokio::test]

@@ -103,8 +103,7 @@ pub fn get(route: &MetadataRoute, request: &RouteRequest, next: &Version) -> Han
     // The user code sees the route's params without the id segment.
     let params = request.params.as_ref().map(|p| Params(p.0.iter().filter(|(name, _)| name != ID_PARAM).cloned().collect()));
     let params = params.filter(|p| !p.0.is_empty());
-    let mut inner = request.clone();
-    inner.params = params.clone();
+    let inner = request.with_params(params);
     let handled = run(code, segment.as_deref(), &inner, next);
     request.read_request_data.set(request.read_request_data.get() || inner.read_request_data.get());
     handled

@@ -92,3 +92,21 @@ pub fn read(export: &str, request: &RouteRequest) -> Handled {
         "fromRequest": from_request,
     })))
 }
+
+/// cookies/to-string/route.js: `(await cookies()).toString()` as text.
+pub fn to_string(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::text(request.cookies.borrow().to_string())),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// cookies/sync/route.js: `cookies().get('a')?.value ?? null` on the promise cookies() returns,
+/// which has a `get` on Next.js 15 only.
+pub fn sync(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" if request.sync_request_apis() => Handled::Answer(WebResponse::json(&json!({ "a": request.cookie("a") }))),
+        "GET" => Handled::Throw(Thrown("TypeError: (0 , next_headers.cookies)(...).get is not a function".into())),
+        _ => Handled::NotMirrored,
+    }
+}

@@ -85,7 +85,7 @@ pub fn revalidate_path(export: &str, request: &RouteRequest) -> Handled {
 }
 
 /// `encodeURIComponent`.
-fn encode_component(text: &str) -> String {
+pub(super) fn encode_component(text: &str) -> String {
     const KEEP: &[u8] = b"-_.!~*'()";
     text.bytes()
         .map(|b| if b.is_ascii_alphanumeric() || KEEP.contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })

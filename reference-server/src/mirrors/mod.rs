@@ -10,11 +10,15 @@
 //! other apps under `fixture-apps/` have theirs in a module named after the app. The server
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
+mod actions;
+mod after;
 mod cache_components;
+mod cache_profiles;
 mod cookie_caching;
 mod cookies;
 mod default_auth_pages;
 mod fetch_cache;
+mod fetch_options;
 mod metadata;
 mod metadata_at_root;
 mod metadata_caching;
@@ -29,9 +33,11 @@ mod pages_api;
 mod pages_router;
 mod path_params;
 mod proxy;
+mod request_apis;
 mod request_headers;
 mod request_time;
 mod root_layouts;
+mod root_forbidden;
 mod rsc;
 mod route_handlers;
 mod runtimes;
@@ -48,6 +54,7 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/page.js", handle: pages::home },
     Mirror { file: "app/forbidden.js", handle: pages::forbidden },
     Mirror { file: "app/unauthorized.js", handle: pages::unauthorized },
+    Mirror { file: "app/auth-interrupts/forbidden-static/page.js", handle: navigation::forbidden_static_page },
     Mirror { file: "app/auth-interrupts/forbidden/page.js", handle: navigation::forbidden_page },
     Mirror { file: "app/auth-interrupts/unauthorized/page.js", handle: navigation::unauthorized_page },
     Mirror { file: "proxy.js", handle: proxy::proxy },
@@ -185,6 +192,66 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/server/compression/long-page/page.js", handle: server::long_page },
     Mirror { file: "app/server/compression/text/route.js", handle: server::compression_text },
     Mirror { file: "app/server/errors/throws/page.js", handle: server::throwing_page },
+    Mirror { file: "app/actions/after/page.js", handle: actions::after },
+    Mirror { file: "app/actions/delete-cookie/page.js", handle: actions::delete_cookie },
+    Mirror { file: "app/actions/forbidden/page.js", handle: actions::forbidden },
+    Mirror { file: "app/actions/revalidate-path/page.js", handle: actions::revalidate_path },
+    Mirror { file: "app/actions/revalidate-tag/page.js", handle: actions::revalidate_tag },
+    Mirror { file: "app/actions/set-cookie/page.js", handle: actions::set_cookie },
+    Mirror { file: "app/after/dedupe/page.js", handle: after::dedupe },
+    Mirror { file: "app/after/interrupted/page.js", handle: after::interrupted },
+    Mirror { file: "app/after/log/route.js", handle: after::log_route },
+    Mirror { file: "app/after/nested/route.js", handle: after::nested },
+    Mirror { file: "app/after/page/page.js", handle: after::page },
+    Mirror { file: "app/after/prerendered/page.js", handle: after::prerendered_page },
+    Mirror { file: "app/after/request-apis-page/page.js", handle: after::request_apis_page },
+    Mirror { file: "app/after/request-apis/route.js", handle: after::request_apis },
+    Mirror { file: "app/after/static/page.js", handle: after::static_page },
+    Mirror { file: "app/connection/page/page.js", handle: request_apis::connection_page },
+    Mirror { file: "app/cookies/sync/route.js", handle: cookies::sync },
+    Mirror { file: "app/cookies/to-string/route.js", handle: cookies::to_string },
+    Mirror { file: "app/draft-mode/page/page.js", handle: request_apis::draft_mode_page },
+    Mirror { file: "app/draft-mode/sync/route.js", handle: request_apis::draft_mode_sync },
+    Mirror { file: "app/fetch-options/build-time/page.js", handle: fetch_options::build_time },
+    Mirror { file: "app/fetch-options/conflicting/page.js", handle: fetch_options::conflicting },
+    Mirror { file: "app/fetch-options/no-store/page.js", handle: fetch_options::no_store_page },
+    Mirror { file: "app/fetch-options/page-force-cache/page.js", handle: fetch_options::page_force_cache },
+    Mirror { file: "app/fetch-options/revalidate-false/route.js", handle: fetch_options::revalidate_false },
+    Mirror { file: "app/fetch-options/revalidate-zero/route.js", handle: fetch_options::revalidate_zero },
+    Mirror { file: "app/fetch-options/tag-limits/route.js", handle: fetch_options::tag_limits },
+    Mirror { file: "app/fetch-options/two-revalidates/page.js", handle: fetch_options::two_revalidates },
+    Mirror { file: "app/next-response/cookie-names/route.js", handle: next_response::cookie_names },
+    Mirror { file: "app/request-apis/cookies-page/page.js", handle: request_apis::cookies_page },
+    Mirror { file: "app/request-apis/cookies-set-page/page.js", handle: request_apis::cookies_set_page },
+    Mirror { file: "app/request-apis/headers-page/page.js", handle: request_apis::headers_page },
+    Mirror { file: "app/route-handlers/cors-config/route.js", handle: route_handlers::cors_config },
+    Mirror { file: "app/route-handlers/cors-config/second/route.js", handle: route_handlers::cors_config_second },
+    Mirror { file: "app/route-handlers/request/cookie-echo-strict/route.js", handle: route_handlers::request_cookie_echo_strict },
+    Mirror { file: "app/route-handlers/request/cookie-echo/route.js", handle: route_handlers::request_cookie_echo },
+    Mirror { file: "app/route-handlers/request/headers-read-only/route.js", handle: route_handlers::request_headers_read_only },
+    Mirror { file: "app/route-handlers/request/referer-or-empty/route.js", handle: route_handlers::request_referer_or_empty },
+    Mirror { file: "app/route-handlers/request/referer/route.js", handle: route_handlers::request_referer },
+    Mirror { file: "app/segment-config/dynamic/client-page/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/dynamic/error-fetches/page.js", handle: fetch_options::error_fetches },
+    Mirror { file: "app/segment-config/dynamic/force-dynamic-fetches/page.js", handle: fetch_options::force_dynamic_fetches },
+    Mirror { file: "app/segment-config/dynamic/force-static-revalidate/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/dynamic/force-static-tagged/page.js", handle: fetch_options::force_static_tagged },
+    Mirror { file: "app/segment-config/fetch-cache/auto-static/page.js", handle: fetch_options::auto_static },
+    Mirror { file: "app/segment-config/fetch-cache/cross/page.js", handle: fetch_options::cross },
+    Mirror { file: "app/segment-config/fetch-cache/default-no-store/page.js", handle: fetch_options::default_no_store },
+    Mirror { file: "app/segment-config/fetch-cache/force-cache/route.js", handle: fetch_options::cache_param },
+    Mirror { file: "app/segment-config/fetch-cache/only-cache/route.js", handle: fetch_options::cache_param },
+    Mirror { file: "app/segment-config/fetch-cache/only-no-store/route.js", handle: fetch_options::cache_param },
+    Mirror { file: "app/segment-config/params/default/[slug]/page.js", handle: segment_config::params_default_page },
+    Mirror { file: "app/segment-config/params/empty/[slug]/page.js", handle: segment_config::params_empty_page },
+    Mirror { file: "app/segment-config/platform/edge-revalidate/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/platform/max-duration/route.js", handle: segment_config::max_duration },
+    Mirror { file: "app/segment-config/revalidate/false-no-store/page.js", handle: fetch_options::false_no_store },
+    Mirror { file: "app/segment-config/revalidate/false-revalidate-zero/page.js", handle: fetch_options::false_revalidate_zero },
+    Mirror { file: "app/segment-config/revalidate/fetch-higher/page.js", handle: fetch_options::fetch_higher },
+    Mirror { file: "app/segment-config/revalidate/fetch-lower/page.js", handle: fetch_options::fetch_lower },
+    Mirror { file: "app/segment-config/revalidate/layout-lower/page.js", handle: segment_config::now_page },
+    Mirror { file: "app/segment-config/revalidate/zero-fetches/page.js", handle: fetch_options::zero_fetches },
 ];
 
 pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
@@ -215,6 +282,7 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/res/send-object.js", handle: pages_api::res_send_object },
     Mirror { file: "pages/api/res/send-string.js", handle: pages_api::res_send_string },
     Mirror { file: "pages/api/res/set-header.js", handle: pages_api::res_set_header },
+    Mirror { file: "pages/api/res/status-invalid.js", handle: pages_api::res_status_invalid },
     Mirror { file: "pages/api/res/status.js", handle: pages_api::res_status },
     Mirror { file: "pages/api/res/write.js", handle: pages_api::res_write },
     Mirror { file: "pages/api/throws.js", handle: pages_api::throws },
@@ -296,11 +364,16 @@ pub static APPS: &[MirrorSet] = &[
     metadata_at_root::MIRRORS,
     metadata_made_once::MIRRORS,
     metadata_per_request::MIRRORS,
+    cache_profiles::MIRRORS,
+    root_forbidden::MIRRORS,
     metadata_escaping::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.
 pub static WRAPPER_MIRRORS: &[Mirror<Wrap>] = &[
+    Mirror { file: "app/after/page/layout.js", handle: after::page_layout },
+    Mirror { file: "app/segment-config/fetch-cache/cross/layout.js", handle: segment_config::section_layout },
+    Mirror { file: "app/segment-config/revalidate/layout-lower/layout.js", handle: segment_config::section_layout },
     Mirror { file: "app/templates/blog/template.js", handle: templates::blog_template },
     Mirror { file: "app/templates/layout.js", handle: templates::layout },
     Mirror { file: "app/templates/template.js", handle: templates::template },

@@ -47,7 +47,13 @@ pub fn unauthorized(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// auth-interrupts/forbidden/page.js: `await connection()`, then `forbidden()`.
-pub fn forbidden_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn forbidden_page(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
+    only("default", export, Interrupt::Forbidden)
+}
+
+/// auth-interrupts/forbidden-static/page.js: `forbidden()`, with no Dynamic API before it.
+pub fn forbidden_static_page(export: &str, _request: &RouteRequest) -> Handled {
     only("default", export, Interrupt::Forbidden)
 }
 
@@ -62,22 +68,26 @@ pub fn redirect_after_cookie(export: &str, request: &RouteRequest) -> Handled {
 
 /// navigation-pages/redirect/page.js: `await connection()`, then
 /// `redirect('/route-handlers/methods/get')`.
-pub fn redirect_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn redirect_page(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     only("default", export, Interrupt::redirect("/route-handlers/methods/get"))
 }
 
 /// navigation-pages/permanent-redirect/page.js: `await connection()`, then
 /// `permanentRedirect('/route-handlers/methods/get')`.
-pub fn permanent_redirect_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn permanent_redirect_page(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     only("default", export, Interrupt::permanent_redirect("/route-handlers/methods/get"))
 }
 
 /// navigation-pages/not-found/page.js: `await connection()`, then `notFound()`.
-pub fn not_found_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn not_found_page(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     only("default", export, Interrupt::NotFound)
 }
 
 /// auth-interrupts/unauthorized/page.js: `await connection()`, then `unauthorized()`.
-pub fn unauthorized_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn unauthorized_page(export: &str, request: &RouteRequest) -> Handled {
+    request.connection();
     only("default", export, Interrupt::Unauthorized)
 }

@@ -72,3 +72,16 @@ pub fn cookies(export: &str, request: &RouteRequest) -> Handled {
     let response = lines.iter().fold(WebResponse::json(&report), |r, line| r.with_appended_header("set-cookie", line));
     Handled::Answer(response)
 }
+
+/// next-response/cookie-names/route.js: a NextResponse whose headers carry two `experiments`
+/// Set-Cookie lines; what `response.cookies.get` and `getAll('experiments')` give.
+pub fn cookie_names(export: &str, request: &RouteRequest) -> Handled {
+    if export != "GET" {
+        return Handled::NotMirrored;
+    }
+    let probe = CookieStore::from_set_cookie_lines(&["experiments=new-pricing-page; Path=/home", "experiments=winter-launch; Path=/home"], request.clock.clone());
+    Handled::Answer(WebResponse::json(&json!({
+        "get": probe.get("experiments"),
+        "getAll": probe.get_all(Some("experiments")),
+    })))
+}

@@ -177,3 +177,12 @@ pub fn draft_disable(_req: &ApiRequest, res: &mut ApiResponse) -> Handled {
     res.json(&json!({ "draftMode": false }));
     Ok(())
 }
+
+/// res/status-invalid.js: `res.status(code).json({ code: req.query.code })`, with `?code=` as a
+/// number (the text as given when it is not one, which Node refuses like NaN).
+pub fn res_status_invalid(req: &ApiRequest, res: &mut ApiResponse) -> Handled {
+    let given = req.query.get("code").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let code = given.trim().parse::<f64>().unwrap_or(f64::NAN);
+    res.status_number(code).json(&json!({ "code": given }));
+    Ok(())
+}

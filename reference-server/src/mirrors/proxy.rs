@@ -5,13 +5,33 @@ use crate::code::Handled;
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::web::{RouteRequest, WebResponse};
 use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use std::sync::{Mutex, MutexGuard};
+
+/// proxy.js `afterDone`: keys whose after() callback scheduled by /proxy/after has run.
+static AFTER_DONE: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+fn after_done() -> MutexGuard<'static, BTreeSet<String>> {
+    AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// proxy.js: one behaviour per path under /proxy.
 pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
     if export != "proxy" {
         return Handled::NotMirrored;
     }
+    let key = || request.search_param("key").unwrap_or_default();
     let answer = match request.path.as_str() {
+        "/proxy/after-log" => WebResponse::json(&json!({ "key": key(), "done": after_done().contains(&key()) })),
+        "/proxy/after" => {
+            let key = key();
+            after_done().remove(&key);
+            let scheduled = key.clone();
+            request.after(move |_| {
+                after_done().insert(scheduled);
+            });
+            WebResponse::json(&json!({ "key": key, "doneWhenResponding": after_done().contains(&key) }))
+        }
         "/proxy/rewrite" => WebResponse::rewrite(&request.resolve("/route-handlers/responses/json")),
         "/proxy/rewrite-to-missing" => WebResponse::rewrite(&request.resolve("/route-handlers/nope")),
         "/proxy/redirect" => return WebResponse::redirect(&request.resolve("/route-handlers/methods/get"), 307).into(),

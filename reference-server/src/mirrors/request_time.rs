@@ -23,21 +23,25 @@ pub fn connection(export: &str, request: &RouteRequest) -> Handled {
 /// (`None` for a request without one, as `searchParams.get` gives `null`).
 static AFTER_DONE: Mutex<BTreeSet<Option<String>>> = Mutex::new(BTreeSet::new());
 
-/// request-time/after/route.js. POST forgets the token, answers whether it is done (it is not:
-/// the callback runs once the response is built), then runs the callback, which records it.
+fn done() -> std::sync::MutexGuard<'static, BTreeSet<Option<String>>> {
+    AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// request-time/after/route.js. POST forgets the token, schedules a callback that records it,
+/// and answers whether it is done (it is not: the callback runs once the response is made).
 /// GET answers whether the token's callback has run.
 pub fn after(export: &str, request: &RouteRequest) -> Handled {
     let token = request.search_param("token");
-    let mut done = AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     match export {
         "POST" => {
-            done.remove(&token);
-            let response = WebResponse::json(&json!({ "doneWhenResponding": done.contains(&token) }));
-            // The `after` callback.
-            done.insert(token);
-            Handled::Answer(response)
+            done().remove(&token);
+            let recorded = token.clone();
+            request.after(move |_| {
+                done().insert(recorded);
+            });
+            Handled::Answer(WebResponse::json(&json!({ "doneWhenResponding": done().contains(&token) })))
         }
-        "GET" => Handled::Answer(WebResponse::json(&json!({ "done": done.contains(&token) }))),
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "done": done().contains(&token) }))),
         _ => Handled::NotMirrored,
     }
 }

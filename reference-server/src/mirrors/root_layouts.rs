@@ -1,15 +1,13 @@
-//! Mirrors of `fixture-apps/root-layouts/`: no `app/layout.js`; the route groups `(marketing)`,
-//! `(shop)` and `(denied)` each have a root layout, `(shop)/(checkout)` a layout of its own.
+//! Mirrors of `fixture-apps/root-layouts/`: no `app/layout.js`; the route groups `(marketing)`
+//! and `(shop)` each have a root layout, `(shop)/(checkout)` a layout of its own.
 
 use super::{MirrorSet, pages};
 use crate::code::{Handled, Mirror, Wrap};
-use crate::navigation::Interrupt;
 use crate::web::RouteRequest;
 
 pub const MIRRORS: MirrorSet = MirrorSet {
     app: "root-layouts",
     routes: &[
-        Mirror { file: "app/(denied)/denied/page.js", handle: denied },
         Mirror { file: "app/(marketing)/blog/page.js", handle: blog },
         Mirror { file: "app/(marketing)/page.js", handle: home },
         Mirror { file: "app/(shop)/(checkout)/pay/page.js", handle: pay },
@@ -22,30 +20,24 @@ pub const MIRRORS: MirrorSet = MirrorSet {
 };
 
 static WRAPPERS: &[Mirror<Wrap>] = &[
-    Mirror { file: "app/(denied)/layout.js", handle: denied_layout },
     Mirror { file: "app/(marketing)/layout.js", handle: marketing_layout },
     Mirror { file: "app/(shop)/(checkout)/layout.js", handle: checkout_layout },
     Mirror { file: "app/(shop)/layout.js", handle: shop_layout },
 ];
 
 /// (marketing)/layout.js: a root layout.
-fn marketing_layout(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<html lang=\"en\" data-root=\"marketing\"><body>{children}</body></html>"))
+fn marketing_layout(children: &str, _request: &RouteRequest) -> String {
+    format!("<html lang=\"en\" data-root=\"marketing\"><body>{children}</body></html>")
 }
 
 /// (shop)/layout.js: a root layout.
-fn shop_layout(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<html lang=\"en\" data-root=\"shop\"><body>{children}</body></html>"))
+fn shop_layout(children: &str, _request: &RouteRequest) -> String {
+    format!("<html lang=\"en\" data-root=\"shop\"><body>{children}</body></html>")
 }
 
 /// (shop)/(checkout)/layout.js
-fn checkout_layout(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<section data-layout=\"checkout\">{children}</section>"))
-}
-
-/// (denied)/layout.js: a root layout that calls `forbidden()` (after `await connection()`).
-fn denied_layout(_children: &str) -> Result<String, Interrupt> {
-    Err(Interrupt::Forbidden)
+fn checkout_layout(children: &str, _request: &RouteRequest) -> String {
+    format!("<section data-layout=\"checkout\">{children}</section>")
 }
 
 /// (marketing)/page.js: the home route.
@@ -66,9 +58,4 @@ fn cart(export: &str, _request: &RouteRequest) -> Handled {
 /// (shop)/(checkout)/pay/page.js
 fn pay(export: &str, _request: &RouteRequest) -> Handled {
     pages::markup(export, "<h1>Pay</h1>")
-}
-
-/// (denied)/denied/page.js
-fn denied(export: &str, _request: &RouteRequest) -> Handled {
-    pages::markup(export, "<h1>Denied</h1>")
 }

@@ -298,3 +298,72 @@ pub fn responses_stream(export: &str, _request: &RouteRequest) -> Handled {
         _ => Handled::NotMirrored,
     }
 }
+
+/// request/headers-read-only/route.js: `headersList.set('x-added', '1')` throws, as headers()
+/// is read-only.
+pub fn request_headers_read_only(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Throw(Thrown("TypeError: Headers cannot be modified. Read more: https://nextjs.org/docs/app/api-reference/functions/headers".into())),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/referer/route.js: `new Response('Hello, Next.js!', { headers: { referer: referer } })`;
+/// Headers turn a null referer into the text `null`.
+pub fn request_referer(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => {
+            let referer = request.header("referer").unwrap_or_else(|| "null".into());
+            Handled::Answer(WebResponse::text("Hello, Next.js!").with_header("referer", &referer))
+        }
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/referer-or-empty/route.js: `new Response('Hello', { headers: { referer: referer ?? '' } })`.
+pub fn request_referer_or_empty(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => {
+            let referer = request.header("referer").unwrap_or_default();
+            Handled::Answer(WebResponse::text("Hello").with_header("referer", &referer))
+        }
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/cookie-echo/route.js: `Set-Cookie: token=${token?.value}` (`undefined` without one).
+pub fn request_cookie_echo(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => {
+            let token = request.cookie("token").unwrap_or_else(|| "undefined".into());
+            Handled::Answer(WebResponse::text("Hello, Next.js!").with_header("set-cookie", &format!("token={token}")))
+        }
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// request/cookie-echo-strict/route.js: `Set-Cookie: token=${token.value}`, which throws without
+/// the cookie.
+pub fn request_cookie_echo_strict(export: &str, request: &RouteRequest) -> Handled {
+    match (export, request.cookie("token")) {
+        ("GET", Some(token)) => Handled::Answer(WebResponse::text("Hello, Next.js!").with_header("set-cookie", &format!("token={token}"))),
+        ("GET", None) => Handled::Throw(Thrown("TypeError: Cannot read properties of undefined (reading 'value')".into())),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// cors-config/route.js: `new Response('Hello, Next.js!')`; next.config.js `headers` adds CORS.
+pub fn cors_config(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::text("Hello, Next.js!")),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// cors-config/second/route.js: `{ second: true }` with an Access-Control-Allow-Origin of its own.
+pub fn cors_config_second(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "second": true })).with_header("access-control-allow-origin", "https://example.com")),
+        _ => Handled::NotMirrored,
+    }
+}

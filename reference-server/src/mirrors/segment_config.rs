@@ -119,3 +119,41 @@ pub fn params_route(export: &str, request: &RouteRequest) -> Handled {
         _ => Handled::NotMirrored,
     }
 }
+
+/// The page of params/{empty,default}/[slug]: the slug and the time.
+fn slug_page(request: &RouteRequest) -> Handled {
+    page(format!("<p id=\"slug\">{}</p><p id=\"now\">{}</p>", escape(&slug(request)), request.date_now()))
+}
+
+/// params/empty/[slug]/page.js: generateStaticParams returns [].
+pub fn params_empty_page(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "generateStaticParams" => Handled::Answer(WebResponse::json(&json!([]))),
+        "default" => slug_page(request),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// params/default/[slug]/page.js: `listed` from generateStaticParams, dynamicParams left out.
+pub fn params_default_page(export: &str, request: &RouteRequest) -> Handled {
+    match export {
+        "generateStaticParams" => Handled::Answer(WebResponse::json(&json!([{ "slug": "listed" }]))),
+        "default" => slug_page(request),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// platform/max-duration/route.js: answers `{ waitedMs: 1500 }` after waiting 1.5 s. The
+/// mirror answers at once: nothing in the server depends on how long code runs.
+pub fn max_duration(export: &str, _request: &RouteRequest) -> Handled {
+    match export {
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "waitedMs": 1500 }))),
+        _ => Handled::NotMirrored,
+    }
+}
+
+/// revalidate/layout-lower/layout.js and fetch-cache/cross/layout.js: `<section>` around the
+/// page; their segment config is what they are for.
+pub fn section_layout(children: &str, _request: &RouteRequest) -> String {
+    format!("<section>{children}</section>")
+}

@@ -4,23 +4,22 @@
 use crate::code::Handled;
 use super::pages;
 use crate::html::escape;
-use crate::navigation::Interrupt;
 use crate::params::ParamValue;
 use crate::web::RouteRequest;
 
 /// templates/layout.js
-pub fn layout(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<section data-layout=\"templates\">{children}</section>"))
+pub fn layout(children: &str, _request: &RouteRequest) -> String {
+    format!("<section data-layout=\"templates\">{children}</section>")
 }
 
 /// templates/template.js
-pub fn template(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<div data-template=\"templates\">{children}</div>"))
+pub fn template(children: &str, _request: &RouteRequest) -> String {
+    format!("<div data-template=\"templates\">{children}</div>")
 }
 
 /// templates/blog/template.js
-pub fn blog_template(children: &str) -> Result<String, Interrupt> {
-    Ok(format!("<div data-template=\"blog\">{children}</div>"))
+pub fn blog_template(children: &str, _request: &RouteRequest) -> String {
+    format!("<div data-template=\"blog\">{children}</div>")
 }
 
 /// templates/page.js

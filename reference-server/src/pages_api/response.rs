@@ -44,6 +44,9 @@ pub struct Parts {
 #[derive(Clone)]
 pub struct ApiResponse<'a> {
     status: u16,
+    /// A status code Node refuses (outside 100-999), set by [`ApiResponse::status_number`]:
+    /// writing the head throws.
+    refused_status: Option<f64>,
     status_message: Option<String>,
     headers: HeaderFields,
     chunks: Vec<Bytes>,
@@ -68,7 +71,7 @@ impl<'a> ApiResponse<'a> {
 
     /// A fresh `res` whose `res.revalidate` asks `server`.
     pub fn on(conditional: Conditional, server: &'a dyn Revalidate) -> ApiResponse<'a> {
-        ApiResponse { status: 200, status_message: None, headers: Vec::new(), chunks: Vec::new(), ended: false, conditional, server }
+        ApiResponse { status: 200, refused_status: None, status_message: None, headers: Vec::new(), chunks: Vec::new(), ended: false, conditional, server }
     }
 
     pub fn is_ended(&self) -> bool {
@@ -78,6 +81,18 @@ impl<'a> ApiResponse<'a> {
     /// `res.status(code)`
     pub fn status(&mut self, code: u16) -> &mut Self {
         self.status = code;
+        self
+    }
+
+    /// `res.status(code)` with any JavaScript number (`NaN` for what is not one): Node keeps its
+    /// integer part, and refuses, when the head is written, a code outside 100-999.
+    pub fn status_number(&mut self, code: f64) -> &mut Self {
+        let integer = code.trunc();
+        if integer.is_finite() && (100.0..=999.0).contains(&integer) {
+            self.status = integer as u16;
+        } else {
+            self.refused_status = Some(code);
+        }
         self
     }
 
@@ -112,8 +127,14 @@ impl<'a> ApiResponse<'a> {
         self
     }
 
-    /// `res.end(chunk)`; an empty chunk is `res.end()`.
+    /// `res.end(chunk)`; an empty chunk is `res.end()`. With a status Node refuses, writing the
+    /// head throws (`RangeError: Invalid status code`) and the route fails: Next.js answers with
+    /// [`ApiResponse::send_error`] over the fields already set.
     pub fn end(&mut self, chunk: &[u8]) {
+        if self.refused_status.take().is_some() && !self.ended {
+            self.chunks.clear();
+            return self.send_error(500, "Internal Server Error");
+        }
         self.write(chunk);
         self.ended = true;
     }
@@ -275,6 +296,19 @@ mod tests {
         assert!(res.is_ended());
         let Parts { status, headers, chunks, .. } = res.into_parts();
         assert_eq!((status, header(&headers, "location"), chunks.concat()), (307, Some("/to"), b"/to".to_vec()));
+    }
+
+    #[test]
+    fn a_status_node_refuses_fails_into_the_error_answer() {
+        let mut res = ApiResponse::new(Conditional::default());
+        res.status_number(1000.0).json(&json!({ "code": "1000" }));
+        let Parts { status, status_message, headers, chunks } = res.into_parts();
+        assert_eq!((status, status_message.as_deref()), (500, Some("Internal Server Error")));
+        assert_eq!(header(&headers, "content-length"), Some("15"));
+        assert_eq!(chunks.concat(), b"Internal Server Error");
+        let mut res = ApiResponse::new(Conditional::default());
+        res.status_number(200.5).json(&json!({}));
+        assert_eq!(res.into_parts().status, 200);
     }
 
     #[test]

@@ -37,8 +37,7 @@ impl SizeLimit {
             Some(ConstValue::Str(s)) => SizeLimit::from_text(s),
             Some(ConstValue::Number(n)) => SizeLimit { spelled: js_number(*n), bytes: *n },
             Some(ConstValue::Bool(true)) => SizeLimit { spelled: "true".into(), bytes: f64::NAN },
-            Some(ConstValue::StrList(items)) => SizeLimit { spelled: items.join(","), bytes: f64::NAN },
-            Some(ConstValue::Object(_)) => SizeLimit { spelled: "[object Object]".into(), bytes: f64::NAN },
+            Some(other) => SizeLimit { spelled: js_string(other), bytes: f64::NAN },
         }
     }
 
@@ -96,6 +95,19 @@ fn js_number(n: f64) -> String {
         format!("{}", n as i128)
     } else {
         format!("{n}")
+    }
+}
+
+/// `String(value)` for a literal: an array's elements joined with `,`, an object
+/// `[object Object]`.
+fn js_string(value: &ConstValue) -> String {
+    match value {
+        ConstValue::Str(s) => s.clone(),
+        ConstValue::Number(n) => js_number(*n),
+        ConstValue::Bool(b) => b.to_string(),
+        ConstValue::StrList(items) => items.join(","),
+        ConstValue::List(items) => items.iter().map(js_string).collect::<Vec<_>>().join(","),
+        ConstValue::Object(_) => "[object Object]".into(),
     }
 }
 

@@ -1,6 +1,9 @@
 //! How an API route's `res` goes on the wire under `next start`: the status text when one was
 //! set, every header value as its own field, and a body sent with the `Content-Length` the code
-//! set or else chunked. (The compression layer may add to its `Vary` on the way out.)
+//! set or else chunked. (The compression layer may add to its `Vary` on the way out.) A body
+//! longer than that `Content-Length` (the error text Next.js sends after the code set it, see
+//! [`ApiResponse::end`]) is cut to it: Node writes the rest after the response as a client reads
+//! it.
 
 use super::response::{ApiResponse, Parts};
 use crate::body::Chunks;
@@ -9,8 +12,15 @@ use http_body_util::{Either, Full};
 
 pub fn into_http(res: ApiResponse) -> Answer {
     let Parts { status, status_message, headers, chunks } = res.into_parts();
-    let sized = headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-length"));
-    let body = if sized { Either::Left(Full::new(chunks.concat().into())) } else { Either::Right(Chunks::new(chunks)) };
+    let length = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.first()?.parse::<usize>().ok());
+    let body = match length {
+        Some(length) => {
+            let mut bytes = chunks.concat();
+            bytes.truncate(length);
+            Either::Left(Full::new(bytes.into()))
+        }
+        None => Either::Right(Chunks::new(chunks)),
+    };
     let mut response = hyper::Response::new(body);
     *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     if let Some(reason) = status_message.and_then(|m| hyper::ext::ReasonPhrase::try_from(m.into_bytes()).ok()) {

@@ -40,7 +40,7 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
                 self.clock.clone(),
             );
             let Handled::Answer(answer) = (mirror.handle)(&file.export, &proxy_request) else { return Err(Refusal::Internal) };
-            (decide(answer, &proxy_request.origin), proxy_request.origin)
+            (decide(answer, &proxy_request.origin), proxy_request.origin.clone())
         };
         let added = match decision {
             Decision::Answer(answer) => return Ok(own_answer(answer, &origin)),

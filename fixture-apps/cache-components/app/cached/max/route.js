@@ -1,0 +1,8 @@
+import { maxStamp } from '../../../lib/stamps'
+
+/** Answers the cached time for `?key=` (from maxStamp) next to the time of this request. */
+export async function GET(request) {
+  const key = request.nextUrl.searchParams.get('key') ?? ''
+  const { cached } = await maxStamp(key)
+  return Response.json({ key, cached, now: Date.now() })
+}

@@ -1,0 +1,8 @@
+import { twiceTaggedStamp } from '../../../lib/stamps'
+
+/** Answers the cached time for `?key=` (from twiceTaggedStamp) next to the time of this request. */
+export async function GET(request) {
+  const key = request.nextUrl.searchParams.get('key') ?? ''
+  const { cached } = await twiceTaggedStamp(key)
+  return Response.json({ key, cached, now: Date.now() })
+}
