@@ -6,37 +6,12 @@
 
 use crate::client::Client;
 use crate::evidence::SentRequest;
+use crate::settling::Settling;
 use crate::waits::Waits;
-use serde::{Deserialize, Serialize};
 use spec::capture::Captured;
 use spec::eventually::Eventually;
 use spec::{Mismatch, Response, Severity};
-use std::fmt;
 use std::time::Duration;
-
-/// How a step that may be sent again settled.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settling {
-    /// 1-based index of the step.
-    pub step: usize,
-    /// How many times the request was sent.
-    pub attempts: u32,
-    /// From sending the first try to the last answer.
-    pub elapsed_ms: u64,
-    /// Whether every must of the step held in the last answer.
-    pub matched: bool,
-}
-
-impl fmt::Display for Settling {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tries = if self.attempts == 1 { "1 try".to_owned() } else { format!("{} tries", self.attempts) };
-        if self.matched {
-            write!(f, "step {} matched after {tries} in {} ms", self.step, self.elapsed_ms)
-        } else {
-            write!(f, "step {} did not match in {tries} over {} ms", self.step, self.elapsed_ms)
-        }
-    }
-}
 
 /// The last try of a step.
 pub struct Tried {

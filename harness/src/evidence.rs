@@ -1,8 +1,12 @@
-//! Evidence of an exchange: the request as sent, the response as received, what was expected,
-//! and a `curl` command that sends the same request again.
+//! Evidence of an exchange: the request as sent, the response as received (a binary body as
+//! its size and hash), what was expected and captured, how often it was sent, and a `curl`
+//! command that sends the same request again.
 
+use crate::settling::Settling;
 use serde::{Deserialize, Serialize};
+use spec::capture::CaptureSource;
 use spec::{Mismatch, Response};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SentRequest {
@@ -22,12 +26,26 @@ pub struct ReceivedResponse {
     pub reason: Option<String>,
     /// In the order received; repeated headers kept.
     pub headers: Vec<(String, String)>,
-    /// The body as text (invalid UTF-8 replaced), up to [`BODY_EXCERPT`] bytes.
+    /// The body as text, up to [`BODY_EXCERPT`] bytes; empty for a binary body.
     pub body: String,
     /// The body's length as received (up to the client's cap).
     pub body_bytes: usize,
     /// True when the body was longer than the client's cap.
     pub body_truncated: bool,
+    /// For a body that is not text (not UTF-8: an image, compressed bytes), the SHA-256 of its
+    /// bytes in hex, shown with its size in place of the bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_sha256: Option<String>,
+}
+
+impl ReceivedResponse {
+    /// The body as reports show it: its text, or `binary, sha256 …` for bytes that are not text.
+    pub fn body_shown(&self) -> String {
+        match &self.body_sha256 {
+            Some(hash) => format!("(binary, sha256 {hash})"),
+            None => self.body.clone(),
+        }
+    }
 }
 
 /// How much of a body evidence keeps.
@@ -56,15 +74,24 @@ impl SentRequest {
 impl From<&Response> for ReceivedResponse {
     fn from(r: &Response) -> Self {
         let excerpt = &r.body[..r.body.len().min(BODY_EXCERPT)];
+        // Text cut at the cap may end inside a character; only bytes that are wrong before the
+        // end make a body binary.
+        let binary = std::str::from_utf8(&r.body).is_err_and(|e| e.error_len().is_some());
         ReceivedResponse {
             status: r.status,
             reason: r.reason.clone(),
             headers: r.headers.clone(),
-            body: String::from_utf8_lossy(excerpt).into_owned(),
+            body: if binary { String::new() } else { String::from_utf8_lossy(excerpt).into_owned() },
             body_bytes: r.body.len(),
             body_truncated: r.body_truncated,
+            body_sha256: binary.then(|| sha256_hex(&r.body)),
         }
     }
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    ring::digest::digest(&ring::digest::SHA256, bytes).as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Why a case ended as it did, one per step that did not pass: an exchange checked against the
@@ -90,6 +117,15 @@ pub struct CheckEvidence {
     /// The step's `should` table, whose mismatches are warnings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub should: Option<spec::Should>,
+    /// The step's `capture` table: where each value it takes comes from.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub capture: BTreeMap<String, CaptureSource>,
+    /// The values the step captured or compares, as they were after it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub captured: BTreeMap<String, String>,
+    /// How a step that may be sent again (`eventually`) settled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eventually: Option<Settling>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
     pub curl: String,
@@ -194,6 +230,18 @@ mod tests {
         let short = SentRequest { body: Some("x".repeat(10)), ..request };
         assert_eq!(short.excerpt().body, short.body);
         assert!(curl_command(&short).contains("--data-binary xxxxxxxxxx "));
+    }
+
+    #[test]
+    fn a_binary_body_is_kept_as_its_size_and_hash() {
+        let png = Response::from_parts(200, &[("content-type", "image/png")], b"\x89PNG\r\n\x1a\n\xff\xfe".to_vec());
+        let kept = ReceivedResponse::from(&png);
+        assert_eq!((kept.body.as_str(), kept.body_bytes), ("", 10));
+        assert_eq!(kept.body_sha256.as_deref().map(str::len), Some(64));
+        assert!(kept.body_shown().starts_with("(binary, sha256 "), "{}", kept.body_shown());
+        let cut_text = Response::from_parts(200, &[], "héllo".as_bytes()[..2].to_vec());
+        assert_eq!(ReceivedResponse::from(&cut_text).body_sha256, None, "text cut inside a character is still text");
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! `--filter`: which case ids to run. A pattern with glob characters (`*`, `?`, `[`) must match
-//! the whole id (`app-router/**/auto-*`); a plain word matches ids that contain it.
+//! `--filter` (`-f`): which case ids to run. A pattern with glob characters (`*`, `?`, `[`)
+//! must match the whole id (`app-router/**/auto-*`); a plain word matches ids that contain it.
+//! Given more than once, a case runs when any pattern matches it.
 
 use globset::{Glob, GlobMatcher};
 
@@ -8,6 +9,8 @@ pub enum Filter {
     All,
     Glob(GlobMatcher),
     Contains(String),
+    /// Any of several patterns.
+    Any(Vec<Filter>),
 }
 
 impl Filter {
@@ -21,9 +24,19 @@ impl Filter {
         }
     }
 
+    /// A case matches when any of `patterns` does, or when there is none.
+    pub fn any(patterns: &[String]) -> Result<Filter, String> {
+        match patterns {
+            [] => Ok(Filter::All),
+            [one] => Filter::new(Some(one)),
+            many => many.iter().map(|p| Filter::new(Some(p))).collect::<Result<_, _>>().map(Filter::Any),
+        }
+    }
+
     pub fn matches(&self, id: &str) -> bool {
         match self {
             Filter::All => true,
+            Filter::Any(filters) => filters.iter().any(|f| f.matches(id)),
             Filter::Glob(g) => g.is_match(id),
             Filter::Contains(part) => id.contains(part.as_str()),
         }
@@ -42,5 +55,9 @@ mod tests {
         let word = Filter::new(Some("options")).unwrap();
         assert!(word.matches("app-router/route-handlers/auto-options"));
         assert!(!word.matches("app-router/route-handlers/head"));
+        let either = Filter::any(&["head".into(), "**/auto-*".into()]).unwrap();
+        assert!(either.matches("app-router/route-handlers/head") && either.matches("x/auto-options"));
+        assert!(!either.matches("app-router/route-handlers/get"));
+        assert!(Filter::any(&[]).unwrap().matches("anything"));
     }
 }

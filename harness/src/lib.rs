@@ -12,7 +12,8 @@
 //!   timeout), with the headers every request carries, paced by [`pace`];
 //!   [`verbatim`] sends a request-target a URL parser would rewrite as written, over a
 //!   connection of its own; [`tls`] sets up https for both.
-//! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`.
+//! - [`eventually`]: sends a step once, or again until it matches when it says `eventually`;
+//!   [`settling`] is how it settled.
 //! - [`evidence`]: the request sent and response received, and the `curl` that replays it.
 //! - [`outcome`]: pass, warn, fail, expected-fail, unexpected-pass, n/a, error, flaky.
 //! - [`runner`]: runs cases concurrently, keeping their order.
@@ -26,14 +27,18 @@
 //! - [`faults`]: a proxy that breaks answers in named ways, to measure the suite's sensitivity.
 //! - [`expectations`]: `expectations/<target>.toml`, known failures with reasons.
 //! - [`shard`]: `--shard I/N`, a deterministic part of the selected cases.
-//! - [`console`]: progress bar, failure details (colored on a terminal), the summary line.
+//! - [`console`]: progress bar, failure details (colored on a terminal), the end of a run: the
+//!   failing ids, how to rerun them, where the reports went, the verdict and summary line.
 //! - [`report`]: report files (JSON, JUnit, Markdown, HTML) and merging them into one report
 //!   or a matrix of targets; each written whole or not at all.
 //! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`, on a clock the
 //!   harness may drive.
 //! - [`coverage`]: the doc coverage map printed per page, with what is still open.
+//! - [`bundle`]: the cases and fixture apps built into the binary, unpacked into a cache folder,
+//!   so that an installed `harness` needs no source tree.
 //! - [`cli`]: the `harness` command line.
 
+pub mod bundle;
 pub mod cli;
 pub mod client;
 pub mod console;
@@ -50,6 +55,7 @@ pub mod outcome;
 pub mod pace;
 pub mod report;
 pub mod runner;
+pub mod settling;
 pub mod shard;
 pub mod steps;
 pub mod target;
@@ -60,7 +66,11 @@ pub mod waits;
 pub use outcome::{CaseResult, Outcome, Summary};
 pub use target::Target;
 
-/// The bundled `cases/` folder of this source tree.
+/// The bundled `cases/` folder (see [`bundle`]), unpacked.
+///
+/// # Panics
+/// When the bundle cannot be unpacked (the cache folder cannot be written); the command line
+/// says so as an error instead.
 pub fn default_cases_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../cases")
+    bundle::root().unwrap_or_else(|e| panic!("{e}")).join(bundle::CASES)
 }

@@ -1,6 +1,6 @@
 //! What running a case came to.
 
-use crate::eventually::Settling;
+use crate::settling::Settling;
 use crate::evidence::Evidence;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -200,6 +200,17 @@ impl Summary {
         }
     }
 
+}
+
+impl Summary {
+    /// The summary of a diff, which compares two servers: `N same, N different in a should,
+    /// N different, N n/a, N errors`.
+    pub fn compared(&self) -> String {
+        format!(
+            "{} same, {} different in a should, {} different, {} n/a, {} errors",
+            self.pass, self.warn, self.fail, self.not_applicable, self.error
+        )
+    }
 }
 
 impl FromIterator<Outcome> for Summary {

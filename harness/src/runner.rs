@@ -3,6 +3,7 @@
 
 use crate::client::Client;
 use crate::eventually;
+use crate::settling::Settling;
 use crate::evidence::{CheckEvidence, Evidence, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::steps::StepLog;
@@ -10,7 +11,8 @@ use crate::target::Target;
 use crate::waits::{Slot, Slots};
 use spec::capture::Captured;
 use spec::verdict::check_step;
-use spec::{Case, Response};
+use spec::{Case, Response, Step};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
@@ -43,7 +45,7 @@ pub async fn run_case_in(client: &Client, target: &Target, case: &Case, slot: Sl
         }
         waits.before(step).await;
         let request = client.prepare(base_url, &step.request.filled(&captured));
-        let evidence = |response: Option<&spec::Response>, mismatches| {
+        let evidence = |response: Option<&spec::Response>, mismatches, captured: &Captured, settling: Option<Settling>| {
             Evidence::Check(CheckEvidence {
                 step: number,
                 curl: curl_command(&request),
@@ -51,6 +53,9 @@ pub async fn run_case_in(client: &Client, target: &Target, case: &Case, slot: Sl
                 response: response.map(Into::into),
                 expected: step.expect.clone(),
                 should: step.should.clone(),
+                capture: step.capture.clone(),
+                captured: values_of(step, captured),
+                eventually: settling,
                 mismatches,
             })
         };
@@ -61,25 +66,32 @@ pub async fn run_case_in(client: &Client, target: &Target, case: &Case, slot: Sl
         };
         let tried = eventually::send(client, resent, number, &request, &captured, check, Some(&mut waits)).await;
         captured = tried.captured;
-        if let Some(settled) = tried.settling {
+        if let Some(settled) = &tried.settling {
             if !settled.matched && settled.attempts > 1 && tried.answer.is_ok() {
                 log.note(settled.to_string());
             }
-            settling.push(settled);
+            settling.push(settled.clone());
         }
         match tried.answer {
             Err(error) => {
                 let message = format!("{} {}: {error}", request.method, request.url);
-                log.no_answer(number, step, &message, evidence(None, Vec::new()));
+                log.no_answer(number, step, &message, evidence(None, Vec::new(), &captured, tried.settling));
             }
             Ok(response) => {
-                let kept = || evidence(Some(&response), tried.mismatches.clone());
+                let kept = || evidence(Some(&response), tried.mismatches.clone(), &captured, tried.settling.clone());
                 log.checked(number, step, &tried.mismatches, kept, |name| captured.contains_key(name));
             }
         }
     }
     let (outcome, message, evidence) = log.finish();
     CaseResult { settling, ..CaseResult::ended(&case.id, started, outcome, message, evidence) }
+}
+
+/// The values `step` captures or compares, as captured so far.
+fn values_of(step: &Step, captured: &Captured) -> BTreeMap<String, String> {
+    let compared = [Some(&step.expect.captures), step.should.as_ref().map(|s| &s.captures)].into_iter().flatten().flatten();
+    let names = step.capture.keys().map(String::as_str).chain(compared.flat_map(|(name, c)| [name.as_str(), c.other()]));
+    names.filter_map(|name| Some((name.to_owned(), captured.get(name)?.clone()))).collect()
 }
 
 /// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.

@@ -102,6 +102,7 @@ impl StepLog {
 mod tests {
     use super::*;
     use crate::evidence::{CheckEvidence, SentRequest};
+    use spec::Subject;
 
     fn steps() -> Vec<Step> {
         let text = "title = \"t\"\nbasis = \"observed\"\ndoc = { page = \"p\", anchor = \"a\", quote = \"q\" }\n\
@@ -120,6 +121,9 @@ mod tests {
             response: None,
             expected: steps()[0].expect.clone(),
             should: None,
+            capture: Default::default(),
+            captured: Default::default(),
+            eventually: None,
             mismatches: vec![],
         })
     }
@@ -128,10 +132,10 @@ mod tests {
     fn a_step_needing_a_value_a_failed_step_did_not_capture_is_not_run() {
         let steps = steps();
         let mut log = StepLog::default();
-        let missing_token = [Mismatch::new("capture `token`", "header `x-token` is absent")];
+        let missing_token = [Mismatch::new(Subject::Capture("token".into()), "header `x-token` is absent")];
         log.checked(1, &steps[0], &missing_token, || evidence(1), |_| false);
         assert_eq!(log.blocker(&steps[1]), None, "a step that needs nothing still runs");
-        log.checked(2, &steps[1], &[Mismatch::new("status", "expected 200, got 500")], || evidence(2), |_| true);
+        log.checked(2, &steps[1], &[Mismatch::new(Subject::Status, "expected 200, got 500")], || evidence(2), |_| true);
         let reason = log.blocker(&steps[2]).unwrap();
         assert_eq!(reason, "it needs `token`, which step 1 did not capture");
         log.not_run(3, &steps[2], &reason);
@@ -149,7 +153,7 @@ mod tests {
     fn a_failed_step_that_captured_its_value_does_not_stop_the_steps_that_need_it() {
         let steps = steps();
         let mut log = StepLog::default();
-        log.checked(1, &steps[0], &[Mismatch::new("status", "expected 200, got 201")], || evidence(1), |_| true);
+        log.checked(1, &steps[0], &[Mismatch::new(Subject::Status, "expected 200, got 201")], || evidence(1), |_| true);
         assert_eq!(log.blocker(&steps[2]), None);
     }
 
@@ -157,7 +161,7 @@ mod tests {
     fn only_warnings_make_a_warn() {
         let steps = steps();
         let mut log = StepLog::default();
-        log.checked(1, &steps[0], &[Mismatch::new("reason phrase", "x").of(Severity::Should)], || evidence(1), |_| true);
+        log.checked(1, &steps[0], &[Mismatch::new(Subject::Reason, "x").of(Severity::Should)], || evidence(1), |_| true);
         log.checked(2, &steps[1], &[], || unreachable!("a pass keeps no evidence"), |_| true);
         let (outcome, message, evidence) = log.finish();
         assert_eq!((outcome, message.as_deref(), evidence.len()), (Outcome::Warn, Some("step 1: reason phrase (should): x"), 1));
@@ -167,7 +171,7 @@ mod tests {
     fn after_a_step_without_an_answer_no_step_runs() {
         let steps = steps();
         let mut log = StepLog::default();
-        log.checked(1, &steps[0], &[Mismatch::new("status", "expected 200, got 500")], || evidence(1), |_| true);
+        log.checked(1, &steps[0], &[Mismatch::new(Subject::Status, "expected 200, got 500")], || evidence(1), |_| true);
         log.no_answer(2, &steps[1], "GET http://h/other: connection refused", evidence(2));
         assert_eq!(log.blocker(&steps[2]).unwrap(), "step 2 got no answer");
         assert_eq!(log.finish().0, Outcome::Error);

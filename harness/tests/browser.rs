@@ -1,6 +1,8 @@
 //! The HTML reports of the fixed run, checked in headless Chromium by
-//! `tests/browser/run.sh`: no console errors, filters that work, cases that expand. Passes
-//! with a note when Chromium or Node.js is missing (CI installs both and sets REQUIRE_BROWSER=1).
+//! `tests/browser/run.sh`: no console errors, the failures first (a clean report opens on its
+//! summary), filters that work, cases that expand to every check with the failed ones
+//! highlighted. Passes with a note when Chromium or Node.js is missing (CI installs both and
+//! sets REQUIRE_BROWSER=1).
 
 #[path = "support/fixed_run.rs"]
 mod fixed_run;
@@ -32,6 +34,14 @@ fn check_in_browser(name: &str, page: &str) {
 #[test]
 fn the_run_report_works_in_a_browser() {
     check_in_browser("report", &html::render(&fixed_run::report()));
+}
+
+#[test]
+fn a_clean_report_opens_on_its_summary_in_a_browser() {
+    let mut report = fixed_run::report();
+    report.cases.retain(|c| !c.fails_run(false));
+    report.summary = report.cases.iter().map(|c| c.outcome).collect();
+    check_in_browser("clean", &html::render(&report));
 }
 
 #[test]

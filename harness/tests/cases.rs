@@ -9,7 +9,7 @@
 
 use harness::client::{Client, Settings};
 use harness::embedded::Embedded;
-use harness::eventually::Settling;
+use harness::settling::Settling;
 use harness::runner::run_case;
 use harness::waits::Time;
 use harness::{Outcome, Target};

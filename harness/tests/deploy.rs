@@ -64,7 +64,7 @@ fn passes(out: &Output) -> usize {
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     let last = stdout.lines().last().unwrap_or_default();
     assert!(last.contains(" passed, 0 warned, 0 failed, 0 expected-fail, 0 unexpected-pass, ") && last.ends_with(" 0 errors"), "{last}");
-    last.split(' ').next().unwrap().parse().unwrap()
+    last.strip_prefix("PASSED: ").unwrap_or(last).split(' ').next().unwrap().parse().unwrap()
 }
 
 #[test]
@@ -117,13 +117,15 @@ fn the_fault_proxy_diff_and_fuzz_take_https_targets_and_replays_carry_the_header
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("status: expected 200, got 201"), "{stdout}");
     assert!(stdout.contains(&format!("    {TOKEN}\n")), "the evidence shows the header sent: {stdout}");
-    assert!(stdout.contains(&format!("replay: curl -sS -i --path-as-is -H '{TOKEN}' ")), "{stdout}");
+    assert!(stdout.contains("replay: harness serve --port ") && stdout.contains(&format!(" --target {} --insecure --inject-fault change-status", a.url())), "{stdout}");
+    assert!(stdout.contains(&format!("\n          curl -sS -i --path-as-is -H '{TOKEN}' ")), "{stdout}");
     assert_eq!(a.refused(), 0);
 
-    let out = harness(&["diff", "--a", a.url(), "--b", b.url(), "--insecure", "-H", TOKEN, "--filter", filter]);
+    let out = harness(&["diff", "--reference", a.url(), "--target", b.url(), "--insecure", "-H", TOKEN, "--filter", filter]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.trim_end().ends_with(" 0 failed, 0 expected-fail, 0 unexpected-pass, 0 n/a, 0 errors"), "{stdout}");
+    assert!(stdout.trim_end().ends_with(" same, 0 different in a should, 0 different, 0 n/a, 0 errors"), "{stdout}");
+    assert!(stdout.lines().last().unwrap().starts_with("SAME: "), "{stdout}");
     assert_eq!(b.refused(), 0);
 
     let passed_before = b.passed().len();

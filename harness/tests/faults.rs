@@ -33,7 +33,7 @@ fn symptom(fault: &Fault) -> String {
         Fault::CompressEverything => "header `content-encoding`".into(),
         Fault::CutVary => "header `vary`".into(),
         Fault::LeakMiddlewareHeaders => "header `x-middleware-next`".into(),
-        Fault::ReorderSetCookie => "Set-Cookie: line".into(),
+        Fault::ReorderSetCookie => "expected the cookies in the order".into(),
         Fault::IgnoreVaryCache | Fault::RscAsHtml => "header `content-type`".into(),
         Fault::OverwriteForwardedHost => "x-forwarded-host".into(),
         Fault::DropLocationQuery => "header `location`".into(),

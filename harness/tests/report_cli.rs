@@ -103,7 +103,7 @@ fn reports_of_two_targets_merge_into_a_matrix() {
     let out = harness(&["run", "--filter", FILTER, "--next-version", "15.5.29", "--report-json", &fifteen]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     let (html, md) = (path(&dir, "matrix.html"), path(&dir, "matrix.md"));
-    let out = harness(&["report", "--merge", &sixteen, &fifteen, "--html", &html, "--md", &md]);
+    let out = harness(&["report", "--merge", &sixteen, &fifteen, "--report-html", &html, "--report-md", &md]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     let md = std::fs::read_to_string(&md).unwrap();
     assert!(md.contains("| Case | T1 | T2 |"), "{md}");

@@ -144,7 +144,7 @@ fn html_highlights_what_the_mismatches_name() {
     let case = page.split("id=\"case-app-router/route-handlers/methods/auto-options-lists-exported-methods\"").nth(1).unwrap();
     let case = case.split("</tbody>").next().unwrap();
     assert!(case.contains("<tr class=\"diff\"><th>status</th><td>200</td></tr>"), "{case}");
-    assert!(case.contains("<tr class=\"diff\"><th>status</th><td>204</td></tr>"), "{case}");
+    assert!(case.contains("<tr class=\"diff\"><th>status</th><td>204 <span class=\"at\">app-router/route-handlers/methods/auto-options-lists-exported-methods.toml:"), "the expected row says where it is written: {case}");
     assert!(case.contains("<tr class=\"diff missing\"><th>allow</th><td>(absent)</td></tr>"), "{case}");
     assert!(case.contains("<tr><th>x-powered-by</th><td>Next.js</td></tr>"), "an asserted-on header that matched is not marked");
     assert!(case.contains("<pre class=\"body diff\">"), "{case}");
@@ -153,8 +153,8 @@ fn html_highlights_what_the_mismatches_name() {
     let warned = warned.split("</tbody>").next().unwrap();
     assert!(warned.contains("data-outcome=\"warn\""), "{warned}");
     assert!(warned.contains("<tr class=\"warn\"><th>status</th><td>400 Bad Request</td></tr>"), "{warned}");
-    assert!(warned.contains("<tr class=\"warn\"><th>reason phrase (should)</th><td>Invalid JSON</td></tr>"), "{warned}");
-    assert!(warned.contains("<li class=\"warn\"><code>reason phrase</code> <em>(should)</em>"), "{warned}");
+    assert!(warned.contains("<tr class=\"warn\"><th>reason phrase (should)</th><td>Invalid JSON <span class=\"at\">"), "{warned}");
+    assert!(warned.contains("<li class=\"warn\">step 1: <code>reason phrase</code> <em>(should)</em>"), "{warned}");
     assert!(page.contains("<option value=\"warn\">warn</option>"), "the outcome filter offers warnings");
 
     let steps = page.split("id=\"case-app-router/caching/revalidate-path-regenerates-a-static-page\"").nth(1).unwrap();
@@ -267,7 +267,7 @@ fn every_report_shows_links_flaky_outcomes_and_late_steps() {
     let never = "step 1 did not match in 10 tries over 5003 ms";
     let mut console = String::new();
     let (cases, results) = fixed_run::cases_and_results();
-    for block in harness::console::describe_run(&cases, &results, harness::console::paint::Paint::PLAIN) {
+    for block in harness::console::describe_run(&cases, &results, harness::console::paint::Paint::PLAIN, &[]) {
         console.push_str(&block);
     }
     console.extend(harness::console::settled_late(&results, harness::console::paint::Paint::PLAIN));
@@ -305,4 +305,21 @@ fn every_report_names_the_headers_the_run_ignored() {
     for (format, text) in [("json", json::render(&report)), ("markdown", markdown::render(&report)), ("html", html::render(&report))] {
         assert!(text.contains("x-vercel-cache"), "{format}");
     }
+}
+
+#[test]
+fn every_report_shows_every_check_and_starts_the_server_a_replay_reaches() {
+    let mut report = fixed_run::report();
+    let serve = "harness serve --port 3000 --next-version 16.4.6";
+    report.servers = vec![harness::report::model::Served { url: "http://127.0.0.1:3000".into(), command: serve.into() }];
+    let capture = "✗ capture `first`: from header `x-rendered`: not captured";
+    for (format, text) in [("markdown", markdown::render(&report)), ("junit", junit::render(&report))] {
+        assert!(text.contains(capture), "{format} shows the capture that failed");
+        assert!(text.contains("  location: /target"), "{format} shows a check that did not fail");
+        assert!(text.contains(&format!("{serve}   # in another terminal first")), "{format} says how to start the server");
+    }
+    let page = html::render(&report);
+    assert!(page.contains("<tr class=\"diff\"><th>capture `first`</th><td>from header `x-rendered`: not captured"), "html");
+    assert!(page.contains(serve), "html");
+    assert!(!markdown::render(&fixed_run::report()).contains("harness serve"), "a run that started no server says nothing of one");
 }

@@ -19,7 +19,7 @@
 
 use crate::matchers::Comparison;
 use crate::matchers::pattern::Pattern;
-use crate::mismatch::Mismatch;
+use crate::mismatch::{Mismatch, Subject};
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -130,7 +130,7 @@ pub fn capture(sources: &BTreeMap<String, CaptureSource>, response: &Response, c
             Ok(value) => {
                 captured.insert(name.clone(), value);
             }
-            Err(problem) => out.push(Mismatch::new(format!("capture `{name}`"), problem)),
+            Err(problem) => out.push(Mismatch::new(Subject::Capture(name.clone()), problem)),
         }
     }
     out
@@ -154,7 +154,7 @@ pub fn compare(comparisons: &BTreeMap<String, Comparison>, captured: &Captured) 
             _ => None,
         };
         if let Some(problem) = problem {
-            out.push(Mismatch::new(format!("captured `{name}`"), problem));
+            out.push(Mismatch::new(Subject::Captured(name.clone()), problem));
         }
     }
     out

@@ -146,6 +146,9 @@ pub struct Step {
     /// Checks whose mismatches are warnings (see [`crate::severity`]).
     #[serde(default)]
     pub should: Option<Should>,
+    /// The line of each check in the case file; set by the loader.
+    #[serde(skip)]
+    pub lines: crate::locate::CheckLines,
 }
 
 impl Step {

@@ -9,6 +9,7 @@
 //! Layout:
 //! - [`case`]: the typed case as written in a file (`Case`, `Doc`, `Step`, `RequestSpec`).
 //! - [`load`]: finds `**/*.toml` below a folder, derives ids from paths, collects diagnostics.
+//! - [`locate`]: the line of each check of a step, so a mismatch points into its case file.
 //! - [`diagnostic`]: file:line:col errors, printed like rustc with the offending line.
 //! - [`suggest`]: did-you-mean hints for unknown keys and values.
 //! - [`capability`]: what a target may declare and a case may need.
@@ -30,6 +31,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod eventually;
 pub mod load;
+pub mod locate;
 pub mod matchers;
 pub mod mismatch;
 pub mod response;
@@ -41,9 +43,9 @@ pub mod verdict;
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};
 pub use diagnostic::Diagnostic;
-pub use load::{load_dir, parse_case};
+pub use load::{load_dir, load_dir_with, parse_case};
 pub use matchers::{Expect, Should};
-pub use mismatch::Mismatch;
+pub use mismatch::{Mismatch, Subject};
 pub use severity::Severity;
 pub use response::Response;
 pub use token::header_name;

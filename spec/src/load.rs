@@ -6,15 +6,37 @@ use crate::suggest::hint_unknown;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The file at the root of a cases folder that says where the fixture apps are whose files
+/// `body.file` names (`fixture_apps = ".."`, relative to the cases folder). Without it they are
+/// looked for in the folder that holds the cases folder.
+pub const SUITE_FILE: &str = "suite.toml";
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Suite {
+    fixture_apps: PathBuf,
+}
+
 /// Loads every `**/*.toml` below `root`, sorted by id, except the doc coverage map's files
-/// (`root/coverage/`). Returns all diagnostics when any file is broken, so one run shows every
-/// problem.
+/// (`root/coverage/`) and [`SUITE_FILE`]. Returns all diagnostics when any file is broken, so
+/// one run shows every problem.
 pub fn load_dir(root: &Path) -> Result<Vec<Case>, Vec<Diagnostic>> {
+    load_dir_with(root, None)
+}
+
+/// [`load_dir`], reading a `body.file` from `fallback` (a folder that holds fixture apps) when
+/// the fixture apps the cases folder declares do not have it: a cases folder copied away from
+/// its fixture apps still loads.
+pub fn load_dir_with(root: &Path, fallback: Option<&Path>) -> Result<Vec<Case>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     if let Err(e) = collect_toml_files(root, &root.join(crate::coverage::MAP_DIR), &mut files) {
         return Err(vec![Diagnostic::whole_file(root, format!("cannot read the cases folder: {e}"))]);
     }
+    let suite = root.join(SUITE_FILE);
+    files.retain(|f| *f != suite);
     files.sort();
+    let declared = fixture_apps(root).map_err(|d| vec![d])?;
+    let places: Vec<&Path> = [Some(declared.as_path()), fallback].into_iter().flatten().collect();
 
     let mut cases = Vec::new();
     let mut problems = Vec::new();
@@ -23,7 +45,7 @@ pub fn load_dir(root: &Path) -> Result<Vec<Case>, Vec<Diagnostic>> {
             let bytes = std::fs::read(&path).map_err(|e| Diagnostic::whole_file(&path, format!("cannot read: {e}")))?;
             let text = utf8(&path, bytes)?;
             let mut case = parse_case(&id, &path, &text)?;
-            read_body_files(&mut case, root)?;
+            read_body_files(&mut case, &places)?;
             Ok(case)
         });
         match loaded {
@@ -51,18 +73,34 @@ pub fn parse_case(id: &str, path: &Path, text: &str) -> Result<Case, Diagnostic>
     })?;
     case.id = id.to_owned();
     case.path = path.to_owned();
+    for (step, lines) in case.steps.iter_mut().zip(crate::locate::steps(text)) {
+        step.lines = lines;
+    }
     Ok(case)
 }
 
-/// Reads the files that `expect.body.file` names, relative to the folder holding `root`.
-fn read_body_files(case: &mut Case, root: &Path) -> Result<(), Diagnostic> {
-    let project = root.parent().unwrap_or(root);
+/// Where the cases in `root` say their fixture apps are: as [`SUITE_FILE`] says, or the folder
+/// that holds `root`.
+fn fixture_apps(root: &Path) -> Result<PathBuf, Diagnostic> {
+    let path = root.join(SUITE_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(root.parent().unwrap_or(root).to_owned()) };
+    let suite: Suite = toml::from_str(&text).map_err(|e| match e.span() {
+        Some(span) => Diagnostic::at(&path, &text, span, hint_unknown(e.message())),
+        None => Diagnostic::whole_file(&path, e.message().to_owned()),
+    })?;
+    Ok(root.join(suite.fixture_apps))
+}
+
+/// Reads the files that `expect.body.file` names, from the first of `places` (folders that hold
+/// fixture apps) that has them.
+fn read_body_files(case: &mut Case, places: &[&Path]) -> Result<(), Diagnostic> {
     for (index, step) in case.steps.iter_mut().enumerate() {
         let bodies = [("expect", step.expect.body.as_mut()), ("should", step.should.as_mut().and_then(|s| s.body.as_mut()))];
         for (table, body) in bodies {
             let Some(body) = body else { continue };
             let Some(file) = &body.file else { continue };
-            let path = project.join(file);
+            let found = places.iter().map(|place| place.join(file)).find(|path| path.is_file());
+            let path = found.unwrap_or_else(|| places[0].join(file));
             let bytes = std::fs::read(&path).map_err(|e| {
                 let message = format!("step {}: {table}.body.file `{file}`: cannot read {}: {e}", index + 1, path.display());
                 Diagnostic::whole_file(&case.path, message)

@@ -20,10 +20,14 @@ pub fn check_step(step: &Step, case_severity: Severity, response: &Response, cap
     if let Some(should) = &step.should {
         out.extend(capture::compare(&should.captures, captured).into_iter().map(|m| m.of(Severity::Should)));
     }
-    if case_severity == Severity::Should {
-        out = out.into_iter().map(|m| m.of(Severity::Should)).collect();
+    let out = out.into_iter().map(|m| {
+        let line = step.lines.of(&m.subject, m.severity);
+        m.at(line)
+    });
+    match case_severity {
+        Severity::Should => out.map(|m| m.of(Severity::Should)).collect(),
+        Severity::Must => out.collect(),
     }
-    out
 }
 
 /// The severity of a step whose answer had `mismatches`: `None` when it met every check, a must
@@ -84,7 +88,7 @@ mod tests {
         );
         assert!(check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]).is_empty());
         let without = case.steps[0].expect.check(&answer());
-        assert_eq!(without.iter().map(ToString::to_string).collect::<Vec<_>>(), ["header `content-type`: not expected in this complete answer, got `application/json`"]);
+        assert_eq!(without.iter().map(ToString::to_string).collect::<Vec<_>>(), ["other header `content-type`: not expected in this complete answer, got `application/json`"]);
     }
 
     #[test]
@@ -93,7 +97,7 @@ mod tests {
             "[[step]]\nrequest = { path = \"/\" }\nexpect.status = 400\nshould.headers_complete = true\nshould.headers.date = { present = true }\n",
         );
         let found = check_step(&case.steps[0], case.severity, &answer(), &mut Captured::new(), &[]);
-        assert_eq!(found.iter().map(ToString::to_string).collect::<Vec<_>>(), ["header `content-type` (should): not expected in this complete answer, got `application/json`"]);
+        assert_eq!(found.iter().map(ToString::to_string).collect::<Vec<_>>(), ["other header `content-type` (should): not expected in this complete answer, got `application/json`"]);
     }
 
     #[test]
@@ -108,6 +112,7 @@ mod tests {
         let found = check_step(&case.steps[1], case.severity, &answer(), &mut captured, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Should);
+        assert_eq!(found[0].line, Some(12), "the line of `should.captures.two`");
         assert_eq!(case.steps[1].needs().into_iter().collect::<Vec<_>>(), ["one"]);
     }
 }

@@ -234,8 +234,26 @@ fn a_body_file_is_read_at_load_and_compared_byte_for_byte() {
     let differs = expect.check(&answer(&[1, 2, 9, 4]));
     assert_eq!(differs[0].to_string(), "body: expected the 4 bytes of `app/icon.bin`, got 4 bytes, differing from byte 2");
 
-    std::fs::remove_file(project.join("app/icon.bin")).unwrap();
+    // A cases folder that declares where its fixture apps are reads them there...
+    std::fs::rename(project.join("app"), project.join("apps-elsewhere")).unwrap();
+    std::fs::create_dir_all(project.join("apps-elsewhere/app")).unwrap();
+    std::fs::rename(project.join("apps-elsewhere/icon.bin"), project.join("apps-elsewhere/app/icon.bin")).unwrap();
+    std::fs::write(project.join("cases/suite.toml"), "fixture_apps = \"../apps-elsewhere\"\n").unwrap();
+    assert_eq!(load_dir(&project.join("cases")).unwrap().len(), 1, "suite.toml is no case");
+    // ...and a copy of it, away from them, reads them from the fallback (the bundled apps).
+    let copy = project.join("copy/cases/area");
+    std::fs::create_dir_all(&copy).unwrap();
+    std::fs::copy(project.join("cases/area/served.toml"), copy.join("served.toml")).unwrap();
+    std::fs::copy(project.join("cases/suite.toml"), copy.parent().unwrap().join("suite.toml")).unwrap();
+    let copied = copy.parent().unwrap();
+    assert!(load_dir(copied).is_err());
+    assert_eq!(spec::load_dir_with(copied, Some(&project.join("apps-elsewhere"))).unwrap().len(), 1);
+
+    std::fs::remove_file(project.join("apps-elsewhere/app/icon.bin")).unwrap();
     let problems = load_dir(&project.join("cases")).unwrap_err();
     assert!(problems[0].to_string().contains("step 1: expect.body.file `app/icon.bin`: cannot read"), "{}", problems[0]);
+    std::fs::write(project.join("cases/suite.toml"), "fixture_app = \"..\"\n").unwrap();
+    let problems = load_dir(&project.join("cases")).unwrap_err();
+    assert!(problems[0].to_string().contains("fixture_app"), "{}", problems[0]);
     std::fs::remove_dir_all(&project).unwrap();
 }

@@ -49,10 +49,10 @@ pub(super) struct FuzzArgs {
 
 pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     if !(args.time > 0.0 && args.time.is_finite()) {
-        return Err(Usage("error: --time must be a positive number of seconds".into()));
+        return Err(Usage::new("--time must be a positive number of seconds"));
     }
     if args.requests == 0 {
-        return Err(Usage("error: --requests must be at least 1".into()));
+        return Err(Usage::new("--requests must be at least 1"));
     }
     check_apps("--a", &args.a)?;
     check_apps("--b", &args.b)?;
@@ -61,7 +61,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     let mut embedded = Vec::new();
     let start = |app: &str| {
         let config = reference_config(app, None, args.next_version.clone());
-        async move { Embedded::start(&config).await.map_err(|e| Usage(format!("error: {e}"))) }
+        async move { Embedded::start(&config?).await.map_err(|e| Usage::new(format!("{e}"))) }
     };
     let mut b: BTreeMap<String, String> = args.b.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
     if args.b.is_empty() {
@@ -73,7 +73,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     }
     let apps: Vec<String> = a.keys().filter(|app| b.contains_key(*app)).cloned().collect();
     if apps.is_empty() {
-        return Err(Usage("error: --a and --b name no fixture app in common".into()));
+        return Err(Usage::new("--a and --b name no fixture app in common"));
     }
     // Two builds of each app, to learn the values that differ from build to build.
     let mut builds = BTreeMap::new();
@@ -83,7 +83,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
         embedded.extend([one, two]);
     }
     let cases = spec::load_dir(&crate::default_cases_dir()).unwrap_or_default();
-    let space = Space::read(&apps, &cases, &args.next_version).map_err(|e| Usage(format!("error: {e}")))?;
+    let space = Space::read(&apps, &cases, &args.next_version).map_err(|e| Usage::new(format!("{e}")))?;
     let settings = Settings { requests: args.requests, seed: args.seed, time: Duration::from_secs_f64(args.time) };
     let servers = Servers { pair: Pair { a, b }, builds };
     eprintln!("fuzz: {} requests at most, seed {}, {:.0} s at most", settings.requests, settings.seed, args.time);
@@ -99,12 +99,12 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
 fn check_apps(option: &str, urls: &[AppUrl]) -> Result<(), Usage> {
     let known: Vec<&str> = reference_server::APPS.iter().map(|set| set.app).collect();
     for (index, target) in urls.iter().enumerate() {
-        check_target_url(&target.url)?;
+        check_target_url(option, &target.url)?;
         if urls[..index].iter().any(|earlier| earlier.app == target.app) {
-            return Err(Usage(format!("error: {option}: the app `{}` is given twice", target.app)));
+            return Err(Usage::new(format!("{option}: the app `{}` is given twice", target.app)));
         }
         if !known.contains(&target.app.as_str()) {
-            return Err(Usage(format!("error: {option}: no fixture app is named `{}` (apps: {})", target.app, known.join(", "))));
+            return Err(Usage::new(format!("{option}: no fixture app is named `{}` (apps: {})", target.app, known.join(", "))));
         }
     }
     Ok(())

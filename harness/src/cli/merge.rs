@@ -1,6 +1,6 @@
 //! `harness report`.
 
-use super::{ReportFiles, Usage, write_report};
+use super::{REPORTS, ReportFiles, Usage, write_report};
 use crate::report::merge::Merged;
 use crate::report::{self, Report};
 use clap::Args;
@@ -13,22 +13,14 @@ pub(super) struct ReportArgs {
     /// into one report, reports of different targets into a matrix of cases × targets.
     #[arg(long, value_name = "FILE", num_args = 1.., required = true)]
     merge: Vec<PathBuf>,
-    /// Write the merged JSON report here (one target only).
-    #[arg(long, value_name = "FILE")]
-    json: Option<PathBuf>,
-    /// Write the merged JUnit XML report here (one target only).
-    #[arg(long, value_name = "FILE")]
-    junit: Option<PathBuf>,
-    /// Write the Markdown report or matrix here.
-    #[arg(long, value_name = "FILE")]
-    md: Option<PathBuf>,
-    /// Write the HTML report or matrix here.
-    #[arg(long, value_name = "FILE")]
-    html: Option<PathBuf>,
+    /// The reports to write: JSON and JUnit of one target only; Markdown and HTML as a report
+    /// of one target or a matrix of several.
+    #[command(flatten)]
+    reports: ReportFiles,
     /// Write COMPATIBILITY.md here: per-area scores of each target by basis, then each
     /// target's differences from Next.js with the doc and the reason.
-    #[arg(long, value_name = "FILE")]
-    compatibility: Option<PathBuf>,
+    #[arg(long, alias = "compatibility", value_name = "FILE", help_heading = REPORTS)]
+    report_compatibility: Option<PathBuf>,
 }
 
 /// `harness report --merge`: reads JSON reports, merges them, writes what was asked, and
@@ -37,47 +29,45 @@ pub(super) struct ReportArgs {
 pub(super) fn merge_reports(args: &ReportArgs) -> Result<ExitCode, Usage> {
     let mut reports = Vec::new();
     for path in &args.merge {
-        let text = std::fs::read_to_string(path).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
-        let parsed = report::json::parse(&text).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Usage::new(format!("--merge {}: {e}", path.display())))?;
+        let parsed = report::json::parse(&text)
+            .map_err(|e| Usage::new(format!("--merge {}: {e}; give JSON reports written by `harness run --report-json`", path.display())))?;
         reports.push((path.display().to_string(), parsed));
     }
-    let merged = report::merge::merge(reports).map_err(Usage)?;
-    if let Some(path) = &args.compatibility {
+    let merged = report::merge::merge(reports).map_err(Usage::new)?;
+    if let Some(path) = &args.report_compatibility {
         let matrix = match &merged {
             Merged::One(one) => report::matrix::Matrix::new(vec![one.clone()]),
             Merged::Matrix(matrix) => report::matrix::Matrix::new(matrix.reports.clone()),
         };
         write_report(path, report::matrix::compatibility::render(&matrix).as_bytes())?;
     }
-    let (summaries, html, md): (Vec<&Report>, _, _) = match &merged {
+    let files = &args.reports;
+    let summaries: Vec<&Report> = match &merged {
         Merged::One(one) => {
-            let files = ReportFiles {
-                report_json: args.json.clone(),
-                report_junit: args.junit.clone(),
-                report_md: args.md.clone(),
-                report_html: args.html.clone(),
-            };
             files.write(one)?;
-            (vec![one], None, None)
+            vec![one]
         }
         Merged::Matrix(matrix) => {
-            if args.json.is_some() || args.junit.is_some() {
-                return Err(Usage(
-                    "these reports are of different targets: --json and --junit need reports of one target (its shards)".into(),
+            if files.report_json.is_some() || files.report_junit.is_some() {
+                return Err(Usage::new(
+                    "these reports are of different targets: --report-json and --report-junit need reports of one target (its shards); \
+                     write --report-html or --report-md for a matrix",
                 ));
             }
-            let html = args.html.as_ref().map(|p| (p, report::matrix::html::render(matrix)));
-            let md = args.md.as_ref().map(|p| (p, report::matrix::markdown::render(matrix)));
-            (matrix.reports.iter().collect(), html, md)
+            if let Some(path) = &files.report_html {
+                write_report(path, report::matrix::html::render(matrix).as_bytes())?;
+            }
+            if let Some(path) = &files.report_md {
+                write_report(path, report::matrix::markdown::render(matrix).as_bytes())?;
+            }
+            matrix.reports.iter().collect()
         }
     };
-    for (path, contents) in html.into_iter().chain(md) {
-        write_report(path, contents.as_bytes())?;
-    }
     for report in &summaries {
         println!("{}: {} cases", report.target_label(), report.cases.len());
         println!("{}", report.summary);
     }
-    let unexpected = summaries.iter().any(|r| r.cases.iter().any(|c| c.outcome.is_unexpected()));
+    let unexpected = summaries.iter().any(|r| r.cases.iter().any(|c| c.fails_run(r.strict)));
     Ok(if unexpected { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

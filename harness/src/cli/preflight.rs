@@ -78,7 +78,7 @@ pub(super) fn nothing_applies(cases: &[Case], target: &Target) -> Option<String>
     if by_app > 0 {
         let serve: Vec<String> = apps.iter().map(|app| format!("--target {app}=URL")).collect();
         out.push_str(&format!(
-            "\n  {by_app} request fixture apps no --target serves ({}); deploy each from fixture-apps/ and add {}",
+            "\n  {by_app} request fixture apps no --target serves ({}); deploy each (`harness fixture export DIR APP` writes one) and add {}",
             join(&apps),
             serve.join(" ")
         ));
@@ -114,7 +114,7 @@ mod tests {
         assert!(why.starts_with("error: none of the 3 selected cases applies"), "{why}");
         assert!(why.contains("1 hold for other Next.js versions (>=15.0.0) than the 14.2.0 claimed"), "{why}");
         assert!(why.contains("1 need capabilities the target does not declare (pages-router)"), "{why}");
-        assert!(why.contains("1 request fixture apps no --target serves (src-layout); deploy each from fixture-apps/ and add --target src-layout=URL"), "{why}");
+        assert!(why.contains("1 request fixture apps no --target serves (src-layout); deploy each (`harness fixture export DIR APP` writes one) and add --target src-layout=URL"), "{why}");
     }
 
     #[test]

@@ -1,8 +1,27 @@
 //! Colors for the console: ANSI styles when standard output is a terminal (and `NO_COLOR` is
-//! unset), plain text otherwise, so logs and pipes never carry escape codes.
+//! unset), plain text otherwise, so logs and pipes never carry escape codes; `--color always`
+//! or `never` decides instead.
 
 use crate::outcome::Outcome;
 use std::io::IsTerminal as _;
+use std::sync::OnceLock;
+
+/// `--color`: when the console is colored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    // On a terminal that wants colors (no `NO_COLOR`, no `TERM=dumb`).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static CHOICE: OnceLock<ColorChoice> = OnceLock::new();
+
+/// Sets `--color` for the whole command (the first call wins).
+pub fn choose(choice: ColorChoice) {
+    let _ = CHOICE.set(choice);
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paint {
@@ -13,11 +32,18 @@ impl Paint {
     pub const PLAIN: Paint = Paint { enabled: false };
     pub const ANSI: Paint = Paint { enabled: true };
 
-    /// Colors when standard output is a terminal that wants them.
+    /// Colors as `--color` says: by default when standard output is a terminal that wants them.
     pub fn for_stdout() -> Paint {
-        let wanted = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
-        Paint { enabled: wanted && std::io::stdout().is_terminal() }
+        let enabled = match CHOICE.get().copied().unwrap_or_default() {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let wanted = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+                wanted && std::io::stdout().is_terminal()
+            }
+        };
+        Paint { enabled }
     }
 
     pub fn red(self, text: &str) -> String {
@@ -40,8 +66,8 @@ impl Paint {
         self.style("2", text)
     }
 
-    /// The outcome's tag in its color: red failures, yellow known and flaky ones and warnings,
-    /// magenta stale ones.
+    /// The outcome's tag in its color: red failures, yellow warnings and known failures, blue
+    /// flaky ones, magenta stale ones.
     pub fn outcome(self, outcome: Outcome, text: &str) -> String {
         let code = match outcome {
             Outcome::Pass => "32",
@@ -51,7 +77,7 @@ impl Paint {
             Outcome::UnexpectedPass => "1;35",
             Outcome::NotApplicable => "2",
             Outcome::Error => "1;31",
-            Outcome::Flaky => "33",
+            Outcome::Flaky => "1;34",
         };
         self.style(code, text)
     }

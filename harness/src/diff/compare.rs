@@ -4,13 +4,14 @@
 //! type (JSON structurally, text line by line, anything else byte for byte). A difference found
 //! by a step's `should` check is a warning.
 
+use crate::evidence::sha256_hex;
 use spec::matchers::body::BodyMatcher;
 use spec::matchers::complete;
 use spec::matchers::header::HeaderMatcher;
 use spec::matchers::json::JsonPattern;
 use spec::matchers::set_cookie::{self, CookieExpect};
 use spec::matchers::{Checks, StatusKey};
-use spec::{Mismatch, Response, Severity, Step};
+use spec::{Mismatch, Response, Severity, Step, Subject};
 use std::collections::BTreeSet;
 
 /// What is compared besides the status.
@@ -89,14 +90,14 @@ const SETS: [&str; 5] = ["allow", "vary", "access-control-allow-methods", "acces
 pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: &str) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if a.status != b.status {
-        out.push(Mismatch::new("status", format!("a {}, b {}", a.status, b.status)));
+        out.push(Mismatch::new(Subject::Status, format!("a {}, b {}", a.status, b.status)));
     }
     let names: BTreeSet<&str> = a.headers.iter().chain(&b.headers).map(|(n, _)| n.as_str()).collect();
     for name in names.into_iter().filter(|n| !FRAMING.contains(n)) {
         let by_meaning = || compare_header(name, a.header(name), b.header(name), base_a, base_b);
         let asserted = match scope {
             Scope::Everything => {
-                out.extend(by_meaning().map(|problem| Mismatch::new(format!("header `{name}`"), problem)));
+                out.extend(by_meaning().map(|problem| Mismatch::new(Subject::Header(name.to_owned()), problem)));
                 continue;
             }
             Scope::Asserted(asserted) => asserted,
@@ -120,14 +121,14 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             };
             problems.extend(problem.map(|problem| (problem, *severity)));
         }
-        push_distinct(&mut out, &format!("header `{name}`"), problems);
+        push_distinct(&mut out, Subject::Header(name.to_owned()), problems);
     }
     if let Scope::Asserted(asserted) = scope {
         let problems = asserted.set_cookies.iter().filter_map(|(expected, severity)| {
             let check = |r: &Response| set_cookie::check(expected, r).join("; ");
             Some((one_sided("sends the case's cookies", &check(a), &check(b))?, *severity))
         });
-        push_distinct(&mut out, "Set-Cookie", problems.collect());
+        push_distinct(&mut out, Subject::SetCookies, problems.collect());
     }
     let body = match scope {
         Scope::Everything => compare_body(a, b).map(|problem| (problem, Severity::Must)).into_iter().collect(),
@@ -141,17 +142,17 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             })
             .collect(),
     };
-    push_distinct(&mut out, "body", body);
+    push_distinct(&mut out, Subject::Body, body);
     out
 }
 
 /// Adds a mismatch about `subject` per distinct problem, with the gravest severity that found it.
-fn push_distinct(out: &mut Vec<Mismatch>, subject: &str, mut problems: Vec<(String, Severity)>) {
+fn push_distinct(out: &mut Vec<Mismatch>, subject: Subject, mut problems: Vec<(String, Severity)>) {
     problems.sort_by_key(|(_, severity)| *severity);
     let mut seen = BTreeSet::new();
     for (problem, severity) in problems {
         if seen.insert(problem.clone()) {
-            out.push(Mismatch::new(subject, problem).of(severity));
+            out.push(Mismatch::new(subject.clone(), problem).of(severity));
         }
     }
 }
@@ -226,7 +227,11 @@ fn compare_body(a: &Response, b: &Response) -> Option<String> {
         let differences = JsonPattern::literal(va).differences(&vb, false);
         return (!differences.is_empty()).then(|| format!("JSON differs (expected = a, got = b): {}", differences.join("; ")));
     }
-    let (ta, tb) = (String::from_utf8_lossy(&a.body), String::from_utf8_lossy(&b.body));
+    let (Ok(ta), Ok(tb)) = (std::str::from_utf8(&a.body), std::str::from_utf8(&b.body)) else {
+        // Bytes that are not text (an image, a compressed body) are told by size and hash.
+        let (ha, hb) = (sha256_hex(&a.body), sha256_hex(&b.body));
+        return Some(format!("the bytes differ: a {} bytes, sha256 {ha}; b {} bytes, sha256 {hb}", a.body.len(), b.body.len()));
+    };
     if let Some((line, (la, lb))) = ta.lines().zip(tb.lines()).enumerate().find(|(_, (x, y))| x != y) {
         return Some(format!("line {} differs: a {:?}, b {:?}", line + 1, clip(la), clip(lb)));
     }
@@ -240,6 +245,14 @@ fn clip(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_bodies_differ_by_size_and_hash() {
+        let png = |bytes: &[u8]| Response::from_parts(200, &[("content-type", "image/png")], bytes.to_vec());
+        let problem = compare_body(&png(b"\x89PNG\xff\x00"), &png(b"\x89PNG\xfe")).unwrap();
+        assert!(problem.starts_with("the bytes differ: a 6 bytes, sha256 ") && problem.contains("; b 5 bytes, sha256 "), "{problem}");
+        assert!(!problem.contains('\u{fffd}'), "{problem}");
+    }
 
     fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response {
         Response::from_parts(status, headers, body)

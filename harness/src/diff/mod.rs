@@ -15,7 +15,7 @@ use crate::waits::{Slot, Time};
 use compare::Scope;
 use spec::capture::{self, Captured};
 use spec::verdict::check_step;
-use spec::{Case, Mismatch, Response, Severity, Step};
+use spec::{Case, Mismatch, Response, Severity, Step, Subject};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -73,7 +73,7 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
             _ => {
                 let errors: Vec<Mismatch> = [("a", &answer_a), ("b", &answer_b)]
                     .into_iter()
-                    .filter_map(|(label, answer)| answer.as_ref().err().map(|e| Mismatch::new(format!("server {label}"), e.clone())))
+                    .filter_map(|(label, answer)| answer.as_ref().err().map(|e| Mismatch::new(Subject::Server(label.to_owned()), e.clone())))
                     .collect();
                 let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
                 let message = format!("{} {}: {}", step.request.method, step.request.path, lines.join("; "));
@@ -84,6 +84,10 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
         let scope = if everything { Scope::Everything } else { Scope::asserted_by(step) };
         let mut differences = compare::compare(a, b, &scope, base_a, base_b);
         differences.extend(compare_captures(step, (a, &mut captured_a), (b, &mut captured_b)));
+        differences = differences.into_iter().map(|m| {
+            let line = step.lines.of(&m.subject, m.severity);
+            m.at(line)
+        }).collect();
         if case.severity == Severity::Should {
             differences = differences.into_iter().map(|m| m.of(Severity::Should)).collect();
         }
@@ -108,7 +112,7 @@ fn compare_captures(step: &Step, a: (&Response, &mut Captured), b: (&Response, &
     let found = [(must_a, must_b, Severity::Must), (should_a, should_b, Severity::Should)];
     found
         .into_iter()
-        .filter_map(|(a, b, severity)| Some(Mismatch::new("captures", compare::one_sided("meets the case's captures", &a, &b)?).of(severity)))
+        .filter_map(|(a, b, severity)| Some(Mismatch::new(Subject::Captures, compare::one_sided("meets the case's captures", &a, &b)?).of(severity)))
         .collect()
 }
 

@@ -29,6 +29,12 @@ impl Proxy {
     /// Starts the proxy on `127.0.0.1:0` in front of `upstream`. Call inside a Tokio runtime.
     pub async fn start(upstream: &str, fault: Fault, client: Client) -> std::io::Result<Proxy> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        Proxy::start_on(listener, upstream, fault, client)
+    }
+
+    /// Starts the proxy on `listener` (`harness serve --inject-fault` binds the port it is asked
+    /// for).
+    pub fn start_on(listener: tokio::net::TcpListener, upstream: &str, fault: Fault, client: Client) -> std::io::Result<Proxy> {
         let url = format!("http://{}", listener.local_addr()?);
         let (stop, mut stopped) = oneshot::channel();
         let own_host = listener.local_addr()?.to_string();

@@ -120,7 +120,7 @@ mod tests {
     use crate::fuzz::check::Exchange;
     use crate::fuzz::draft::{Body, Draft, Method};
     use crate::fuzz::space::{Target, TargetKind, TargetPath};
-    use spec::Mismatch;
+    use spec::{Mismatch, Subject};
     use spec::case::RequestBody;
 
     fn shown(headers: Vec<(&'static str, &'static str)>, body: Option<Body>) -> Shown {
@@ -131,7 +131,7 @@ mod tests {
         let (to_a, to_b) = (client.prepare("http://a", &request), client.prepare("http://b", &request));
         let a = Response::from_parts(200, &[("vary", "rsc, Accept-Encoding"), ("content-type", "application/json")], r#"{"a":1}"#);
         let b = Response::from_parts(200, &[("content-type", "application/json")], r#"{"a":2}"#);
-        let differences = vec![Mismatch::new("header `vary`", "only a sends it: `rsc, Accept-Encoding`")];
+        let differences = vec![Mismatch::new(Subject::Header("vary".into()), "only a sends it: `rsc, Accept-Encoding`")];
         Shown { exchange: Exchange { draft, to_a, to_b, a: Ok(a), b: Ok(b), noise: Vec::new() }, differences }
     }
 

@@ -5,7 +5,7 @@
 //! another value) or the body. A request with several differences counts toward each cause.
 
 use super::space::TargetKind;
-use spec::Mismatch;
+use spec::{Mismatch, Subject};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,7 +45,7 @@ impl Cause {
 /// The causes of `differences`, found on a target of `kind` whose answers had these statuses.
 pub fn causes(kind: TargetKind, statuses: Option<(u16, u16)>, differences: &[Mismatch]) -> Vec<Cause> {
     let cause = |what| Cause { kind, what };
-    if differences.iter().any(|m| m.subject == "answer") {
+    if differences.iter().any(|m| matches!(m.subject, Subject::Server(_))) {
         return vec![cause(What::Answer)];
     }
     if let Some((a, b)) = statuses.filter(|(a, b)| a != b) {
@@ -64,7 +64,7 @@ pub fn causes(kind: TargetKind, statuses: Option<(u16, u16)>, differences: &[Mis
                 };
                 Some(cause(What::Header { name: name.to_owned(), how }))
             } else {
-                (m.subject == "body").then(|| cause(What::Body))
+                (m.subject == Subject::Body).then(|| cause(What::Body))
             }
         })
         .collect();
@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn a_status_difference_is_the_one_cause() {
-        let found = causes(TargetKind::Page, Some((404, 400)), &[Mismatch::new("status", "a 404, b 400"), Mismatch::new("body", "x")]);
+        let found = causes(TargetKind::Page, Some((404, 400)), &[Mismatch::new(Subject::Status, "a 404, b 400"), Mismatch::new(Subject::Body, "x")]);
         assert_eq!(found, [Cause { kind: TargetKind::Page, what: What::Status { a: 404, b: 400 } }]);
     }
 
@@ -109,10 +109,10 @@ mod tests {
     #[test]
     fn each_header_and_the_body_is_a_cause_of_its_own() {
         let differences = [
-            Mismatch::new("header `vary`", "only a sends it: `rsc`"),
-            Mismatch::new("header `x-extra`", "only b sends it: `1`"),
-            Mismatch::new("header `cache-control`", "a `private`, b `public`"),
-            Mismatch::new("body", "line 1 differs"),
+            Mismatch::new(Subject::Header("vary".into()), "only a sends it: `rsc`"),
+            Mismatch::new(Subject::Header("x-extra".into()), "only b sends it: `1`"),
+            Mismatch::new(Subject::Header("cache-control".into()), "a `private`, b `public`"),
+            Mismatch::new(Subject::Body, "line 1 differs"),
         ];
         let found: Vec<String> = causes(TargetKind::RouteHandler, Some((200, 200)), &differences).iter().map(ToString::to_string).collect();
         assert_eq!(

@@ -11,7 +11,7 @@ use crate::client::Client;
 use crate::diff::Pair;
 use crate::diff::compare::{self, Scope};
 use crate::evidence::SentRequest;
-use spec::{Mismatch, Response};
+use spec::{Mismatch, Response, Subject};
 use std::collections::BTreeMap;
 
 /// The pause before A's second answer, and between the two builds' answers.
@@ -86,8 +86,8 @@ pub async fn check(client: &Client, servers: &Servers, draft: &Draft) -> (Verdic
             }
         }
         (Err(_), Err(_), Err(_)) => Verdict::Agree,
-        (Ok(_), Ok(_), Err(error)) => Verdict::Differ(vec![Mismatch::new("answer", format!("only a answers; b: {error}"))]),
-        (Err(error), Err(_), Ok(_)) => Verdict::Differ(vec![Mismatch::new("answer", format!("only b answers; a: {error}"))]),
+        (Ok(_), Ok(_), Err(error)) => Verdict::Differ(vec![Mismatch::new(Subject::Server("b".into()), format!("only a answers; b: {error}"))]),
+        (Err(error), Err(_), Ok(_)) => Verdict::Differ(vec![Mismatch::new(Subject::Server("a".into()), format!("only b answers; a: {error}"))]),
         (Ok(_), Err(error), _) | (Err(error), Ok(_), _) => Verdict::Unstable(format!("a answered once only: {error}")),
     };
     (verdict, exchange)

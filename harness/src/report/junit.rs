@@ -44,7 +44,7 @@ pub fn render(report: &Report) -> String {
         );
         properties(&mut out, report);
         for case in cases {
-            testcase(&mut out, case, &area, &report.replay, report.strict);
+            testcase(&mut out, case, &area, report);
         }
         out.push_str("  </testsuite>\n");
     }
@@ -69,21 +69,22 @@ fn properties(out: &mut String, report: &Report) {
     out.push_str("    </properties>\n");
 }
 
-fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str, strict: bool) {
+fn testcase(out: &mut String, case: &CaseEntry, area: &str, report: &Report) {
+    let strict = report.strict;
     let mut inner = String::new();
     if let Some(link) = case.listed.as_ref().and_then(|l| l.link.as_deref()) {
         let _ = writeln!(inner, "      <properties>\n        <property name=\"link\" value=\"{}\"/>\n      </properties>", attr(link));
     }
     let message = case.message.as_deref().unwrap_or_default();
     let first_line = message.lines().next().unwrap_or_default();
-    let evidence = || text(&format!("{}\n\n{}", case.title, plain::case(case, replay)));
+    let evidence = || text(&format!("{}\n\n{}", case.title, plain::case(case, report)));
     let mut system_out: Vec<String> = case.eventually.iter().map(ToString::to_string).collect();
     match case.outcome {
         Outcome::Pass => {}
         Outcome::Warn if case.fails_run(strict) => {
             let _ = writeln!(inner, "      <failure message=\"{}\" type=\"warn\">{}</failure>", attr(&message.replace('\n', "; ")), evidence());
         }
-        Outcome::Warn => system_out.push(format!("warn: {}\n\n{}", case.title, plain::case(case, replay))),
+        Outcome::Warn => system_out.push(format!("warn: {}\n\n{}", case.title, plain::case(case, report))),
         Outcome::NotApplicable | Outcome::ExpectedFail => {
             let reason = format!("{}: {first_line}", case.outcome.label());
             let _ = writeln!(inner, "      <skipped message=\"{}\"/>", attr(&reason));
@@ -91,7 +92,7 @@ fn testcase(out: &mut String, case: &CaseEntry, area: &str, replay: &str, strict
         Outcome::Flaky => {
             // A flaky failure's message starts with `flaky: ` already.
             let _ = writeln!(inner, "      <skipped message=\"{}\"/>", attr(first_line));
-            system_out.push(format!("{}\n\n{}", case.title, plain::case(case, replay)));
+            system_out.push(format!("{}\n\n{}", case.title, plain::case(case, report)));
         }
         Outcome::Fail | Outcome::UnexpectedPass | Outcome::Error => {
             let element = if case.outcome == Outcome::Error { "error" } else { "failure" };

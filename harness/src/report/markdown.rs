@@ -27,7 +27,16 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "| Duration | {:.3} s |", report.duration_ms as f64 / 1000.0);
     let _ = writeln!(out, "| Harness | {} |\n", report.harness_version);
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
-    let _ = writeln!(out, "**{total}**\n");
+    let failing: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.fails_run(report.strict)).collect();
+    let verdict = if failing.is_empty() { "PASSED" } else { "FAILED" };
+    let _ = writeln!(out, "**{verdict}: {total}**\n");
+    if !failing.is_empty() {
+        let _ = writeln!(out, "Failing (evidence under [Failures](#failures)):\n");
+        for case in &failing {
+            let _ = writeln!(out, "- {} {}", case.outcome.label(), code(&case.id));
+        }
+        out.push('\n');
+    }
 
     out.push_str("## Summary by area\n\n");
     summary_table(&mut out, &area::tally(&report.cases), &total);
@@ -39,14 +48,14 @@ pub fn render(report: &Report) -> String {
             out.push_str("The run is strict: a warning not listed as known fails it.\n\n");
         }
         for case in unexpected {
-            case_section(&mut out, case, &report.replay, None);
+            case_section(&mut out, case, report, None);
         }
     }
     let warnings: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == Outcome::Warn && !c.fails_run(report.strict)).collect();
     if !warnings.is_empty() {
         out.push_str("\n## Warnings\n\nEvery must of these cases holds; a should (a detail clients rarely rely on) does not.\n\n");
         for case in warnings {
-            case_section(&mut out, case, &report.replay, None);
+            case_section(&mut out, case, report, None);
         }
     }
     flaky(&mut out, report);
@@ -81,9 +90,10 @@ pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summ
     row(out, "**Total**".into(), total);
 }
 
-/// A case's heading, doc, mismatches and exchange. `anchor` puts an HTML anchor before the
-/// heading so a table cell can link to it.
-pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor: Option<&str>) {
+/// A case's heading, doc, mismatches (each with the line of the case file that wrote its
+/// check), each exchange with every check of its step (the failed ones marked), and the commands
+/// that replay it. `anchor` puts an HTML anchor before the heading so a table cell can link to it.
+pub fn case_section(out: &mut String, case: &CaseEntry, report: &Report, anchor: Option<&str>) {
     if let Some(anchor) = anchor {
         let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n");
     }
@@ -102,38 +112,46 @@ pub fn case_section(out: &mut String, case: &CaseEntry, run_replay: &str, anchor
     if let Some(link) = case.listed.as_ref().and_then(|l| l.link.as_deref()) {
         let _ = writeln!(out, "Tracked at: {}\n", link_to(link));
     }
-    if let Some(message) = &case.message {
-        let _ = writeln!(out, "{}", fenced("text", message));
+    let untold = case.untold_lines();
+    if !untold.is_empty() {
+        let _ = writeln!(out, "{}", fenced("text", &untold.join("\n")));
     }
     let settling: Vec<String> = case.settling_untold().map(|s| format!("- {}\n", inline(&s.to_string()))).collect();
     if !settling.is_empty() {
         let _ = writeln!(out, "{}", settling.concat());
     }
-    let mut commands = Vec::new();
     for evidence in &case.evidence {
         match evidence {
             Evidence::Check(e) => {
-                let _ = writeln!(out, "Request (step {}):\n\n{}", e.step, fenced("http", &text::request(&e.request)));
+                mismatch_block(out, case, e.step, &e.mismatches);
+                let tries = e.eventually.as_ref().map(|s| format!(" ({})", inline(&s.to_string()))).unwrap_or_default();
+                let _ = writeln!(out, "Request (step {}){tries}:\n\n{}", e.step, fenced("http", &text::request(&e.request)));
                 if let Some(response) = &e.response {
                     let _ = writeln!(out, "Response:\n\n{}", fenced("http", &text::response(response)));
                 }
-                let expected = text::expected(&Expected::from_json(&e.expected, e.should.as_ref()));
-                let _ = writeln!(out, "Expected:\n\n{}", fenced("text", &expected));
-                commands.push(e.curl.clone());
+                let expected = text::expected(&Expected::of(e));
+                let _ = writeln!(out, "Expected (`✗` failed, `!` a should that failed):\n\n{}", fenced("text", &expected));
             }
             Evidence::Diff(e) => {
+                mismatch_block(out, case, e.step, &e.differences);
                 for (label, side) in [("a", &e.a), ("b", &e.b)] {
                     let _ = writeln!(out, "Request to {label} (step {}):\n\n{}", e.step, fenced("http", &text::request(&side.request)));
                     if let Some(response) = &side.response {
                         let _ = writeln!(out, "Response from {label}:\n\n{}", fenced("http", &text::response(response)));
                     }
                 }
-                commands.extend([e.a.curl.clone(), e.b.curl.clone()]);
             }
         }
     }
-    commands.push(case.replay(run_replay));
-    let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &commands.join("\n")));
+    let replay = case.replays(&report.replay, &report.servers);
+    let _ = writeln!(out, "Replay:\n\n{}", fenced("sh", &replay.lines().join("\n")));
+}
+
+/// The mismatches of a step, each with where its check is written, in a code block.
+fn mismatch_block(out: &mut String, case: &CaseEntry, step: usize, mismatches: &[spec::Mismatch]) {
+    if !mismatches.is_empty() {
+        let _ = writeln!(out, "{}", fenced("text", &text::mismatch_lines(case, step, mismatches).join("\n")));
+    }
 }
 
 /// The flaky failures with their evidence, then the cases listed as flaky that passed.
@@ -146,7 +164,7 @@ fn flaky(out: &mut String, report: &Report) {
     }
     out.push_str("\n## Flaky\n\nListed as flaky in the expectations: a failure is reported here and does not fail the run.\n\n");
     for case in failed {
-        case_section(out, case, &report.replay, None);
+        case_section(out, case, report, None);
     }
     if !passed.is_empty() {
         out.push_str("Not failing this time:\n\n");

@@ -13,11 +13,13 @@
 //! - [`matrix`]: cases × targets, as HTML and Markdown.
 //! - [`area`]: a case's area (its id up to the last `/`) and per-area tallies.
 //! - [`doc_link`]: the nextjs.org URL of a case's doc section.
-//! - [`expected`]: a step's expectation in words, for reports that show it.
+//! - [`expected`]: every check of a step in words, marked where it failed, for reports that show it.
+//! - [`differs`]: which parts of an answer the mismatches are about, to highlight them.
 //! - [`text`]: plain-text renderings of exchanges, shared by JUnit and Markdown.
 //! - [`escape`]: HTML and XML escaping.
 
 pub mod area;
+pub mod differs;
 pub mod doc_link;
 pub mod escape;
 pub mod expected;
@@ -54,6 +56,8 @@ pub struct RunInfo {
     pub strict: bool,
     /// Headers a complete answer could carry unnamed (`--ignore-header`).
     pub ignored_headers: Vec<String>,
+    /// The servers the run started itself, with the commands that start them again.
+    pub servers: Vec<model::Served>,
 }
 
 /// A finished run: its cases with their results, in the same order.

@@ -4,12 +4,13 @@
 
 use super::Run;
 pub use crate::evidence::DiffEvidence;
-use crate::eventually::Settling;
+use crate::settling::Settling;
 use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
-use crate::outcome::{Listed, Outcome, Summary};
+use crate::outcome::{CaseResult, Listed, Outcome, Summary};
 use serde::{Deserialize, Serialize};
-use spec::{Basis, Doc, Severity};
+use spec::{Basis, Case, Doc, Severity};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
@@ -35,6 +36,10 @@ pub struct Report {
     /// the transport headers every run exempts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignored_headers: Vec<String>,
+    /// The servers the run started itself (the reference server, fault proxies), each with the
+    /// command that starts it again on its port, so that the `curl` replays reach it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<Served>,
     pub summary: Summary,
     pub cases: Vec<CaseEntry>,
 }
@@ -104,32 +109,50 @@ pub struct CheckEvidence {
     /// The step's `should` table, in the same form without the status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub should: Option<serde_json::Value>,
+    /// The step's `capture` table: each value's name and where it is taken from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub capture: BTreeMap<String, serde_json::Value>,
+    /// The values the step captured or compares, as they were after it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub captured: BTreeMap<String, String>,
+    /// How the step settled when it may be sent again (`eventually`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eventually: Option<Settling>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mismatches: Vec<Mismatch>,
     pub curl: String,
 }
 
+/// The commands that replay a case (see [`CaseEntry::replays`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replay {
+    /// `harness serve ...` for each server the run started that the `curl` commands reach: run
+    /// it in another terminal first.
+    pub serve: Vec<String>,
+    pub curl: Vec<String>,
+    pub harness: String,
+}
+
+impl Replay {
+    /// The commands as lines of a shell script, the servers' marked to run in another terminal.
+    pub fn lines(&self) -> Vec<String> {
+        let serve = self.serve.iter().map(|c| format!("{c}   # in another terminal first: the server this run used"));
+        serve.chain(self.curl.iter().cloned()).chain([self.harness.clone()]).collect()
+    }
+}
+
+/// A server the run started, and the command that starts it again on the same port.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Served {
+    /// Its base URL during the run, as the `curl` replays address it.
+    pub url: String,
+    /// `harness serve --port N --next-version V ...`
+    pub command: String,
+}
+
 impl Report {
     pub fn of(run: &Run) -> Report {
-        let cases: Vec<CaseEntry> = run
-            .cases
-            .iter()
-            .zip(run.results)
-            .map(|(case, result)| CaseEntry {
-                id: case.id.clone(),
-                title: case.title.clone(),
-                outcome: result.outcome,
-                duration_ms: millis(result.duration),
-                doc: case.doc.clone(),
-                basis: case.basis,
-                next: case.next.to_string(),
-                severity: case.severity,
-                message: result.message.clone(),
-                listed: result.listed.clone(),
-                evidence: result.evidence.iter().map(Evidence::from).collect(),
-                eventually: result.settling.clone(),
-            })
-            .collect();
+        let cases: Vec<CaseEntry> = run.cases.iter().zip(run.results).map(|(case, result)| CaseEntry::of(case, result)).collect();
         Report {
             harness_version: env!("CARGO_PKG_VERSION").to_owned(),
             target: run.info.target.clone(),
@@ -141,6 +164,7 @@ impl Report {
             shard: run.info.shard.clone(),
             strict: run.info.strict,
             ignored_headers: run.info.ignored_headers.clone(),
+            servers: run.info.servers.clone(),
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }
@@ -157,6 +181,48 @@ impl Report {
 }
 
 impl CaseEntry {
+    /// The entry of `case`, which ran to `result`.
+    pub fn of(case: &Case, result: &CaseResult) -> CaseEntry {
+        CaseEntry {
+            id: case.id.clone(),
+            title: case.title.clone(),
+            outcome: result.outcome,
+            duration_ms: millis(result.duration),
+            doc: case.doc.clone(),
+            basis: case.basis,
+            next: case.next.to_string(),
+            severity: case.severity,
+            message: result.message.clone(),
+            listed: result.listed.clone(),
+            evidence: result.evidence.iter().map(Evidence::from).collect(),
+            eventually: result.settling.clone(),
+        }
+    }
+
+    /// Where a line of the case's file is, as `ID.toml:LINE` (the file's path below the cases
+    /// folder).
+    pub fn file_line(&self, line: u32) -> String {
+        format!("{}.toml:{line}", self.id)
+    }
+
+    /// The message's lines that no evidence's mismatch already tells (steps not run, no
+    /// answer, how long a step was sent again).
+    pub fn untold_lines(&self) -> Vec<&str> {
+        let told: Vec<String> = self
+            .evidence
+            .iter()
+            .flat_map(|e| {
+                let (step, mismatches) = match e {
+                    Evidence::Check(e) => (e.step, &e.mismatches),
+                    Evidence::Diff(e) => (e.step, &e.differences),
+                };
+                mismatches.iter().map(move |m| format!("step {step}: {m}"))
+            })
+            .collect();
+        let message = self.message.as_deref().unwrap_or_default();
+        message.lines().filter(|line| !told.iter().any(|t| t == line)).collect()
+    }
+
     pub fn basis_name(&self) -> &'static str {
         match self.basis {
             Basis::Documented => "documented",
@@ -185,6 +251,22 @@ impl CaseEntry {
         let run_replay = if run_replay.is_empty() { "harness run" } else { run_replay };
         format!("{run_replay} --filter {}", self.id)
     }
+
+    /// Every command that replays this case: the servers to start first, the `curl` of each
+    /// exchange, and the `harness` command.
+    pub fn replays(&self, run_replay: &str, servers: &[Served]) -> Replay {
+        let curl: Vec<String> = self
+            .evidence
+            .iter()
+            .flat_map(|e| match e {
+                Evidence::Check(e) => vec![e.curl.clone()],
+                Evidence::Diff(e) => vec![e.a.curl.clone(), e.b.curl.clone()],
+            })
+            .collect();
+        let reached = |s: &&Served| curl.iter().any(|c| c.contains(&format!("{}/", s.url)));
+        let serve = servers.iter().filter(reached).map(|s| s.command.clone()).collect();
+        Replay { serve, curl, harness: self.replay(run_replay) }
+    }
 }
 
 fn millis(duration: std::time::Duration) -> u64 {
@@ -200,6 +282,9 @@ impl From<&evidence::Evidence> for Evidence {
                 response: e.response.clone(),
                 expected: serde_json::to_value(&e.expected).expect("an expectation always serializes"),
                 should: e.should.as_ref().map(|s| serde_json::to_value(s).expect("a should table always serializes")),
+                capture: e.capture.iter().map(|(name, source)| (name.clone(), serde_json::to_value(source).expect("a capture serializes"))).collect(),
+                captured: e.captured.clone(),
+                eventually: e.eventually.clone(),
                 mismatches: e.mismatches.clone(),
                 curl: e.curl.clone(),
             }),

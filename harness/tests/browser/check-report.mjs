@@ -1,7 +1,9 @@
 // Loads a harness HTML report in headless Chromium and checks it as a reader would use it:
 // the page loads with no console error, no exception and no network request; on a run report
-// the outcome, area, basis and text filters show exactly the matching cases and a case
-// expands to its evidence. Writes a screenshot of the page.
+// the failures come first (a clean report opens on its summary), the outcome, area, basis and
+// text filters show exactly the matching cases, and a case expands to its evidence with every
+// check shown and the failed ones highlighted. Writes a screenshot of the first screen
+// (SCREENSHOT with -first before .png) and one of the whole page after the checks.
 //
 // Usage: node check-report.mjs REPORT.html SCREENSHOT.png
 // Talks the Chrome DevTools protocol over --remote-debugging-pipe (file descriptors 3 and 4),
@@ -109,6 +111,10 @@ try {
   await page("Page.navigate", { url: pathToFileURL(resolve(report)).href });
   await loaded;
 
+  // What a reader sees first, before touching anything.
+  const first = await page("Page.captureScreenshot", { format: "png", clip: { x: 0, y: 0, width: 1280, height: 900, scale: 1 } });
+  writeFileSync(screenshot.replace(/\.png$/, "-first.png"), Buffer.from(first.data, "base64"));
+
   const evaluate = async (expression) => {
     const { result, exceptionDetails } = await page("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
     if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
@@ -127,10 +133,13 @@ try {
   console.log(`screenshot: ${screenshot} (1280×${height})`);
 
   problems.forEach((p) => console.log(`FAIL ${p}`));
-  if (failed.length || problems.length) fail(`${failed.length} check(s) failed, ${problems.length} page problem(s)`);
-  await send("Browser.close").catch(() => {});
-  console.log("report check passed");
-  cleanUp(0);
+  if (failed.length || problems.length) {
+    fail(`${failed.length} check(s) failed, ${problems.length} page problem(s)`);
+  } else {
+    await send("Browser.close").catch(() => {});
+    console.log("report check passed");
+    cleanUp(0);
+  }
 } catch (error) {
   fail(error.stack || String(error));
 }
@@ -154,6 +163,30 @@ function pageChecks() {
     control.dispatchEvent(new Event(control.tagName === "INPUT" ? "input" : "change"));
   };
   const reset = () => { set(outcome, ""); set(area, ""); set(basis, ""); set(text, ""); };
+
+  // Failures first: a report with cases that fail the run opens on them, a clean one on its summary.
+  const failing = cases.filter((c) => ["fail", "error", "unexpected-pass"].includes(c.dataset.outcome));
+  const attention = document.querySelector("section.attention.failures");
+  if (failing.length) {
+    const listed = attention ? [...attention.querySelectorAll("a.open-case")].map((a) => decodeURIComponent(a.hash.slice(1))) : [];
+    check("the failures come first, on the first screen", attention && attention.getBoundingClientRect().top < window.innerHeight * 0.6,
+      attention ? `at ${Math.round(attention.getBoundingClientRect().top)} px` : "no failures section");
+    check("the failures section lists every failing case", failing.every((c) => listed.includes(c.id)), `${listed.length} listed, ${failing.length} failing`);
+    check("the failures section says why", attention && [...attention.querySelectorAll("pre.why")].every((p) => p.textContent.trim().length > 0));
+    check("the failures come before the areas", attention && document.querySelector("table.areas").getBoundingClientRect().top > attention.getBoundingClientRect().top);
+  } else {
+    check("a clean report opens on its summary", !attention && document.getElementById("totals").getBoundingClientRect().top < window.innerHeight / 2);
+  }
+
+  // Warnings and flaky failures are shown apart from the failures, each in a section of its own.
+  for (const [outcome, name] of [["warn", "warnings"], ["flaky", "flaky"]]) {
+    const some = cases.filter((c) => c.dataset.outcome === outcome).length;
+    const section = document.querySelector(`section.attention.${name}`);
+    if (some) {
+      const below = !attention || section?.getBoundingClientRect().top > attention.getBoundingClientRect().top;
+      check(`the ${name} have their own section, after the failures`, section && below && section.querySelectorAll("li").length >= 1, `${some} ${outcome}`);
+    }
+  }
 
   check("cases are listed", cases.length > 0, `${cases.length} cases`);
   check("all cases show at first", visible().length === cases.length);
@@ -183,12 +216,26 @@ function pageChecks() {
   check("text filter with no match hides everything", visible().length === 0);
   reset();
 
-  const target = cases.find((c) => c.dataset.outcome !== "pass") || cases[0];
+  if (attention) {
+    const link = attention.querySelector("a.open-case");
+    link.click();
+    const opened = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    check("a failure's link opens its evidence", opened && !opened.querySelector("tr.detail").hidden);
+    opened?.querySelector("tr.head").click();
+  }
+
+  const target = failing[0] || cases.find((c) => c.dataset.outcome !== "pass") || cases[0];
   target.querySelector("tr.head").click();
   const detail = target.querySelector("tr.detail");
   check("a case expands to its details", !detail.hidden && target.querySelector("button.toggle").getAttribute("aria-expanded") === "true");
   check("the details quote the doc", detail.querySelector("blockquote"));
   check("the details give the replay commands", /harness (run|diff) .*--filter /.test(detail.querySelector("pre.cmd")?.textContent || ""));
-  if (target.dataset.outcome === "fail") check("what differs is highlighted", detail.querySelector(".diff"));
+  if (target.dataset.outcome === "fail") {
+    check("what differs is highlighted", detail.querySelector(".diff"));
+    const expected = [...detail.querySelectorAll(".exchange > div")].find((d) => d.querySelector("h4")?.textContent === "Expected");
+    const rows = expected ? [...expected.querySelectorAll("tr")] : [];
+    check("every check is shown under Expected", rows.length > 0 && rows.some((r) => r.querySelector("th")?.textContent.startsWith("status")), `${rows.length} rows`);
+    check("the checks that failed are highlighted beside what was received", rows.some((r) => r.classList.contains("diff")) && detail.querySelector(".exchange tr.diff"));
+  }
   return results;
 }

@@ -5,7 +5,7 @@
 //! flaky failure (listed with a link; its step never matched). Times are fixed, so reports
 //! rendered from it never change.
 
-use harness::eventually::Settling;
+use harness::settling::Settling;
 use harness::evidence::{CheckEvidence, DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use harness::outcome::Listed;
 use harness::report::{Report, Run, RunInfo};
@@ -55,6 +55,9 @@ fn checked_step(case: &Case, number: usize, request: SentRequest, response: Opti
         response: response.as_ref().map(ReceivedResponse::from),
         expected: step.expect.clone(),
         should: step.should.clone(),
+        capture: step.capture.clone(),
+        captured: Default::default(),
+        eventually: None,
         mismatches,
     });
     (Some(lines.join("\n")), evidence)
@@ -142,7 +145,7 @@ pub fn cases_and_results() -> (Vec<Case>, Vec<CaseResult>) {
         Side { curl: curl_command(&sent), request: sent, response: Some(ReceivedResponse::from(&answer)) }
     };
     let differences = vec![spec::Mismatch::new(
-        "header `vary`",
+        spec::Subject::Header("vary".into()),
         "a {rsc, next-router-state-tree, accept-encoding}, b {rsc, next-router-state-tree}",
     )];
     let evidence = Evidence::Diff(DiffEvidence {
@@ -184,6 +187,7 @@ pub fn info() -> RunInfo {
         shard: None,
         strict: false,
         ignored_headers: vec!["x-vercel-cache".into()],
+        servers: Vec::new(),
     }
 }
 

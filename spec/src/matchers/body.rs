@@ -40,8 +40,8 @@ pub struct BodyMatcher {
     pub nesting: Vec<Vec<Selector>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageExpect>,
-    /// A file of the project (relative to the folder that holds `cases/`) whose bytes the body
-    /// must be, such as a static image of a fixture app.
+    /// A file of the fixture apps (`fixture-app/app/favicon.ico`: relative to the folder that
+    /// holds them, see [`crate::load::SUITE_FILE`]) whose bytes the body must be.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// The file's bytes, read by [`crate::load_dir`].

@@ -29,7 +29,7 @@ pub mod xml;
 
 pub use comparison::Comparison;
 
-use crate::mismatch::Mismatch;
+use crate::mismatch::{Mismatch, Subject};
 use crate::response::Response;
 use crate::severity::Severity;
 use crate::token::header_name;
@@ -154,18 +154,18 @@ impl<S> Checks<S> {
             && response.reason.as_deref() != Some(reason.as_str())
         {
             let got = response.reason.as_deref().unwrap_or("");
-            out.push(Mismatch::new("reason phrase", format!("expected `{reason}`, got `{got}`")));
+            out.push(Mismatch::new(Subject::Reason, format!("expected `{reason}`, got `{got}`")));
         }
         for (name, matcher) in &self.headers.0 {
             if let Some(problem) = matcher.check(name, response) {
-                out.push(Mismatch::new(format!("header `{name}`"), problem));
+                out.push(Mismatch::new(Subject::Header(name.clone()), problem));
             }
         }
         if let Some(cookies) = &self.set_cookies {
-            out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch::new("Set-Cookie", problem)));
+            out.extend(set_cookie::check(cookies, response).into_iter().map(|problem| Mismatch::new(Subject::SetCookies, problem)));
         }
         if let Some(body) = &self.body {
-            out.extend(body.check(response).into_iter().map(|problem| Mismatch::new("body", problem)));
+            out.extend(body.check(response).into_iter().map(|problem| Mismatch::new(Subject::Body, problem)));
         }
         out
     }
@@ -186,7 +186,7 @@ impl Expect {
 pub fn check(expect: &Expect, should: Option<&Should>, response: &Response, ignored: &[String]) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if response.status != expect.status.0 {
-        out.push(Mismatch::new("status", format!("expected {}, got {}", expect.status.0, response.status)));
+        out.push(Mismatch::new(Subject::Status, format!("expected {}, got {}", expect.status.0, response.status)));
     }
     out.extend(expect.differences(response));
     if let Some(should) = should {
@@ -198,12 +198,19 @@ pub fn check(expect: &Expect, should: Option<&Should>, response: &Response, igno
         _ => None,
     };
     if let Some(severity) = complete {
+        // A header a check is about (an `absent` one too) is that check's to report: one cause,
+        // one message.
+        let checked = |checks: &HeaderExpects, name: &str| checks.0.iter().any(|(n, _)| n == name);
         let named = |name: &str| {
-            expect.names_header(name) || should.is_some_and(|s| s.names_header(name)) || ignored.iter().any(|i| i == name)
+            expect.names_header(name)
+                || should.is_some_and(|s| s.names_header(name))
+                || checked(&expect.headers, name)
+                || should.is_some_and(|s| checked(&s.headers, name))
+                || ignored.iter().any(|i| i == name)
         };
         for (name, value) in complete::unexpected(response, named) {
             let problem = format!("not expected in this complete answer, got `{value}`");
-            out.push(Mismatch::new(format!("header `{name}`"), problem).of(severity));
+            out.push(Mismatch::new(Subject::OtherHeader(name.to_owned()), problem).of(severity));
         }
     }
     out
@@ -259,21 +266,22 @@ mod tests {
             &[("Content-Type", "text/plain"), ("x-powered-by", "Next.js"), ("content-length", "2"), ("set-cookie", "a=1")],
             "ok",
         );
-        let subjects: Vec<String> = e.check(&response).into_iter().map(|m| m.subject).collect();
-        assert!(subjects.contains(&"header `x-powered-by`".to_owned()), "{subjects:?}");
+        let subjects: Vec<String> = e.check(&response).into_iter().map(|m| m.subject.to_string()).collect();
+        assert!(subjects.contains(&"other header `x-powered-by`".to_owned()), "{subjects:?}");
         assert!(!subjects.iter().any(|s| s.contains("content-length") || s.contains("content-type")), "{subjects:?}");
-        // An `absent` matcher does not allow the header it names.
+        // An `absent` matcher does not allow the header it names, and says so once.
         let leaked = Response::from_parts(200, &[("content-type", "text/plain"), ("x-gone", "1")], "ok");
-        assert_eq!(e.check(&leaked).iter().filter(|m| m.subject == "header `x-gone`").count(), 2);
+        let about: Vec<String> = e.check(&leaked).iter().filter(|m| m.header() == Some("x-gone")).map(ToString::to_string).collect();
+        assert_eq!(about, ["header `x-gone`: expected no `x-gone` header, got `1`"]);
     }
 
     #[test]
     fn headers_the_run_ignores_are_exempt_from_a_complete_answer() {
         let e = expect("status = 200\nheaders_complete = true\nheaders.content-type = \"text/plain\"");
         let response = Response::from_parts(200, &[("content-type", "text/plain"), ("x-vercel-cache", "HIT"), ("x-other", "1")], "");
-        let subjects = |ignored: &[String]| -> Vec<String> { check(&e, None, &response, ignored).into_iter().map(|m| m.subject).collect() };
-        assert_eq!(subjects(&[]), ["header `x-vercel-cache`", "header `x-other`"]);
-        assert_eq!(subjects(&["x-vercel-cache".to_owned()]), ["header `x-other`"]);
+        let subjects = |ignored: &[String]| -> Vec<String> { check(&e, None, &response, ignored).into_iter().map(|m| m.subject.to_string()).collect() };
+        assert_eq!(subjects(&[]), ["other header `x-vercel-cache`", "other header `x-other`"]);
+        assert_eq!(subjects(&["x-vercel-cache".to_owned()]), ["other header `x-other`"]);
     }
 
     #[test]

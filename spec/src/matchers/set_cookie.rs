@@ -59,48 +59,92 @@ fn split(line: &str) -> Option<Line<'_>> {
     Some(Line { name: name.trim(), value: value.trim(), attributes: parts.filter(|p| !p.is_empty()).collect() })
 }
 
-/// Every difference between the expected cookies and the response's Set-Cookie lines.
+/// Every difference between the expected cookies and the response's Set-Cookie lines, one
+/// message per cause: cookies folded into one line are named once and then compared as the
+/// lines they should have been; missing and unexpected cookies are named together; each cookie
+/// whose value or attributes differ gets one message.
 pub fn check(expected: &[CookieExpect], response: &Response) -> Vec<String> {
-    let lines: Vec<&str> = response.header_values("set-cookie").collect();
     let date = response.date();
     let mut out = Vec::new();
-    for line in &lines {
-        let folded: Vec<&str> = expected.iter().map(|c| c.name.as_str()).filter(|n| line.contains(&format!(", {n}="))).collect();
-        if !folded.is_empty() {
-            out.push(format!("cookies folded into one header line (also holds {}): `{line}`", folded.join(", ")));
+    let mut lines: Vec<&str> = Vec::new();
+    for line in response.header_values("set-cookie") {
+        let parts = unfold(line, expected);
+        if parts.len() > 1 {
+            let names: Vec<String> = parts.iter().filter_map(|p| split(p)).map(|c| format!("`{}`", c.name)).collect();
+            out.push(format!("cookies folded into one header line (it holds {}): `{line}`; each cookie needs its own Set-Cookie line", names.join(", ")));
+        }
+        lines.extend(parts);
+    }
+    let parsed: Vec<Option<Line>> = lines.iter().map(|l| split(l)).collect();
+    for line in lines.iter().zip(&parsed).filter(|(_, p)| p.is_none()).map(|(l, _)| l) {
+        out.push(format!("`{line}` is not a valid Set-Cookie line"));
+    }
+    // Each expected cookie is the first line not yet taken that sets a cookie of its name.
+    let mut taken = vec![false; lines.len()];
+    let mut pairs = Vec::new();
+    let mut missing = Vec::new();
+    for want in expected {
+        let found = (0..lines.len()).find(|&i| !taken[i] && parsed[i].as_ref().is_some_and(|c| c.name == want.name));
+        match found {
+            Some(index) => {
+                taken[index] = true;
+                pairs.push((want, index));
+            }
+            None => missing.push(format!("`{}`", want.name)),
         }
     }
-    if lines.len() != expected.len() {
-        let names = |it: Vec<&str>| it.join(", ");
-        let got: Vec<&str> = lines.iter().filter_map(|l| split(l).map(|c| c.name)).collect();
-        out.push(format!(
+    let unexpected: Vec<String> = lines.iter().zip(&taken).filter(|(_, t)| !**t).map(|(l, _)| format!("`{l}`")).collect();
+    if !missing.is_empty() || !unexpected.is_empty() {
+        let names = |names: Vec<&str>| names.join(", ");
+        let got: Vec<&str> = parsed.iter().flatten().map(|c| c.name).collect();
+        let mut problem = format!(
             "expected {} Set-Cookie lines ({}), got {} ({})",
             expected.len(),
             names(expected.iter().map(|c| c.name.as_str()).collect()),
             lines.len(),
             names(got)
-        ));
-    }
-    for (index, want) in expected.iter().enumerate() {
-        let Some(line) = lines.get(index) else {
-            out.push(format!("missing cookie `{}`", want.name));
-            continue;
-        };
-        let Some(got) = split(line) else {
-            out.push(format!("line {}: `{line}` is not a valid Set-Cookie", index + 1));
-            continue;
-        };
-        if got.name != want.name || got.value != want.value {
-            out.push(format!("line {}: expected `{}={}`, got `{}={}`", index + 1, want.name, want.value, got.name, got.value));
+        );
+        if !missing.is_empty() {
+            problem.push_str(&format!("; missing {}", missing.join(", ")));
         }
-        if let Some(problem) = compare_attributes(&want.attributes, &got.attributes, date) {
-            out.push(format!("cookie `{}`: {problem} (line `{line}`)", want.name));
+        if !unexpected.is_empty() {
+            problem.push_str(&format!("; not expected {}", unexpected.join(", ")));
         }
+        out.push(problem);
+    } else if pairs.windows(2).any(|w| w[0].1 > w[1].1) {
+        let order: Vec<&str> = parsed.iter().flatten().map(|c| c.name).collect();
+        let wanted: Vec<&str> = expected.iter().map(|c| c.name.as_str()).collect();
+        out.push(format!("expected the cookies in the order {}, got {}", wanted.join(", "), order.join(", ")));
     }
-    for line in lines.iter().skip(expected.len()) {
-        out.push(format!("unexpected cookie line `{line}`"));
+    for (want, index) in pairs {
+        let Some(got) = &parsed[index] else { continue };
+        let mut problems = Vec::new();
+        if got.value != want.value {
+            problems.push(format!("expected the value `{}`, got `{}`", want.value, got.value));
+        }
+        problems.extend(compare_attributes(&want.attributes, &got.attributes, date));
+        if !problems.is_empty() {
+            out.push(format!("cookie `{}`: {} (line `{}`)", want.name, problems.join("; "), lines[index]));
+        }
     }
     out
+}
+
+/// A header line cut where another expected cookie starts (`, name=`), as a proxy that folds
+/// Set-Cookie lines with commas joins them; one part when nothing was folded into it.
+fn unfold<'a>(line: &'a str, expected: &[CookieExpect]) -> Vec<&'a str> {
+    let mut cuts: Vec<usize> =
+        expected.iter().flat_map(|c| line.match_indices(&format!(", {}=", c.name)).map(|(at, _)| at).collect::<Vec<_>>()).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        parts.push(line[start..cut].trim());
+        start = cut + 2;
+    }
+    parts.push(line[start..].trim());
+    parts
 }
 
 fn compare_attributes(want: &[AttributeExpect], got: &[&str], date: Option<SystemTime>) -> Option<String> {
@@ -185,15 +229,22 @@ mod tests {
     fn folding_is_named() {
         let want = expect(r#"c = [{ name = "a", value = "1", attributes = ["Path=/"] }, { name = "b", value = "2", attributes = ["Path=/"] }]"#);
         let problems = check(&want, &response(&["a=1; Path=/, b=2; Path=/"]));
-        assert!(problems.iter().any(|p| p.starts_with("cookies folded into one header line")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("expected 2 Set-Cookie lines")), "{problems:?}");
+        assert_eq!(
+            problems,
+            ["cookies folded into one header line (it holds `a`, `b`): `a=1; Path=/, b=2; Path=/`; each cookie needs its own Set-Cookie line"],
+            "one cause, one message"
+        );
+        let wrong_too = check(&want, &response(&["a=1; Path=/, b=3; Path=/"]));
+        assert_eq!(wrong_too.len(), 2, "{wrong_too:?}");
+        assert_eq!(wrong_too[1], "cookie `b`: expected the value `2`, got `3` (line `b=3; Path=/`)");
     }
 
     #[test]
     fn extra_and_missing_cookies() {
-        let want = expect(r#"c = [{ name = "a", value = "1", attributes = [] }]"#);
-        assert!(check(&want, &response(&[])).iter().any(|p| p == "missing cookie `a`"));
-        assert!(check(&want, &response(&["a=1", "b=2"])).iter().any(|p| p == "unexpected cookie line `b=2`"));
+        let want = expect(r#"c = [{ name = "a", value = "1", attributes = [] }, { name = "b", value = "2", attributes = [] }]"#);
+        assert_eq!(check(&want, &response(&["b=2"])), ["expected 2 Set-Cookie lines (a, b), got 1 (b); missing `a`"]);
+        assert_eq!(check(&want, &response(&["a=1", "b=2", "c=3"])), ["expected 2 Set-Cookie lines (a, b), got 3 (a, b, c); not expected `c=3`"]);
+        assert_eq!(check(&want, &response(&["b=2", "a=1"])), ["expected the cookies in the order a, b, got b, a"]);
         assert!(check(&[], &response(&[])).is_empty());
     }
 }

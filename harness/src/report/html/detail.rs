@@ -5,15 +5,15 @@
 
 use crate::evidence::{ReceivedResponse, SentRequest, Side};
 use crate::report::escape::html;
-use crate::report::expected::{Expected, REASON_PHRASE};
-use crate::report::model::{CaseEntry, CheckEvidence, DiffEvidence, Evidence, Mismatch};
+use crate::report::differs::Differs;
+use crate::report::expected::Expected;
+use crate::report::model::{CaseEntry, CheckEvidence, DiffEvidence, Evidence, Mismatch, Served};
 use crate::outcome::Outcome;
 use crate::report::doc_link;
 use spec::Severity;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-pub fn render(case: &CaseEntry, run_replay: &str) -> String {
+pub fn render(case: &CaseEntry, run_replay: &str, servers: &[Served]) -> String {
     let mut out = String::new();
     doc(&mut out, case);
     let whole = if case.severity == Severity::Should { " · the whole case is a should: its mismatches are warnings" } else { "" };
@@ -39,39 +39,19 @@ pub fn render(case: &CaseEntry, run_replay: &str) -> String {
     for settling in case.settling_untold() {
         let _ = writeln!(out, "<p class=\"note\">Sent until it matched: {}</p>", html(&settling.to_string()));
     }
-    let listed: Vec<&Mismatch> = case
-        .evidence
-        .iter()
-        .flat_map(|e| match e {
-            Evidence::Check(e) => &e.mismatches,
-            Evidence::Diff(e) => &e.differences,
-        })
-        .collect();
-    if let Some(message) = unlisted(case.message.as_deref(), &listed) {
-        let _ = writeln!(out, "<pre class=\"message\">{}</pre>", html(&message));
+    let untold = case.untold_lines();
+    if !untold.is_empty() {
+        let _ = writeln!(out, "<pre class=\"message\">{}</pre>", html(&untold.join("\n")));
     }
-    let mut commands = Vec::new();
     for evidence in &case.evidence {
         match evidence {
-            Evidence::Check(e) => {
-                check(&mut out, e);
-                commands.push(e.curl.clone());
-            }
-            Evidence::Diff(e) => {
-                diff(&mut out, e);
-                commands.extend([e.a.curl.clone(), e.b.curl.clone()]);
-            }
+            Evidence::Check(e) => check(&mut out, case, e),
+            Evidence::Diff(e) => diff(&mut out, case, e),
         }
     }
-    commands.push(case.replay(run_replay));
-    let _ = writeln!(out, "<h4>Replay</h4>\n<pre class=\"cmd\">{}</pre>", html(&commands.join("\n")));
+    let replay = case.replays(run_replay, servers);
+    let _ = writeln!(out, "<h4>Replay</h4>\n<pre class=\"cmd\">{}</pre>", html(&replay.lines().join("\n")));
     out
-}
-
-/// The lines of `message` that do not repeat a mismatch shown in the lists below it.
-fn unlisted(message: Option<&str>, listed: &[&Mismatch]) -> Option<String> {
-    let lines: Vec<&str> = message?.lines().filter(|line| !listed.iter().any(|m| line.ends_with(&m.to_string()))).collect();
-    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 fn doc(out: &mut String, case: &CaseEntry) {
@@ -83,50 +63,6 @@ fn doc(out: &mut String, case: &CaseEntry) {
     let _ = writeln!(out, "<blockquote>{}<br><cite>{source}</cite></blockquote>", html(&case.doc.quote));
     if let Some(note) = &case.doc.note {
         let _ = writeln!(out, "<p class=\"note\"><strong>Note:</strong> {}</p>", html(note));
-    }
-}
-
-/// What a list of mismatches says differs (the status line, which headers, the body), each with
-/// the gravest severity that found it.
-#[derive(Default)]
-struct Differs {
-    status: Option<Severity>,
-    reason: Option<Severity>,
-    headers: BTreeMap<String, Severity>,
-    body: Option<Severity>,
-}
-
-impl Differs {
-    fn of(mismatches: &[Mismatch]) -> Differs {
-        let mut differs = Differs::default();
-        let graver = |known: &mut Option<Severity>, severity: Severity| *known = Some(known.map_or(severity, |k| k.min(severity)));
-        for m in mismatches {
-            match (m.subject.as_str(), m.header()) {
-                (_, Some(name)) => {
-                    let known = differs.headers.entry(name.to_ascii_lowercase()).or_insert(m.severity);
-                    *known = (*known).min(m.severity);
-                }
-                ("status", None) => graver(&mut differs.status, m.severity),
-                (REASON_PHRASE, None) => graver(&mut differs.reason, m.severity),
-                ("body", None) => graver(&mut differs.body, m.severity),
-                _ => {}
-            }
-        }
-        differs
-    }
-
-    fn header(&self, name: &str) -> Option<Severity> {
-        self.headers.get(&name.to_ascii_lowercase()).copied()
-    }
-
-    /// The row of a check: the reason phrase, a header, or neither.
-    fn row(&self, name: &str) -> Option<Severity> {
-        if name == REASON_PHRASE { self.reason } else { self.header(name) }
-    }
-
-    /// The status line differs in its code or its reason phrase.
-    fn status_line(&self) -> Option<Severity> {
-        [self.status, self.reason].into_iter().flatten().min()
     }
 }
 
@@ -146,37 +82,39 @@ fn body_class(differs: Option<Severity>) -> String {
     }
 }
 
-fn mismatch_list(out: &mut String, mismatches: &[Mismatch]) {
+/// The mismatches of a step, each with the line of the case file that wrote its check.
+fn mismatch_list(out: &mut String, case: &CaseEntry, step: usize, mismatches: &[Mismatch]) {
     if mismatches.is_empty() {
         return;
     }
     out.push_str("<ul class=\"mismatches\">\n");
     for m in mismatches {
         let (class, should) = if m.severity == Severity::Should { (" class=\"warn\"", " <em>(should)</em>") } else { ("", "") };
-        let _ = writeln!(out, "<li{class}><code>{}</code>{should}: {}</li>", html(&m.subject), html(&m.problem));
+        let at = m.line.map(|line| format!(" <span class=\"at\">{}</span>", html(&case.file_line(line)))).unwrap_or_default();
+        let _ = writeln!(out, "<li{class}>step {step}: <code>{}</code>{should}: {}{at}</li>", html(&m.subject.to_string()), html(&m.problem));
     }
     out.push_str("</ul>\n");
 }
 
-fn check(out: &mut String, e: &CheckEvidence) {
-    mismatch_list(out, &e.mismatches);
+fn check(out: &mut String, case: &CaseEntry, e: &CheckEvidence) {
+    mismatch_list(out, case, e.step, &e.mismatches);
     let differs = Differs::of(&e.mismatches);
-    let expected = Expected::from_json(&e.expected, e.should.as_ref());
+    let expected = Expected::of(e);
     out.push_str("<div class=\"exchange\">\n");
-    let _ = writeln!(out, "<div><h4>Sent (step {})</h4>{}</div>", e.step, request(&e.request));
-    let absent: Vec<&str> = expected.rows.iter().map(|r| r.name.as_str()).filter(|n| differs.header(n).is_some()).collect();
+    let tries = e.eventually.as_ref().map(|s| format!("<p class=\"note\">{}</p>", html(&s.to_string()))).unwrap_or_default();
+    let _ = writeln!(out, "<div><h4>Sent (step {})</h4>{}{tries}</div>", e.step, request(&e.request));
     match &e.response {
         Some(r) => {
-            let _ = writeln!(out, "<div><h4>Received</h4>{}</div>", response(r, &differs, &absent));
+            let _ = writeln!(out, "<div><h4>Received</h4>{}</div>", response(r, &differs, &differs.named_headers()));
         }
         None => out.push_str("<div><h4>Received</h4><p>No response.</p></div>\n"),
     }
-    let _ = writeln!(out, "<div><h4>Expected</h4>{}</div>", expectation(&expected, &differs));
+    let _ = writeln!(out, "<div><h4>Expected</h4>{}</div>", expectation(case, &expected));
     out.push_str("</div>\n");
 }
 
-fn diff(out: &mut String, e: &DiffEvidence) {
-    mismatch_list(out, &e.differences);
+fn diff(out: &mut String, case: &CaseEntry, e: &DiffEvidence) {
+    mismatch_list(out, case, e.step, &e.differences);
     let differs = Differs::of(&e.differences);
     out.push_str("<div class=\"exchange\">\n");
     for (label, side) in [("a", &e.a), ("b", &e.b)] {
@@ -232,27 +170,25 @@ fn response(r: &ReceivedResponse, differs: &Differs, missing: &[&str]) -> String
     let cut = if r.body_truncated { ", cut at the cap" } else { "" };
     let shown = if r.body.len() < r.body_bytes { format!(", first {} shown", r.body.len()) } else { String::new() };
     let _ = writeln!(out, "<p class=\"note\">Body: {} bytes{cut}{shown}</p>", r.body_bytes);
-    if !r.body.is_empty() {
-        let _ = writeln!(out, "<pre class=\"{}\">{}</pre>", body_class(differs.body), html(&r.body));
+    if !r.body.is_empty() || r.body_sha256.is_some() {
+        let _ = writeln!(out, "<pre class=\"{}\">{}</pre>", body_class(differs.body()), html(&r.body_shown()));
     }
     out
 }
 
-/// The checks, a should's marked as such.
-fn expectation(expected: &Expected, differs: &Differs) -> String {
+/// Every check of the step, a should's marked as such, the ones that failed highlighted with
+/// the line of the case file that wrote them.
+fn expectation(case: &CaseEntry, expected: &Expected) -> String {
     let mut out = String::from("<table>\n");
-    if let Some(status) = expected.status {
-        out.push_str(&row("status", &status.to_string(), differs.status));
-    }
     for check in &expected.rows {
-        let name = if check.severity == Severity::Should { format!("{} (should)", check.name) } else { check.name.clone() };
-        out.push_str(&row(&name, &check.expects, differs.row(&check.name)));
+        let name = if check.severity == Severity::Should { format!("{} (should)", check.check) } else { check.check.clone() };
+        let at = check.line.map(|line| format!(" <span class=\"at\">{}</span>", html(&case.file_line(line)))).unwrap_or_default();
+        let class = match class(check.differs) {
+            "" => String::new(),
+            class => format!(" class=\"{class}\""),
+        };
+        let _ = writeln!(out, "<tr{class}><th>{}</th><td>{}{at}</td></tr>", html(&name), html(&check.expects));
     }
     out.push_str("</table>\n");
-    if !expected.body.is_empty() {
-        let lines: Vec<String> =
-            expected.body.iter().map(|(check, severity)| if *severity == Severity::Should { format!("{check} (should)") } else { check.clone() }).collect();
-        let _ = writeln!(out, "<pre class=\"{}\">{}</pre>", body_class(differs.body), html(&lines.join("\n")));
-    }
     out
 }

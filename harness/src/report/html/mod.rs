@@ -1,14 +1,16 @@
-//! The HTML report: one self-contained page (inline style and script, nothing fetched) with the
-//! run, a summary by area with a bar per area, and a table of cases filterable by outcome, area,
-//! basis and free text, each case expanding to its doc quote and evidence ([`detail`]), the
-//! expectations entry that lists it (with its link) and how its `eventually` steps settled.
+//! The HTML report: one self-contained page (inline style and script, nothing fetched) that
+//! opens on its verdict and what needs a look (the failures, then the warnings and the flaky
+//! failures, each linking to its evidence), then the run, a summary by area with a bar per area,
+//! and a table of cases filterable by outcome, area, basis and free text, each case expanding to
+//! its doc quote and evidence ([`detail`]), the expectations entry that lists it (with its link)
+//! and how its `eventually` steps settled.
 //! Every piece of text is escaped: bodies and headers come from the target.
 
 pub mod detail;
 pub mod layout;
 
-use super::model::{CaseEntry, Report};
-use super::{area, escape::html};
+use super::model::{CaseEntry, Evidence, Report};
+use super::{area, escape::html, text};
 use crate::outcome::{Outcome, Summary};
 use layout::{badge, bar, count_cells, count_headers, key};
 use std::fmt::Write as _;
@@ -16,9 +18,19 @@ use std::fmt::Write as _;
 pub fn render(report: &Report) -> String {
     let mut body = String::new();
     let _ = writeln!(body, "<header>\n<h1>Next.js conformance report</h1>");
-    run_facts(&mut body, report);
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
-    let _ = writeln!(body, "<p class=\"totals\" id=\"totals\">{}</p>\n{}\n</header>", html(&total.to_string()), bar(&total));
+    let verdict = if report.cases.iter().any(|c| c.fails_run(report.strict)) { "failed" } else { "passed" };
+    let _ = writeln!(
+        body,
+        "<p class=\"totals\" id=\"totals\"><span class=\"verdict {verdict}\">{}</span> {} · {}</p>\n{}\n</header>",
+        verdict.to_uppercase(),
+        html(&report.target_label()),
+        html(&total.to_string()),
+        bar(&total)
+    );
+    attention(&mut body, report);
+    body.push_str("<h2>Run</h2>\n");
+    run_facts(&mut body, report);
 
     let areas = area::tally(&report.cases);
     body.push_str("<h2>By area</h2>\n<table class=\"areas\">\n");
@@ -38,10 +50,44 @@ pub fn render(report: &Report) -> String {
     filters(&mut body, &areas);
     body.push_str("<table class=\"cases\">\n<thead><tr><th>outcome</th><th>case</th><th>basis</th><th class=\"n\">ms</th></tr></thead>\n");
     for case in &report.cases {
-        case_rows(&mut body, case, &report.replay);
+        case_rows(&mut body, case, report);
     }
     body.push_str("</table>\n");
     layout::document(&format!("Next.js conformance: {}", report.target_label()), &body)
+}
+
+/// What needs a look first, above everything else: the cases that fail the run, then the
+/// warnings, then the flaky failures, each with why and a link that opens its evidence.
+fn attention(out: &mut String, report: &Report) {
+    let group = |c: &CaseEntry| match c.outcome {
+        _ if c.fails_run(report.strict) => Some("failures"),
+        Outcome::Warn => Some("warnings"),
+        Outcome::Flaky => Some("flaky"),
+        _ => None,
+    };
+    for (heading, id) in [("Failures", "failures"), ("Warnings", "warnings"), ("Flaky", "flaky")] {
+        let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| group(c) == Some(id)).collect();
+        if cases.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<section class=\"attention {id}\" id=\"{id}\">\n<h2>{heading} ({})</h2>\n<ul>", cases.len());
+        for case in cases {
+            let mut why: Vec<String> = case.evidence.iter().flat_map(|e| match e {
+                Evidence::Check(e) => text::mismatch_lines(case, e.step, &e.mismatches),
+                Evidence::Diff(e) => text::mismatch_lines(case, e.step, &e.differences),
+            }).collect();
+            why.extend(case.untold_lines().into_iter().map(str::to_owned));
+            let _ = writeln!(
+                out,
+                "<li>{} <a class=\"open-case\" href=\"#case-{id}\"><code>{id}</code></a> <span class=\"title\">{}</span>\n<pre class=\"why\">{}</pre></li>",
+                badge(case.outcome),
+                html(&case.title),
+                html(&why.join("\n")),
+                id = html(&case.id),
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
 }
 
 fn run_facts(out: &mut String, report: &Report) {
@@ -85,7 +131,7 @@ fn filters(out: &mut String, areas: &[(String, Summary)]) {
     );
 }
 
-fn case_rows(out: &mut String, case: &CaseEntry, run_replay: &str) {
+fn case_rows(out: &mut String, case: &CaseEntry, report: &Report) {
     let basis = case.basis_name();
     let text = format!("{} {} {}", case.id, case.title, case.message.as_deref().unwrap_or_default()).to_lowercase();
     let _ = writeln!(
@@ -105,5 +151,5 @@ fn case_rows(out: &mut String, case: &CaseEntry, run_replay: &str) {
         html(&case.title),
         case.duration_ms
     );
-    let _ = writeln!(out, "<tr class=\"detail\" hidden><td colspan=\"4\">\n{}</td></tr>\n</tbody>", detail::render(case, run_replay));
+    let _ = writeln!(out, "<tr class=\"detail\" hidden><td colspan=\"4\">\n{}</td></tr>\n</tbody>", detail::render(case, &report.replay, &report.servers));
 }

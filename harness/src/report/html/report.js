@@ -57,13 +57,23 @@
     });
   });
 
-  function openFromHash() {
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  // A failure listed at the top opens its case below at once (the hash follows for history).
+  Array.prototype.forEach.call(document.querySelectorAll("a.open-case"), function (link) {
+    link.addEventListener("click", function () {
+      open(document.getElementById(decodeURIComponent(link.hash.slice(1))));
+    });
+  });
+
+  function open(target) {
     if (target && target.classList.contains("case")) {
       target.hidden = false;
       expand(target, true);
       target.scrollIntoView({ block: "start" });
     }
+  }
+
+  function openFromHash() {
+    open(location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))));
   }
   window.addEventListener("hashchange", openFromHash);
   apply();

@@ -61,7 +61,7 @@ pub fn render(matrix: &Matrix) -> String {
                 layout::badge(case.outcome),
                 html(&case.id),
                 html(&case.title),
-                detail::render(case, &report.replay)
+                detail::render(case, &report.replay, &report.servers)
             );
         }
     }

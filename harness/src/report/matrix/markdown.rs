@@ -67,7 +67,7 @@ pub fn render(matrix: &Matrix) -> String {
         }
         let _ = writeln!(out, "\n## T{}: {}\n", column + 1, code(&report.target_label()));
         for case in shown {
-            case_section(&mut out, case, &report.replay, Some(&anchor(column, &case.id)));
+            case_section(&mut out, case, report, Some(&anchor(column, &case.id)));
         }
     }
     out
