@@ -350,7 +350,7 @@ fn diff_of_two_instances_of_a_server_reports_nothing() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.trim_end().ends_with(" same, 0 different in a should, 0 different, 0 n/a, 0 errors"), "{stdout}");
-    let without_src = harness(&["diff", "--a", &a.url, "--b", &b.url, "--filter", "src-folder"]);
+    let without_src = harness(&["diff", "--a", &a.url, "--b", &b.url, "--filter", "route-handlers/src-folder"]);
     assert_eq!(without_src.status.code(), Some(2), "{}", text(&without_src.stdout));
     assert!(text(&without_src.stderr).contains("none of the 3 selected cases requests an app both sides serve"), "{}", text(&without_src.stderr));
     let unknown = harness(&["diff", "--a", "nope=http://127.0.0.1:1", "--b", &b.url]);

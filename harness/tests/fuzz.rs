@@ -30,7 +30,7 @@ fn servers(a: &str, b: &str, builds: [&str; 2]) -> Servers {
 
 async fn run(servers: &Servers, requests: usize, seed: u64) -> Findings {
     let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
-    let space = Space::read(&[APP.to_owned()], &cases).unwrap();
+    let space = Space::read(&[APP.to_owned()], &cases, &reference_server::default_next_version()).unwrap();
     let client = Client::new(ClientSettings::default()).unwrap();
     let settings = Settings { requests, seed, time: Duration::from_secs(120) };
     fuzz(&client, servers, &space, &settings, &|_| {}).await

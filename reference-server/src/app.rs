@@ -2,6 +2,7 @@
 //! file, the files around pages, `next.config.js`, what the build prerenders), with the stages
 //! a request goes through put together in the order [`crate::envelope`] describes.
 
+use crate::project::Project;
 use crate::endpoint::Endpoints;
 use crate::envelope::compression::Compression;
 use crate::envelope::config_headers::ConfigHeaders;
@@ -71,7 +72,7 @@ impl App {
     pub fn load(config: &Config) -> Result<App, Error> {
         let mirrors = mirrors::for_app(&config.app).ok_or_else(|| Error::UnknownApp { app: config.app.clone() })?;
         let root = config.fixture_dir.as_path();
-        let routes = Routes::load(root, mirrors)?;
+        let routes = Routes::load(root, mirrors, &config.next_version)?;
         let proxy = load_proxy(root, mirrors)?;
         let script = ClientScript::for_routes(routes.iter().map(|route| url_pattern(&route.file.pattern)).collect::<Vec<_>>().iter().map(String::as_str));
         // Made when the app loads, by the app's clock.
@@ -79,10 +80,11 @@ impl App {
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         let header_rules = next_config.header_rules.clone();
-        let site = Site { routes: &routes, files: &files };
+        let project = Project::load(root);
+        let site = Site { routes: &routes, files: &files, project: &project };
         let renderer = Renderer::prerender(site, next_config, config.next_version.clone(), config.clock.clone());
         let pages = PagesRouter::prerender(&routes, config.next_version.clone(), config.clock.clone())?;
-        let endpoints = Arc::new(Endpoints::new(routes, files, renderer, pages, config.next_version.clone()));
+        let endpoints = Arc::new(Endpoints::new(routes, files, project, renderer, pages, config.next_version.clone()));
         let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root), header_rules };
         let stack = stack(endpoints.clone(), proxy, &config.next_version, outside, &config.clock)
             .map_err(|message| Error::Route { file: "next.config.js".into(), message })?;

@@ -11,6 +11,7 @@ use crate::navigation::Interrupt;
 use crate::pages_api::request::ApiRequest;
 use crate::pages_router::data::{PropsContext, PropsResult, StaticPaths};
 use crate::pages_api::response::ApiResponse;
+use crate::params::Params;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 use serde_json::Value;
 
@@ -37,29 +38,42 @@ impl From<Result<WebResponse, Thrown>> for Handled {
 /// Calls the function a module exports under `export` (`GET`, `default`...).
 pub type Handler = fn(export: &str, request: &RouteRequest) -> Handled;
 
-/// What a layout's or template's default export renders around `children` for `request`.
+/// What a layout's or template's default export renders around `children` for `request`. A
+/// root layout in a route group renders the document's `<html>` element.
 pub type Wrap = fn(children: &str, request: &RouteRequest) -> String;
 
 /// The user code of one API route: `export default function handler(req, res)`.
 pub type ApiHandler = fn(&ApiRequest, &mut ApiResponse) -> Result<(), Thrown>;
 
 /// What the default export (and the `generate*` export) of a generated metadata file does.
+/// Each function runs for a request ([`RouteRequest`], whose `params` are the route's without
+/// the id segment); code that reads request data (`headers()`) makes the file be made per
+/// request.
 #[derive(Debug, Clone, Copy)]
 pub enum MetadataCode {
-    Robots(fn() -> Robots),
-    Manifest(fn() -> Manifest),
+    Robots(fn(&RouteRequest) -> Robots),
+    Manifest(fn(&RouteRequest) -> Manifest),
     Sitemap {
         /// `generateSitemaps()`: the ids, as the URL writes them (`0`, `1`).
         generate_sitemaps: Option<fn() -> Vec<String>>,
         /// `sitemap({ id })`.
-        sitemap: fn(id: Option<&str>) -> Vec<SitemapEntry>,
+        sitemap: fn(id: Option<&str>, request: &RouteRequest) -> Vec<SitemapEntry>,
     },
     Image {
-        generate_image_metadata: Option<fn() -> Vec<ImageMetadata>>,
-        /// The default export, called with the `id` of one `generateImageMetadata` item.
-        image: fn(id: Option<&str>) -> ImageResponse,
+        generate_image_metadata: Option<GenerateImageMetadata>,
+        /// `generateStaticParams()`: the params of the dynamic segments above the file that the
+        /// build makes it for.
+        generate_static_params: Option<fn() -> Vec<Params>>,
+        image: ImageFunction,
     },
 }
+
+/// `generateImageMetadata({ params })`.
+pub type GenerateImageMetadata = fn(params: Option<&Params>) -> Vec<ImageMetadata>;
+
+/// The default export of an image file, called with the `id` of one `generateImageMetadata`
+/// item.
+pub type ImageFunction = fn(id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown>;
 
 /// The user code of a Pages Router page (`pages/**`, not `pages/api`): its data functions and
 /// its component.
@@ -95,10 +109,47 @@ impl DataFunction {
 /// One item `generateImageMetadata` returns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageMetadata {
-    pub id: String,
+    pub id: MetadataId,
     pub alt: Option<String>,
     pub size: Option<(u32, u32)>,
     pub content_type: Option<String>,
+}
+
+/// An `id` of `generateImageMetadata`: a string or a number (an integer, as the fixtures
+/// use), as the code returned it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetadataId {
+    Text(String),
+    Number(i64),
+}
+
+impl MetadataId {
+    /// `String(id)`, as the id segment of the image's URL writes it.
+    pub fn to_url(&self) -> String {
+        match self {
+            MetadataId::Text(text) => text.clone(),
+            MetadataId::Number(n) => n.to_string(),
+        }
+    }
+
+    /// `typeof id`.
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            MetadataId::Text(_) => "string",
+            MetadataId::Number(_) => "number",
+        }
+    }
+}
+
+/// What the default export of an image file returned.
+#[derive(Debug, Clone)]
+pub enum ImageReturn {
+    /// `new ImageResponse(element, options)`.
+    Image(ImageResponse),
+    /// Any other `Response`.
+    Response(WebResponse),
+    /// A value that is not a `Response` (`Blob`, `ArrayBuffer`...), by its JavaScript type name.
+    NotAResponse(&'static str),
 }
 
 /// The Rust code of one fixture file: a [`Handler`] for app routes and pages, an

@@ -1,17 +1,17 @@
 //! The innermost stage: the router finds the route for the path ([`Routes::resolve`]), and the
 //! route's kind of [`Endpoint`] answers. [`Endpoints::serve`] hands each kind off to its module:
-//! route handlers and pages go through the cache ([`crate::rendering`], which runs
-//! [`crate::route_handler`] and [`crate::page`]), API routes to [`crate::pages_api`], metadata
-//! files to [`crate::metadata::answer`], Pages Router pages to [`crate::pages_router`], which
-//! also answers their data routes (`/_next/data/<buildId>/<path>.json`).
+//! route handlers, pages and metadata files (through the handler Next.js writes around each,
+//! [`crate::metadata::handler`]) go through the cache ([`crate::rendering`], which runs
+//! [`crate::route_handler`] and [`crate::page`]), API routes to [`crate::pages_api`], Pages
+//! Router pages to [`crate::pages_router`], which also answers their data routes
+//! (`/_next/data/<buildId>/<path>.json`).
 
-use crate::cache::policy::Kind;
-use crate::metadata;
 use crate::page::PageFiles;
 use crate::pages_api::{self, ApiCall};
 use crate::pages_router::{OnDemand, PageCall, PagesRouter, data_route};
-use crate::params::{ParamValue, Params};
-use crate::rendering::{AppCall, Renderer, Site};
+use crate::params::Params;
+use crate::project::Project;
+use crate::rendering::{AppCall, AppCode, Renderer, Site};
 use crate::body::WireBody;
 use crate::fields::build;
 use crate::route_handler;
@@ -25,6 +25,7 @@ use semver::Version;
 pub struct Endpoints {
     routes: Routes,
     files: PageFiles,
+    project: Project,
     renderer: Renderer,
     pages: PagesRouter,
     next: Version,
@@ -46,8 +47,8 @@ impl Service for Endpoints {
 }
 
 impl Endpoints {
-    pub fn new(routes: Routes, files: PageFiles, renderer: Renderer, pages: PagesRouter, next: Version) -> Endpoints {
-        Endpoints { routes, files, renderer, pages, next }
+    pub fn new(routes: Routes, files: PageFiles, project: Project, renderer: Renderer, pages: PagesRouter, next: Version) -> Endpoints {
+        Endpoints { routes, files, project, renderer, pages, next }
     }
 
     pub fn routes(&self) -> &Routes {
@@ -94,7 +95,7 @@ impl Endpoints {
     }
 
     fn site(&self) -> Site<'_> {
-        Site { routes: &self.routes, files: &self.files }
+        Site { routes: &self.routes, files: &self.files, project: &self.project }
     }
 
     /// Answers `request` with route `index`, whose parameters are `params`.
@@ -106,13 +107,6 @@ impl Endpoints {
         let asked = request.extensions().get::<OriginalUri>().map(|o| (o.0.path().to_owned(), o.0.query().unwrap_or_default().to_owned()));
         let (parts, body) = request.into_parts();
         let code = match &self.routes.get(index).endpoint {
-            Endpoint::Metadata(file) => {
-                let id = match params.as_ref().and_then(|p| p.get(metadata::ID_PARAM)) {
-                    Some(ParamValue::One(id)) => Some(id.as_str()),
-                    _ => None,
-                };
-                return metadata::answer::serve(&self.routes.metadata()[*file], &method, id, &self.next);
-            }
             Endpoint::Api(config, handler) => {
                 let call = ApiCall { method, path, query, headers: parts.headers, body, params };
                 let server = OnDemand { pages: &self.pages, routes: &self.routes };
@@ -122,8 +116,9 @@ impl Endpoints {
                 let call = PageCall { method, path, headers: parts.headers, params, data: false };
                 return self.pages.serve(index, call);
             }
-            Endpoint::Handler(mirror) => (Kind::Handler, *mirror),
-            Endpoint::Page(mirror) => (Kind::Page, *mirror),
+            Endpoint::Handler(mirror) => AppCode::Handler(mirror),
+            Endpoint::Page(mirror) => AppCode::Page(mirror),
+            Endpoint::Metadata(file) => AppCode::Metadata(*file),
         };
         let Ok(body) = body.collect().await.map(|collected| collected.to_bytes()) else {
             return Ok(route_handler::payload_too_large());
@@ -143,18 +138,19 @@ mod tests {
     fn endpoints() -> Endpoints {
         let (root, mirrors) = (crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap());
         let script = crate::client_script::ClientScript::for_routes(["/"]);
-        let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
+        let (routes, files) = (Routes::load(&root, mirrors, &crate::default_next_version()).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
         let next = crate::default_next_version();
-        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone(), Default::default());
+        let project = Project::load(&root);
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files, project: &project }, NextConfig::read(&root).unwrap(), next.clone(), Default::default());
         let pages = PagesRouter::prerender(&routes, next.clone(), Default::default()).unwrap();
-        Endpoints::new(routes, files, renderer, pages, next)
+        Endpoints::new(routes, files, project, renderer, pages, next)
     }
 
     #[tokio::test]
     async fn each_kind_of_route_answers_and_an_unknown_path_is_refused() {
         let endpoints = endpoints();
         let made = async |request| Made::of(&endpoints.call(request).await.unwrap());
-        assert_eq!(made(get("/robots.txt")).await, Made::Metadata);
+        assert!(matches!(made(get("/robots.txt")).await, Made::Handler { body: true }));
         assert_eq!(made(get("/api/query/1")).await, Made::Api);
         assert!(matches!(made(get("/route-handlers/methods/get")).await, Made::Handler { .. }));
         assert!(matches!(made(get("/")).await, Made::Page(_)));

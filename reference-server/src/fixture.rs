@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::exports::{Exports, read_exports};
 use crate::metadata;
 use crate::router::Segment;
+use semver::Version;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +49,9 @@ pub fn has_pages_router(root: &Path) -> bool {
 /// The files of `pages/` that are not pages of their own, refused (see the module doc).
 const SPECIAL_PAGES: [&str; 5] = ["_app", "_document", "_error", "404", "500"];
 
-/// Every route and page file of the app at `root`, in a stable order.
-pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
+/// Every route and page file of the app at `root`, as Next.js `next` routes it, in a stable
+/// order.
+pub fn scan(root: &Path, next: &Version) -> Result<Vec<RouteFile>, Error> {
     let existing = |dirs: [&str; 2]| dirs.iter().map(|d| root.join(d)).find(|d| d.is_dir());
     let app_dir = existing(["app", "src/app"]);
     let pages_dir = existing(["pages", "src/pages"]);
@@ -58,7 +60,7 @@ pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
     }
     let mut routes = Vec::new();
     if let Some(app_dir) = app_dir {
-        walk(root, &app_dir, &mut Vec::new(), &mut routes)?;
+        walk(root, &app_dir, &mut Vec::new(), &mut routes, next)?;
     }
     if let Some(pages_dir) = pages_dir {
         walk_pages(root, &pages_dir, &mut Vec::new(), &mut routes)?;
@@ -67,17 +69,17 @@ pub fn scan(root: &Path) -> Result<Vec<RouteFile>, Error> {
     Ok(routes)
 }
 
-fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>) -> Result<(), Error> {
+fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<RouteFile>, next: &Version) -> Result<(), Error> {
     let mut found_here: Option<String> = None;
     for path in sorted_entries(dir)? {
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         if path.is_dir() {
             match folder_segment(&name) {
                 Folder::Private => {}
-                Folder::Group => walk(root, &path, pattern, out)?,
+                Folder::Group => walk(root, &path, pattern, out, next)?,
                 Folder::Segment(segment) => {
                     pattern.push(segment);
-                    walk(root, &path, pattern, out)?;
+                    walk(root, &path, pattern, out, next)?;
                     pattern.pop();
                 }
             }
@@ -88,7 +90,7 @@ fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<Route
             "route" => RouteKind::Handler,
             "page" => RouteKind::Page,
             _ => {
-                out.extend(metadata_file(root, &path, &name, pattern)?);
+                out.extend(metadata_file(root, &path, &name, pattern, next)?);
                 continue;
             }
         };
@@ -106,10 +108,10 @@ fn walk(root: &Path, dir: &Path, pattern: &mut Vec<Segment>, out: &mut Vec<Route
 }
 
 /// The route of a metadata file, or `None` when `name` is not one.
-fn metadata_file(root: &Path, path: &Path, name: &str, pattern: &[Segment]) -> Result<Option<RouteFile>, Error> {
+fn metadata_file(root: &Path, path: &Path, name: &str, pattern: &[Segment], next: &Version) -> Result<Option<RouteFile>, Error> {
     let file = relative(root, path);
     let folder = metadata::folder_of(&file);
-    let Some(found) = metadata::convention::recognize(name, folder.is_empty()) else { return Ok(None) };
+    let Some(found) = metadata::convention::recognize(name, folder.is_empty(), next) else { return Ok(None) };
     let exports = match found.source {
         metadata::convention::Source::Static => Exports::default(),
         metadata::convention::Source::Generated => exports_of(path, &file)?,

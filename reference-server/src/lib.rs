@@ -36,7 +36,8 @@
 //!   [`cookies`] (`cookies()` and `Set-Cookie`), [`draft_mode`] and the Pages Router's
 //!   [`preview_data`], [`navigation`] (`redirect()`, `notFound()`...), [`after`] (callbacks run
 //!   once the answer is made), [`cache`] (the route cache and the data cache with their segment
-//!   config, header and invalidation rules).
+//!   config, header and invalidation rules), [`project`] (`process.env` from the `.env` files,
+//!   and the project's files).
 //! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
 //!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
 //!   that answers one.
@@ -94,6 +95,7 @@ mod pages_api;
 mod pages_router;
 mod params;
 mod preview_data;
+mod project;
 mod proxy;
 mod rendering;
 mod route_handler;

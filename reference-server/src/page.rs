@@ -1,10 +1,12 @@
 //! Pages (`page.js`) of the app router. A page renders its markup inside its layouts and
-//! templates ([`Wrappers`]) and the root layout (the document shell written here), with the head
-//! tags of the app's metadata files. Rendered per request, it is streamed; from the route cache,
-//! it is the HTML the build (or a regeneration) stored. A page that calls a `next/navigation`
-//! function is answered with the error shell: a redirect with its status and `Location`,
-//! `notFound()` with the default not-found text (the app has no `not-found.js`), `forbidden()`
-//! and `unauthorized()` with what the root fallback file ([`FallbackFiles`]) renders.
+//! templates ([`Wrappers`]) and the root layout (the document shell written here, or the `<html>`
+//! element a route group's root layout renders), with the head tags of the app's metadata files
+//! first in the `<html>` element. Rendered per request, it is streamed; from the route cache,
+//! it is the HTML the build (or a regeneration) stored. A page (or its root layout) that
+//! calls a `next/navigation` function is answered with the error shell: a redirect with its
+//! status and `Location`, `notFound()` with the default not-found text (the app has no
+//! `not-found.js`), `forbidden()` and `unauthorized()` with what the root fallback file
+//! ([`FallbackFiles`]) renders, or without one Next.js's own 403 and 401 texts.
 //!
 //! Every page loads the app's [`ClientScript`]. A page that throws while rendered per request
 //! is answered with the error shell and 500.
@@ -45,6 +47,10 @@ use std::path::Path;
 
 /// What Next.js renders for `notFound()` when the app has no `not-found.js`.
 const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
+/// What Next.js renders for `forbidden()` when the app has no `forbidden.js`.
+const DEFAULT_FORBIDDEN: &str = "403: This page could not be accessed.";
+/// What Next.js renders for `unauthorized()` when the app has no `unauthorized.js`.
+const DEFAULT_UNAUTHORIZED: &str = "401: You're not authorized to access this page.";
 
 /// The build id RSC payloads name: the reference server is one build that never changes.
 const BUILD_ID: &str = "reference-server";
@@ -200,15 +206,19 @@ impl Page<'_> {
     }
 
     /// What renders in the place of a page that called `notFound()`, `forbidden()` or
-    /// `unauthorized()`, with the interrupt: the default not-found text, or what the root
-    /// fallback file renders. When the root layout itself called it, nothing can render there.
-    /// `None` for anything else, or without the fallback file.
+    /// `unauthorized()`, with the interrupt: the default not-found text, what the root fallback
+    /// file renders, or without one Next.js's own 403 or 401 text. When the root layout itself
+    /// called it, nothing can render there. `None` for anything else.
     fn in_place_of<'n>(&self, not_rendered: &'n NotRendered, request: &RouteRequest) -> Option<(&'n Interrupt, String)> {
         match not_rendered {
             NotRendered::RootLayout(interrupt @ (Interrupt::NotFound | Interrupt::Forbidden | Interrupt::Unauthorized)) => Some((interrupt, String::new())),
             NotRendered::Page(Handled::Interrupt(interrupt @ Interrupt::NotFound)) => Some((interrupt, DEFAULT_NOT_FOUND.to_owned())),
             NotRendered::Page(Handled::Interrupt(interrupt @ (Interrupt::Forbidden | Interrupt::Unauthorized))) => {
-                match (self.files.fallbacks.for_interrupt(interrupt)?.handle)("default", request) {
+                let Some(fallback) = self.files.fallbacks.for_interrupt(interrupt) else {
+                    let default = if *interrupt == Interrupt::Forbidden { DEFAULT_FORBIDDEN } else { DEFAULT_UNAUTHORIZED };
+                    return Some((interrupt, default.to_owned()));
+                };
+                match (fallback.handle)("default", request) {
                     Handled::Answer(fallback) => Some((interrupt, markup(fallback))),
                     _ => None,
                 }
@@ -310,19 +320,29 @@ pub fn with_sent(mut answer: Answer, sent: Sent) -> Answer {
 /// The HTML of a page rendered inside the root layout, loading `script`; `head` is markup added
 /// to its `<head>` (the tags of metadata files).
 fn page_html(script: &ClientScript, head: &str, markup: &str) -> String {
-    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body>{markup}</body></html>", script.tag())
+    let (html, content) = root_element(markup);
+    format!("<!DOCTYPE html>{html}<head><meta charSet=\"utf-8\"/>{}{head}</head>{content}</html>", script.tag())
 }
 
 /// A page rendered per request. Before 16, Next.js streams its metadata tags after the head, in
 /// a hidden `<div>` of the body.
 fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version) -> String {
     if next.major >= 16 {
-        page_html(script, head, markup)
-    } else {
-        format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}</head><body><div hidden=\"\">{head}</div>{markup}</body></html>",
-            script.tag()
-        )
+        return page_html(script, head, markup);
+    }
+    let (html, content) = root_element(markup);
+    let content = content.replacen("<body>", &format!("<body><div hidden=\"\">{head}</div>"), 1);
+    format!("<!DOCTYPE html>{html}<head><meta charSet=\"utf-8\"/>{}</head>{content}</html>", script.tag())
+}
+
+/// The opening `<html>` tag of the document and what follows it up to `</html>`: those of the
+/// root layout a route group gives, when the markup is one, else `app/layout.js`'s, which the
+/// fixtures write as `<html lang="en"><body>{children}</body></html>`.
+fn root_element(markup: &str) -> (String, String) {
+    let rendered = markup.strip_suffix("</html>").filter(|_| markup.starts_with("<html")).and_then(|m| m.split_once('>'));
+    match rendered {
+        Some((open, content)) => (format!("{open}>"), content.to_owned()),
+        None => ("<html lang=\"en\">".to_owned(), format!("<body>{markup}</body>")),
     }
 }
 
@@ -347,6 +367,16 @@ fn markup(page: WebResponse) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_root_layout_of_a_group_gives_the_html_element() {
+        let script = ClientScript::for_routes(["/"]);
+        let html = page_html(&script, "<link/>", "<html lang=\"en\" data-root=\"shop\"><body><h1/></body></html>");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\" data-root=\"shop\"><head><meta charSet=\"utf-8\"/>"), "{html}");
+        assert!(html.ends_with("<link/></head><body><h1/></body></html>"), "{html}");
+        let v15 = dynamic_html(&script, "<link/>", "<html data-root=\"x\"><body><p/></body></html>", &Version::new(15, 0, 0));
+        assert!(v15.ends_with("<body><div hidden=\"\"><link/></div><p/></body></html>"), "{v15}");
+    }
 
     #[test]
     fn before_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {

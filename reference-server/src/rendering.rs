@@ -18,9 +18,11 @@ use std::collections::HashMap;
 use crate::code::{Handled, Mirror};
 use crate::navigation::Interrupt;
 use crate::next_config::NextConfig;
+use crate::metadata;
 use crate::page::{self, Page, PageFiles};
+use crate::project::Project;
 use crate::params::{ParamValue, Params};
-use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
+use crate::route_handler::{self, Dispatch, HTTP_METHODS, Module, dispatch};
 use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
 use crate::rsc::{self, Wants};
@@ -31,8 +33,24 @@ use semver::Version;
 use serde_json::Value;
 use crate::clock::Clock;
 
-/// The code of a page or route handler: its kind and its mirror.
-pub type AppCode = (Kind, &'static Mirror);
+/// The code of a page, a route handler, or the handler Next.js writes around a metadata file.
+#[derive(Clone, Copy)]
+pub enum AppCode {
+    Handler(&'static Mirror),
+    Page(&'static Mirror),
+    /// The index of the file in [`Routes::metadata`].
+    Metadata(usize),
+}
+
+impl AppCode {
+    pub fn kind(self) -> Kind {
+        match self {
+            AppCode::Handler(_) => Kind::Handler,
+            AppCode::Page(_) => Kind::Page,
+            AppCode::Metadata(_) => Kind::Metadata,
+        }
+    }
+}
 
 /// What the build decided for one page or route handler.
 pub struct RouteCaching {
@@ -69,11 +87,13 @@ enum Rendered {
     Failed,
 }
 
-/// What the renderer runs code with: the app's routes and the files around its pages.
+/// What the renderer runs code with: the app's routes, the files around its pages, and the
+/// project (`process.env`, its files).
 #[derive(Clone, Copy)]
 pub struct Site<'a> {
     pub routes: &'a Routes,
     pub files: &'a PageFiles,
+    pub project: &'a Project,
 }
 
 /// What the server hands over for one request to a page or route handler.
@@ -94,7 +114,7 @@ pub struct AppCall {
 /// The rendering state of an app: what the build decided for each route, the caches, and the
 /// `next.config.js` settings they follow.
 pub struct Renderer {
-    /// What the build decided for each route (`None` for API routes and metadata files).
+    /// What the build decided for each route (`None` for API routes).
     plans: Vec<Option<RouteCaching>>,
     /// The inline Server Actions of the app's pages by id: the page's route and the action's
     /// name.
@@ -121,25 +141,27 @@ impl Renderer {
     /// What the build decides for one route, its prerendered answers stored.
     fn plan(&self, site: Site, route: &Route, now: std::time::Instant) -> Option<RouteCaching> {
         let code = match route.endpoint {
-            Endpoint::Handler(mirror) => (Kind::Handler, mirror),
-            Endpoint::Page(mirror) => (Kind::Page, mirror),
-            Endpoint::Api(..) | Endpoint::Metadata(_) | Endpoint::PagesPage(_) => return None,
+            Endpoint::Handler(mirror) => AppCode::Handler(mirror),
+            Endpoint::Page(mirror) => AppCode::Page(mirror),
+            Endpoint::Metadata(file) => AppCode::Metadata(file),
+            Endpoint::Api(..) | Endpoint::PagesPage(_) => return None,
         };
         let file = &route.file;
-        let config = match code.0 {
-            Kind::Page => SegmentConfig::read_route(&site.files.layout_exports(&file.file), &file.exports),
-            Kind::Handler => SegmentConfig::read(&file.exports),
+        let (config, exported) = match code {
+            AppCode::Metadata(index) => (metadata::handler::segment_config(&site.routes.metadata()[index], &self.next), metadata::handler::exports()),
+            AppCode::Page(_) => (SegmentConfig::read_route(&site.files.layout_exports(&file.file), &file.exports), file.exports.names.clone()),
+            AppCode::Handler(_) => (SegmentConfig::read(&file.exports), file.exports.names.clone()),
         };
-        let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| file.exports.names.iter().any(|n| n == m)).collect();
+        let methods: Vec<&str> = HTTP_METHODS.iter().copied().filter(|m| exported.iter().any(|n| n == m)).collect();
         let dynamic_segments = file.pattern.iter().any(|s| !matches!(s, Segment::Static(_)));
         let params_list: Vec<Option<Params>> = if !dynamic_segments {
             vec![None]
         } else if config.static_params {
-            static_params(code.1, &self.clock).into_iter().map(Some).collect()
+            static_params(site, code, &file.pattern, &self.clock).into_iter().map(Some).collect()
         } else {
             vec![]
         };
-        let rendering = policy::planned(code.0, &config, &methods, dynamic_segments);
+        let rendering = policy::planned(code.kind(), &config, &methods, dynamic_segments);
         let stale_time = self.config.static_stale_time.unwrap_or(STALE_TIME);
         let mut plan = RouteCaching { code, config, rendering, listed: vec![], dynamic_segments, expire: EXPIRE, stale_time };
         let prerendered = if let Rendering::Static { .. } = plan.rendering { self.prerender_paths(site, route, params_list, &mut plan) } else { vec![] };
@@ -168,7 +190,10 @@ impl Renderer {
                 Rendering::Static { revalidate } => revalidate,
                 Rendering::Dynamic => None,
             };
-            let request = static_request(&path, params.clone(), 0, &self.clock).prerendering(Prerender::Build, revalidate).with_runtime(&runtime);
+            let request = static_request(&path, params.clone(), 0, &self.clock)
+                .prerendering(Prerender::Build, revalidate)
+                .with_runtime(&runtime)
+                .with_project(site.project);
             let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
             // A fetch with a shorter `next.revalidate` lowered the route's.
@@ -192,19 +217,21 @@ impl Renderer {
     }
 
     /// Runs the route's code once for `request` and keeps what a cache would store.
-    fn render(&self, site: Site, route: &Route, (kind, mirror): AppCode, request: &RouteRequest) -> Rendered {
-        match kind {
-            Kind::Handler => match dispatch(&route.file.exports.names, mirror, request) {
-                Dispatch::Respond { response, .. } => Rendered::Answer(CachedAnswer {
-                    status: response.status,
-                    headers: response.headers,
-                    body: response.body.unwrap_or_default(),
-                    made_by_build: false,
-                    flight: None,
-                }),
-                Dispatch::Threw(_) => Rendered::Failed,
-            },
-            Kind::Page => match self.page(site, route, mirror).prerender(request) {
+    fn render(&self, site: Site, route: &Route, code: AppCode, request: &RouteRequest) -> Rendered {
+        let handled = |module: Module| match dispatch(module, request) {
+            Dispatch::Respond { response, .. } => Rendered::Answer(CachedAnswer {
+                status: response.status,
+                headers: response.headers,
+                body: response.body.unwrap_or_default(),
+                made_by_build: false,
+                flight: None,
+            }),
+            Dispatch::Threw(_) => Rendered::Failed,
+        };
+        match code {
+            AppCode::Handler(mirror) => handled(Module::of(&route.file.exports.names, mirror)),
+            AppCode::Metadata(index) => self.metadata_module(site, index, handled),
+            AppCode::Page(mirror) => match self.page(site, route, mirror).prerender(request) {
                 Some(page) => Rendered::Answer(CachedAnswer {
                     status: page.status,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
@@ -215,6 +242,16 @@ impl Renderer {
                 None => Rendered::Failed,
             },
         }
+    }
+
+    /// Runs `with` on the handler Next.js writes around metadata file `index`.
+    fn metadata_module<T>(&self, site: Site, index: usize, with: impl FnOnce(Module) -> T) -> T {
+        let file = &site.routes.metadata()[index];
+        let get = |export: &str, request: &RouteRequest| match export {
+            "GET" => metadata::handler::get(file, request, &self.next),
+            _ => Handled::NotMirrored,
+        };
+        with(Module { file: &file.file, exported: &metadata::handler::exports(), call: &get })
     }
 
     fn page<'a>(&'a self, site: Site<'a>, route: &'a Route, mirror: &'a Mirror) -> Page<'a> {
@@ -228,12 +265,12 @@ impl Renderer {
         if self.unlisted_param(index, &call.path) {
             return Err(Refusal::NotFound);
         }
-        let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
+        let action = code.kind() == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
         let runtime = self.runtime_for(site, &self.config_of(index), &call.path, Some(call.port));
         let wants = Wants::of(&call.headers);
         let routed = call.path.clone();
-        let request = self.code_request(index, code.0, call).with_runtime(&runtime);
-        if code.0 == Kind::Page
+        let request = self.code_request(index, code.kind(), call).with_runtime(&runtime).with_project(site.project);
+        if code.kind() == Kind::Page
             && let Some(action) = ActionCall::of(&request.method, &request.headers, &request.body)
         {
             return self.serve_action(site, index, action, &request);
@@ -245,10 +282,11 @@ impl Renderer {
         };
         let route = site.routes.get(index);
         let mut answer = match code {
-            (Kind::Handler, _) if route_handler::fetch_forbidden(&request.method) => return Err(Refusal::ForbiddenMethod),
-            (Kind::Handler, mirror) => route_handler::serve(&route.file.exports.names, mirror, &request),
-            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
-            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants)?,
+            AppCode::Handler(_) | AppCode::Metadata(_) if route_handler::fetch_forbidden(&request.method) => return Err(Refusal::ForbiddenMethod),
+            AppCode::Handler(mirror) => route_handler::serve(Module::of(&route.file.exports.names, mirror), &request),
+            AppCode::Metadata(index) => self.metadata_module(site, index, |module| route_handler::serve(module, &request)),
+            AppCode::Page(mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
+            AppCode::Page(mirror) => self.page(site, route, mirror).serve(&request, wants)?,
         };
         if matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge) {
             answer.extensions_mut().insert(EdgeRuntime);
@@ -282,7 +320,8 @@ impl Renderer {
             prerendered: matches!(caching.rendering, Rendering::Static { .. }),
         };
         let route = site.routes.get(index);
-        let page = self.page(site, route, caching.code.1);
+        let AppCode::Page(mirror) = caching.code else { return Err(Refusal::Internal) };
+        let page = self.page(site, route, mirror);
         match action {
             ActionCall::Fetch { .. } => {
                 let rerendered = outcome.revalidated || !outcome.cookies.is_empty() || outcome.digest.is_some();
@@ -302,7 +341,7 @@ impl Renderer {
         let (headers, query) = match kind {
             _ if empties => (http::HeaderMap::new(), String::new()),
             Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
-            Kind::Handler => (call.headers, call.query),
+            Kind::Handler | Kind::Metadata => (call.headers, call.query),
         };
         let (path, query) = match call.asked {
             Some((path, asked)) if kind == Kind::Handler => (path, if empties { String::new() } else { asked }),
@@ -310,7 +349,7 @@ impl Renderer {
         };
         let params = match kind {
             Kind::Page => call.params.map(|p| p.encoded()),
-            Kind::Handler => call.params,
+            Kind::Handler | Kind::Metadata => call.params,
         };
         // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
         let path = if self.next.major < 16 && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
@@ -328,19 +367,19 @@ impl Renderer {
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
         if request.method != "GET" && !head {
-            let refused = match caching.code.0 {
+            let refused = match caching.code.kind() {
                 Kind::Page if action => return Cached::RenderForAction,
                 Kind::Page if !caching.dynamic_segments => Some(Ok(page::method_not_allowed())),
-                Kind::Handler if !caching.dynamic_segments => Some(Ok(route_handler::static_method_not_allowed())),
+                Kind::Handler | Kind::Metadata if !caching.dynamic_segments => Some(Ok(route_handler::static_method_not_allowed())),
                 Kind::Page if request.method == "OPTIONS" => Some(Ok(page::options_refused())),
-                Kind::Handler if route_handler::fetch_forbidden(&request.method) => Some(Err(Refusal::ForbiddenMethod)),
-                Kind::Page | Kind::Handler => None,
+                Kind::Handler | Kind::Metadata if route_handler::fetch_forbidden(&request.method) => Some(Err(Refusal::ForbiddenMethod)),
+                Kind::Page | Kind::Handler | Kind::Metadata => None,
             };
             if let Some(refused) = refused {
                 return Cached::Answer(refused);
             }
         }
-        if caching.code.0 == Kind::Page && draft_mode::is_enabled(request) {
+        if caching.code.kind() == Kind::Page && draft_mode::is_enabled(request) {
             return Cached::NotPrerendered;
         }
         let port = request.env_port.unwrap_or_default();
@@ -349,8 +388,8 @@ impl Renderer {
             Some(Ok(found)) => found,
             Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
         };
-        Cached::Answer(Ok(match caching.code.0 {
-            Kind::Handler => {
+        Cached::Answer(Ok(match caching.code.kind() {
+            Kind::Handler | Kind::Metadata => {
                 let cache_control = handler_cache_control(revalidate, answer.made_by_build, &self.next);
                 route_handler::cached(answer, state, cache_control, head)
             }
@@ -392,7 +431,10 @@ impl Renderer {
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
                 let runtime = self.runtime_for(site, &caching.config, path, Some(port));
-                let request = static_request(path, params, port, &self.clock).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
+                let request = static_request(path, params, port, &self.clock)
+                    .prerendering(Prerender::Regeneration, revalidate)
+                    .with_runtime(&runtime)
+                    .with_project(site.project);
                 match self.render(site, site.routes.get(index), caching.code, &request) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, request.cache_tags.take(), now);
@@ -448,7 +490,10 @@ impl Renderer {
             Rendering::Dynamic => None,
         };
         let runtime = self.runtime_for(site, &caching.config, path, Some(port));
-        let request = static_request(path, params, port, &self.clock).prerendering(Prerender::Regeneration, revalidate).with_runtime(&runtime);
+        let request = static_request(path, params, port, &self.clock)
+            .prerendering(Prerender::Regeneration, revalidate)
+            .with_runtime(&runtime)
+            .with_project(site.project);
         let rendered = self.render(site, site.routes.get(index), caching.code, &request);
         match rendered {
             Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, request.cache_tags.take(), self.clock.now()),
@@ -488,8 +533,9 @@ impl Renderer {
         let runtime = self.runtime_for(site, &self.config_of(index), path, Some(listening));
         let request =
             RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, listening, self.clock.clone())
-                .with_runtime(&runtime);
-        match dispatch(&route.file.exports.names, mirror, &request) {
+                .with_runtime(&runtime)
+                .with_project(site.project);
+        match dispatch(Module::of(&route.file.exports.names, mirror), &request) {
             Dispatch::Respond { response, .. } => Ok(response),
             Dispatch::Threw(_) => Ok(WebResponse::empty().with_status(500)),
         }
@@ -618,6 +664,33 @@ fn static_request<'a>(path: &str, params: Option<Params>, port: u16, clock: &Clo
     RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port, clock.clone())
 }
 
+/// The params the build lists for a route whose URL is `pattern`: what a route file's
+/// `generateStaticParams` returns, or for a metadata file what its own returns, each with the
+/// ids of its `generate*` export (none when other dynamic segments lie above it and it lists
+/// no params for them).
+fn static_params(site: Site, code: AppCode, pattern: &[Segment], clock: &Clock) -> Vec<Params> {
+    match code {
+        AppCode::Handler(mirror) | AppCode::Page(mirror) => listed_params(mirror, clock),
+        AppCode::Metadata(index) => {
+            let file = &site.routes.metadata()[index];
+            let id = Segment::Dynamic(metadata::ID_PARAM.into());
+            let above = match metadata::handler::static_params(file) {
+                Some(listed) => listed,
+                None if pattern.iter().any(|s| !matches!(s, Segment::Static(_)) && *s != id) => return Vec::new(),
+                None => vec![Params(Vec::new())],
+            };
+            let ids = metadata::handler::static_ids(file);
+            if ids.is_empty() {
+                return above;
+            }
+            let with_id = |params: &Params, id: &String| {
+                Params(params.0.iter().cloned().chain([(metadata::ID_PARAM.to_owned(), ParamValue::One(id.clone()))]).collect())
+            };
+            above.iter().flat_map(|params| ids.iter().map(move |id| with_id(params, id))).collect()
+        }
+    }
+}
+
 /// The inline Server Actions of the pages of `routes`, by id.
 fn server_actions(routes: &Routes) -> HashMap<String, (usize, String)> {
     let pages = routes.iter().enumerate().filter(|(_, route)| matches!(route.endpoint, Endpoint::Page(_)));
@@ -629,7 +702,7 @@ fn server_actions(routes: &Routes) -> HashMap<String, (usize, String)> {
 }
 
 /// What `generateStaticParams` returns: a list of objects of strings (or string arrays).
-fn static_params(mirror: &Mirror, clock: &Clock) -> Vec<Params> {
+fn listed_params(mirror: &Mirror, clock: &Clock) -> Vec<Params> {
     let request = static_request("/", None, 0, clock);
     let Handled::Answer(answer) = (mirror.handle)("generateStaticParams", &request) else { return vec![] };
     let Ok(serde_json::Value::Array(items)) = serde_json::from_slice(answer.body.as_deref().unwrap_or_default()) else {

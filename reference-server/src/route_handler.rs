@@ -31,19 +31,37 @@ pub enum Dispatch {
     Threw(String),
 }
 
+/// A route module as dispatch sees it: the names it exports and a call of one of them.
+#[derive(Clone, Copy)]
+pub struct Module<'a> {
+    /// The source file, to name in errors.
+    pub file: &'a str,
+    pub exported: &'a [String],
+    pub call: &'a dyn Fn(&str, &RouteRequest) -> Handled,
+}
+
+impl<'a> Module<'a> {
+    /// The module of a `route.js` file: its exports, and its mirror.
+    pub fn of(exported: &'a [String], mirror: &'a Mirror) -> Module<'a> {
+        Module { file: mirror.file, exported, call: &mirror.handle }
+    }
+}
+
 /// The handler's answer to a request it runs for.
-pub fn serve(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Answer {
-    match dispatch(exported, mirror, request) {
+pub fn serve(module: Module, request: &RouteRequest) -> Answer {
+    match dispatch(module, request) {
         Dispatch::Respond { response, strip_body } => into_answer(response, strip_body),
         Dispatch::Threw(_) => into_answer(WebResponse::empty().with_status(500), false),
     }
 }
 
-/// A handler's answer from the route cache, with its `Cache-Control` and what `x-nextjs-cache`
-/// says of it; no body for HEAD.
+/// A handler's answer from the route cache, with the route's `Cache-Control` unless the
+/// handler's response set its own, and what `x-nextjs-cache` says of it; no body for HEAD.
 pub fn cached(answer: CachedAnswer, state: CacheState, cache_control: String, head: bool) -> Answer {
     let mut web = WebResponse { status: answer.status, headers: answer.headers, body: Some(answer.body), ..WebResponse::empty() };
-    web.headers.push(("cache-control".into(), cache_control));
+    if web.header("cache-control").is_none() {
+        web.headers.push(("cache-control".into(), cache_control));
+    }
     web.headers.push(("x-nextjs-cache".into(), state.as_str().into()));
     into_answer(web, head)
 }
@@ -53,13 +71,6 @@ pub fn cached(answer: CachedAnswer, state: CacheState, cache_control: String, he
 /// `TRACK`, and `CONNECT` takes no path).
 pub fn fetch_forbidden(method: &str) -> bool {
     method == "TRACE"
-}
-
-/// The module's own answer to a method a handler exporting `exported` does not run for, as
-/// [`dispatch`] gives it: 400 for a method Next.js does not support, the automatic OPTIONS,
-/// 405 for another supported one; `None` when an export (or GET for HEAD) would run.
-pub fn method_refused(exported: &[String], method: &str) -> Option<Answer> {
-    refusal(exported, method).map(|response| into_answer(response, false))
 }
 
 fn refusal(exported: &[String], method: &str) -> Option<WebResponse> {
@@ -109,8 +120,8 @@ fn into_answer(web: WebResponse, strip_body: bool) -> Answer {
     answer
 }
 
-pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
-    match dispatch_method(exported, mirror, request) {
+pub fn dispatch(module: Module, request: &RouteRequest) -> Dispatch {
+    match dispatch_method(module, request) {
         Dispatch::Respond { mut response, strip_body } => {
             let clearing = draft_mode::stale_session_lines(request).into_iter().map(|line| ("set-cookie".to_owned(), line));
             response.headers.splice(0..0, clearing);
@@ -120,15 +131,15 @@ pub fn dispatch(exported: &[String], mirror: &Mirror, request: &RouteRequest) ->
     }
 }
 
-fn dispatch_method(exported: &[String], mirror: &Mirror, request: &RouteRequest) -> Dispatch {
-    let method = request.method.as_str();
+fn dispatch_method(module: Module, request: &RouteRequest) -> Dispatch {
+    let (exported, method) = (module.exported, request.method.as_str());
     let exports = |m: &str| exported.iter().any(|e| e == m);
     // What the handler set or deleted through `cookies()` goes out with its answer.
     let with_cookies = |response: WebResponse| {
         let lines = request.cookies.borrow().set_cookie_lines();
         lines.iter().fold(response, |r, line| r.with_appended_header("set-cookie", line))
     };
-    let call = |export: &str, strip_body: bool| match (mirror.handle)(export, request) {
+    let call = |export: &str, strip_body: bool| match (module.call)(export, request) {
         Handled::Answer(response) => Dispatch::Respond { response: with_cookies(response), strip_body },
         // `redirect()` keeps what `cookies()` set, as an answer does; `notFound()`,
         // `forbidden()` and `unauthorized()` answer with their status alone.
@@ -137,7 +148,7 @@ fn dispatch_method(exported: &[String], mirror: &Mirror, request: &RouteRequest)
         }
         Handled::Interrupt(interrupt) => Dispatch::Respond { response: interrupt.handler_response(), strip_body },
         Handled::Throw(error) => Dispatch::Threw(error.0),
-        Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", mirror.file)),
+        Handled::NotMirrored => Dispatch::Threw(format!("{} exports {export} but its mirror does not handle it", module.file)),
     };
     match refusal(exported, method) {
         Some(response) => Dispatch::Respond { response, strip_body: false },

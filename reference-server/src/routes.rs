@@ -12,6 +12,7 @@ use crate::pages_api::config::ApiConfig;
 use crate::params::Params;
 use crate::router::{Router, Segment};
 use crate::service::Refusal;
+use semver::Version;
 use std::path::Path;
 
 /// What answers a route, by kind.
@@ -41,18 +42,19 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// The routes of the app at `root`, each with its mirror from `mirrors`.
-    pub fn load(root: &Path, mirrors: &'static MirrorSet) -> Result<Routes, Error> {
+    /// The routes of the app at `root` as Next.js `next` builds them, each with its mirror from
+    /// `mirrors`.
+    pub fn load(root: &Path, mirrors: &'static MirrorSet, next: &Version) -> Result<Routes, Error> {
         let mut routes = Routes { routes: Vec::new(), router: Router::default(), metadata: Vec::new() };
-        for (index, file) in fixture::scan(root)?.into_iter().enumerate() {
+        for (index, file) in fixture::scan(root, next)?.into_iter().enumerate() {
             routes.router.insert(&file.pattern, index).map_err(|message| Error::Route { file: file.file.clone(), message })?;
-            let endpoint = routes.endpoint_of(root, &file, mirrors)?;
+            let endpoint = routes.endpoint_of(root, &file, mirrors, next)?;
             routes.routes.push(Route { file, endpoint });
         }
         Ok(routes)
     }
 
-    fn endpoint_of(&mut self, root: &Path, file: &RouteFile, mirrors: &'static MirrorSet) -> Result<Endpoint, Error> {
+    fn endpoint_of(&mut self, root: &Path, file: &RouteFile, mirrors: &'static MirrorSet, next: &Version) -> Result<Endpoint, Error> {
         let no_mirror = || Error::NoMirror { file: file.file.clone() };
         Ok(match file.kind {
             RouteKind::Api => {
@@ -70,7 +72,7 @@ impl Routes {
                 let code = mirrors.find_metadata(&file.file).map(|m| m.handle);
                 let id = |s: &&Segment| matches!(s, Segment::Dynamic(p) if p == metadata::ID_PARAM);
                 let url: String = file.pattern.iter().filter(|s| !id(s)).map(|s| format!("/{s}")).collect();
-                self.metadata.push(MetadataRoute::load(root, &file.file, url, &file.exports, code)?);
+                self.metadata.push(MetadataRoute::load(root, &file.file, url, &file.exports, code, next)?);
                 Endpoint::Metadata(self.metadata.len() - 1)
             }
         })
@@ -123,7 +125,7 @@ mod tests {
 
     #[test]
     fn resolves_paths_to_routes_or_refusals() {
-        let routes = Routes::load(&crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap()).unwrap();
+        let routes = Routes::load(&crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap(), &crate::default_next_version()).unwrap();
         let (index, params) = routes.resolve("/api/query/42").unwrap();
         assert_eq!(routes.get(index).file.file, "pages/api/query/[id].js");
         assert_eq!(params.unwrap().get("id"), Some(&crate::params::ParamValue::One("42".into())));

@@ -77,12 +77,11 @@ pub enum Refusal {
 /// with); an answer without it was made by the server itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Made {
-    /// A route handler (app router); `body`: whether its code gave one (before HEAD dropped it).
+    /// A route handler (app router), or the one Next.js writes around a metadata file; `body`:
+    /// whether its code gave one (before HEAD dropped it).
     Handler { body: bool },
     /// A rendered HTML page, to be sent as Next.js sends a render result.
     Page(Sent),
-    /// A metadata file (app router).
-    Metadata,
     /// A Pages Router API route.
     Api,
     /// The proxy's own answer; `body`: whether it has one.

@@ -1,6 +1,7 @@
 //! The Web `Request`/`Response` surface the fixture's user code sees, in Rust: what a mirror
 //! reads from a request and the response it builds, with the Web API's defaults.
 
+use crate::project::Project;
 use crate::after::{self, Scheduled};
 use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
@@ -69,6 +70,8 @@ pub struct RouteRequest<'a> {
     pub cache_tags: RefCell<Vec<String>>,
     /// `None` outside a server (unit tests); `fetch()` then throws.
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
+    /// `None` outside a server: `process.env` is then empty and no file can be read.
+    pub project: Option<&'a Project>,
     /// `process.env.PORT`: the port `next start` listens on; unset while `next build` runs the
     /// code.
     pub env_port: Option<u16>,
@@ -141,6 +144,8 @@ impl Drop for RouteRequest<'_> {
 }
 
 impl<'a> RouteRequest<'a> {
+    // Each argument is one part of the request as the server read it, and the server's clock.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         method: String,
         path: String,
@@ -170,6 +175,7 @@ impl<'a> RouteRequest<'a> {
             cache_profiles: RefCell::new(Vec::new()),
             cache_tags: RefCell::new(Vec::new()),
             runtime: None,
+            project: None,
             env_port: Some(port),
             prerender: None,
             route_revalidate: Cell::new(None),
@@ -267,6 +273,42 @@ impl<'a> RouteRequest<'a> {
     pub fn with_runtime(mut self, runtime: &'a (dyn Runtime + Sync)) -> Self {
         self.runtime = Some(runtime);
         self
+    }
+
+    /// The same request with `params` in place of its own, for code that sees fewer (a metadata
+    /// file's code does not see its id segment); what that code reads is recorded apart.
+    pub fn with_params(&self, params: Option<Params>) -> RouteRequest<'a> {
+        let (method, path, query, body) = (self.method.clone(), self.path.clone(), self.query.clone(), self.body.clone());
+        let mut request = RouteRequest::new(method, path, query, self.headers.clone(), body, params, 0, self.clock.clone());
+        request.origin = self.origin.clone();
+        request.env_port = self.env_port;
+        request.prerender = self.prerender;
+        request.runtime = self.runtime;
+        request.project = self.project;
+        request
+    }
+
+    /// The same request in `project`, which gives `process.env` and the files of the project.
+    pub fn with_project(mut self, project: &'a Project) -> Self {
+        self.project = Some(project);
+        self
+    }
+
+    /// `process.env[name]`.
+    pub fn env(&self, name: &str) -> Option<String> {
+        self.project.and_then(|p| p.env(name)).map(str::to_owned)
+    }
+
+    /// `await readFile(join(process.cwd(), path))`: throws when the file cannot be read.
+    pub fn read_file(&self, path: &str) -> Result<Bytes, Thrown> {
+        let project = self.project.ok_or_else(|| Thrown(format!("ENOENT: no such file or directory, open '{path}'")))?;
+        project.read(path).map_err(|e| Thrown(format!("{e}: {path}")))
+    }
+
+    /// `await headers()`: the request's headers, which makes the route read request data.
+    pub fn next_headers(&self) -> &http::HeaderMap {
+        self.read_request_data.set(true);
+        &self.headers
     }
 
     /// `(await cookies()).get(name)?.value`.

@@ -1,7 +1,9 @@
 //! Layouts and templates: the markup that wraps a page. In each folder from the app root down
 //! to the page's own, the folder's `layout.js` wraps its `template.js`, which wraps everything
-//! below (`<Layout><Template>{children}</Template></Layout>`). The root layout is the document
-//! shell [`crate::page`] writes, so it is not one of these. A layout's segment config (its
+//! below (`<Layout><Template>{children}</Template></Layout>`). The app's `app/layout.js` is the
+//! document shell [`crate::page`] writes, so it is not one of these; in an app without one,
+//! each route group's topmost layout is a root layout, which renders the `<html>` element
+//! itself. A layout's segment config (its
 //! `revalidate`, `dynamic`, `fetchCache`) counts for the pages inside it.
 
 use crate::error::Error;

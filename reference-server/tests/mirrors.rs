@@ -36,7 +36,7 @@ fn every_app_folder_has_mirrors() {
 fn every_mirror_has_a_fixture_route() {
     for set in APPS {
         let root = app_dir(set.app);
-        let mut files: Vec<String> = scan_routes(&root).unwrap().into_iter().map(|r| r.file).collect();
+        let mut files: Vec<String> = scan_routes(&root, &default_next_version()).unwrap().into_iter().map(|r| r.file).collect();
         files.extend(ProxyFile::find(&root).unwrap().map(|p| p.file));
         files.extend(FallbackFiles::find(&root));
         files.extend(Wrappers::find(&root));
@@ -53,7 +53,7 @@ fn every_export_is_mirrored() {
 }
 
 fn check_exports(set: &MirrorSet) {
-    for route in scan_routes(&app_dir(set.app)).unwrap() {
+    for route in scan_routes(&app_dir(set.app), &default_next_version()).unwrap() {
         let callable: Vec<&str> = match route.kind {
             RouteKind::Handler => HTTP_METHODS.iter().copied().filter(|m| route.exports.names.iter().any(|n| n == m)).collect(),
             RouteKind::Page => vec!["default"],
@@ -87,7 +87,7 @@ fn check_exports(set: &MirrorSet) {
 #[test]
 fn reads_a_src_layout_with_groups_private_folders_and_typescript() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/src-layout");
-    let routes = scan_routes(&root).unwrap();
+    let routes = scan_routes(&root, &default_next_version()).unwrap();
     let seen: Vec<(String, String, RouteKind)> = routes
         .iter()
         .map(|r| (r.file.clone(), r.pattern.iter().map(|s| format!("/{s}")).collect(), r.kind))
@@ -104,7 +104,7 @@ fn reads_a_src_layout_with_groups_private_folders_and_typescript() {
 
 #[test]
 fn reads_pages_api_routes_with_index_and_bracketed_names() {
-    let routes = scan_routes(&default_fixture_dir()).unwrap();
+    let routes = scan_routes(&default_fixture_dir(), &default_next_version()).unwrap();
     let pattern = |file: &str| -> String {
         let route = routes.iter().find(|r| r.file == file).unwrap_or_else(|| panic!("{file} not scanned"));
         assert_eq!(route.kind, RouteKind::Api);
@@ -160,8 +160,10 @@ fn check_metadata_mirror(set: &MirrorSet, route: &RouteFile) {
         MetadataCode::Robots(_) => name.starts_with("robots."),
         MetadataCode::Manifest(_) => name.starts_with("manifest."),
         MetadataCode::Sitemap { generate_sitemaps, .. } => name.starts_with("sitemap.") && generate_sitemaps.is_some() == exported("generateSitemaps"),
-        MetadataCode::Image { generate_image_metadata, .. } => {
-            !name.starts_with("sitemap.") && generate_image_metadata.is_some() == exported("generateImageMetadata")
+        MetadataCode::Image { generate_image_metadata, generate_static_params, .. } => {
+            !name.starts_with("sitemap.")
+                && generate_image_metadata.is_some() == exported("generateImageMetadata")
+                && generate_static_params.is_some() == exported("generateStaticParams")
         }
     };
     assert!(fits, "{}: the mirror is not of the file's kind or misses its generate* export", route.file);
@@ -169,7 +171,7 @@ fn check_metadata_mirror(set: &MirrorSet, route: &RouteFile) {
 
 #[test]
 fn metadata_files_are_routed_at_the_urls_next_uses() {
-    let routes = scan_routes(&default_fixture_dir()).unwrap();
+    let routes = scan_routes(&default_fixture_dir(), &default_next_version()).unwrap();
     let url = |file: &str| -> String {
         let route = routes.iter().find(|r| r.file == file).unwrap_or_else(|| panic!("{file} not scanned"));
         assert_eq!(route.kind, RouteKind::Metadata);

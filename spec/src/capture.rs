@@ -25,9 +25,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a value is taken from: a header (`{ header = "name" }`), a JSON Pointer into a JSON
-/// body (`{ json = "/now" }`) or the whole body (`{ body = true }`), optionally narrowed by a
-/// regex to its first group (or whole match, without groups); `{ regex = "..." }` alone looks in
-/// the body.
+/// body (`{ json = "/now" }`) or the whole body (`{ body = true }`; a body that is not UTF-8
+/// text, such as an image, is taken as the hex digits of its bytes, so that two bodies compare
+/// as their bytes do), optionally narrowed by a regex to its first group (or whole match,
+/// without groups); `{ regex = "..." }` alone looks in the body.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaptureSource {
@@ -55,6 +56,8 @@ impl CaptureSource {
                 None => return Err(format!("the JSON body has nothing at `{pointer}`")),
             };
             (value, format!("the JSON at `{pointer}`"))
+        } else if self.body == Some(true) && std::str::from_utf8(&response.body).is_err() {
+            (response.body.iter().map(|b| format!("{b:02x}")).collect(), "the body's bytes".to_owned())
         } else {
             (response.body_text().into_owned(), "the body".to_owned())
         };
@@ -182,6 +185,14 @@ mod tests {
         assert_eq!(extract(r#"s = { regex = '"id": "(\w+)"' }"#).unwrap(), "abc");
         assert_eq!(extract(r#"s = { regex = '\d+' }"#).unwrap(), "17");
         assert!(extract("s = { body = true }").unwrap().starts_with("{\"now\""));
+    }
+
+    #[test]
+    fn a_body_that_is_not_text_is_taken_as_hex() {
+        let png = |last: u8| Response { status: 200, body: vec![0x89, b'P', b'N', b'G', 0xff, last], ..Default::default() };
+        let body = source("s = { body = true }").unwrap();
+        assert_eq!(body.extract(&png(0xfe)).unwrap(), "89504e47fffe");
+        assert_ne!(body.extract(&png(0xfe)), body.extract(&png(0xfd)), "bytes that lossy text would merge");
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     let mut embedded = Vec::new();
     let start = |app: &str| {
         let config = reference_config(app, None, args.next_version.clone());
-        async move { Embedded::start(&config?).await.map_err(|e| Usage::new(format!("{e}"))) }
+        async move { Embedded::start(&config?).await.map_err(|e| Usage::new(e.to_string())) }
     };
     let mut b: BTreeMap<String, String> = args.b.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
     if args.b.is_empty() {
@@ -83,7 +83,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
         embedded.extend([one, two]);
     }
     let cases = spec::load_dir(&crate::default_cases_dir()).unwrap_or_default();
-    let space = Space::read(&apps, &cases).map_err(|e| Usage::new(format!("{e}")))?;
+    let space = Space::read(&apps, &cases, &args.next_version).map_err(|e| Usage::new(e.to_string()))?;
     let settings = Settings { requests: args.requests, seed: args.seed, time: Duration::from_secs_f64(args.time) };
     let servers = Servers { pair: Pair { a, b }, builds };
     eprintln!("fuzz: {} requests at most, seed {}, {:.0} s at most", settings.requests, settings.seed, args.time);

@@ -183,7 +183,7 @@ mod tests {
 
     fn requests(seed: u64, count: usize) -> Vec<String> {
         let cases = spec::load_dir(&crate::default_cases_dir()).unwrap();
-        let space = Space::read(&[spec::case::DEFAULT_APP.to_owned()], &cases).unwrap();
+        let space = Space::read(&[spec::case::DEFAULT_APP.to_owned()], &cases, &reference_server::default_next_version()).unwrap();
         let strategy = strategy::drafts(space.targets());
         let mut runner = seeded(&Config::default(), seed);
         (0..count).map(|_| format!("{:?}", strategy.new_tree(&mut runner).unwrap().current().request())).collect()

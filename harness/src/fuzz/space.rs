@@ -88,9 +88,10 @@ impl TargetKind {
 pub const UNROUTED: &str = "/no-such-route";
 
 impl Space {
-    /// The space of each app in `apps`, with the paths `cases` request of it.
-    pub fn read(apps: &[String], cases: &[spec::Case]) -> Result<Space, String> {
-        let apps = apps.iter().map(|app| AppSpace::read(app, &reference_server::app_dir(app), cases)).collect::<Result<_, _>>()?;
+    /// The space of each app in `apps` as Next.js `next` routes it, with the paths `cases`
+    /// request of it.
+    pub fn read(apps: &[String], cases: &[spec::Case], next: &semver::Version) -> Result<Space, String> {
+        let apps = apps.iter().map(|app| AppSpace::read(app, &reference_server::app_dir(app), cases, next)).collect::<Result<_, _>>()?;
         Ok(Space { apps })
     }
 
@@ -100,9 +101,9 @@ impl Space {
 }
 
 impl AppSpace {
-    /// Reads the app at `root`.
-    pub fn read(app: &str, root: &Path, cases: &[spec::Case]) -> Result<AppSpace, String> {
-        let routes = reference_server::scan_routes(root).map_err(|e| format!("{app}: {e}"))?;
+    /// Reads the app at `root`, as Next.js `next` routes it.
+    pub fn read(app: &str, root: &Path, cases: &[spec::Case], next: &semver::Version) -> Result<AppSpace, String> {
+        let routes = reference_server::scan_routes(root, next).map_err(|e| format!("{app}: {e}"))?;
         let mut router = Router::default();
         let mut targets = Vec::new();
         let mut left_out = Vec::new();
@@ -183,7 +184,7 @@ mod tests {
 
     fn fixture_space() -> AppSpace {
         let cases = spec::load_dir(&crate::default_cases_dir()).expect("the bundled cases load");
-        AppSpace::read(spec::case::DEFAULT_APP, &reference_server::default_fixture_dir(), &cases).expect("fixture-app reads")
+        AppSpace::read(spec::case::DEFAULT_APP, &reference_server::default_fixture_dir(), &cases, &reference_server::default_next_version()).expect("fixture-app reads")
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //!   the Edge runtime (`runtime = 'edge'`, where `revalidate` is not available).
 //! - A page is prerendered unless its code reads request data (`searchParams`, `cookies()`,
 //!   `headers()`) while `dynamic` is `'auto'`; with `'force-static'` that data reads as empty.
+//! - A metadata file's handler is prerendered as a page is (static unless dynamic config or
+//!   request data say otherwise), a static file's always (`dynamic = 'force-static'`).
 //! - A route handler is prerendered only when it exports no method but GET (and HEAD) and opts
 //!   in: `dynamic = 'force-static'` or `'error'`, an exported `revalidate` other than `0`, or
 //!   `generateStaticParams`. Since Next.js 15 a plain GET handler renders per request.
@@ -21,6 +23,9 @@ use super::segment::{Dynamic, Revalidate, SegmentConfig};
 pub enum Kind {
     Handler,
     Page,
+    /// The route handler Next.js writes around a metadata file: prerendered as a page is, without
+    /// a handler's opt-in.
+    Metadata,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +127,12 @@ mod tests {
         assert_eq!(page(&SegmentConfig::default()), Rendering::Dynamic);
         assert_eq!(page(&SegmentConfig { static_params: true, ..Default::default() }), Rendering::Static { revalidate: None });
         assert_eq!(page(&config(Dynamic::ForceStatic, None)), Rendering::Static { revalidate: None });
+    }
+
+    #[test]
+    fn metadata_handlers_need_no_opt_in() {
+        assert_eq!(planned(Kind::Metadata, &SegmentConfig::default(), &["GET"], false), Rendering::Static { revalidate: None });
+        assert_eq!(planned(Kind::Metadata, &config(Dynamic::ForceDynamic, None), &["GET"], false), Rendering::Dynamic);
     }
 
     #[test]

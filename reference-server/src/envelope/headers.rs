@@ -49,7 +49,7 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
         let edge = answer.extensions().get::<EdgeRuntime>().is_some();
         match Made::of(&answer) {
             Made::Handler { .. } if edge => answer,
-            Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
+            Made::Handler { .. } => with_app_vary(answer),
             Made::Page(sent) if edge => send_from_edge(answer, &sent, head).await,
             Made::Page(sent) => send(answer, &sent, head, &conditional).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,

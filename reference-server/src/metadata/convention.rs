@@ -3,10 +3,14 @@
 //! Static files are served under their own name (`icon.png`, `sitemap.xml`); generated ones
 //! (`.js`, `.jsx`, `.ts`, `.tsx`) under the convention's name: `robots.txt`, `sitemap.xml`,
 //! `manifest.webmanifest`, and for images the file's stem (`opengraph-image`, `icon1`).
-//! `favicon`, `robots` and `manifest` count only at the root of `app/`. An image in a folder
+//! `favicon`, `robots` and `manifest` count only at the root of `app/`. Images but `favicon` may
+//! be numbered (`icon1.png`): with one digit before Next.js 16, with any number from 16 (whose
+//! server still counts only one digit, see [`crate::metadata::handler`]). An image in a folder
 //! path with a route group or parallel slot gets a suffix, `-` and the first six base-36 digits
 //! of the djb2 hash of that folder path, so that two groups' images differ; a static image
 //! carries it before its extension (`opengraph-image-wfszrk.gif`).
+
+use semver::Version;
 
 /// A metadata file convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,15 +90,15 @@ const ALL: [Convention; 8] = [
     Convention::Manifest,
 ];
 
-/// What `file_name` is, for a file directly in `app/` when `at_root`.
-pub fn recognize(file_name: &str, at_root: bool) -> Option<Recognized> {
+/// What `file_name` is, for a file directly in `app/` when `at_root`, to Next.js `next`.
+pub fn recognize(file_name: &str, at_root: bool, next: &Version) -> Option<Recognized> {
     let (stem, ext) = file_name.rsplit_once('.')?;
     ALL.into_iter().filter(|c| at_root || !c.root_only()).find_map(|convention| {
         let (base, static_exts) = convention.naming();
         let number = stem.strip_prefix(base)?;
         // Only images may be numbered (`icon1.png`); favicon may not.
-        let numbered_ok = number.is_empty()
-            || (convention.is_image() && convention != Convention::Favicon && number.bytes().all(|b| b.is_ascii_digit()));
+        let digits_ok = number.bytes().all(|b| b.is_ascii_digit()) && (number.len() == 1 || next.major >= 16);
+        let numbered_ok = number.is_empty() || (convention.is_image() && convention != Convention::Favicon && digits_ok);
         if !numbered_ok {
             return None;
         }
@@ -104,6 +108,13 @@ pub fn recognize(file_name: &str, at_root: bool) -> Option<Recognized> {
         (CODE_EXTENSIONS.contains(&ext) && convention != Convention::Favicon)
             .then(|| Recognized { convention, source: Source::Generated, url_name: convention.generated_name(stem) })
     })
+}
+
+/// The digits of a numbered file (`10` for `icon10.png`), or `None`.
+pub fn number_of(file_name: &str) -> Option<&str> {
+    let stem = file_name.split('.').next().unwrap_or(file_name);
+    let digits = &stem[stem.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+    (!digits.is_empty()).then_some(digits)
 }
 
 /// The suffix (with its `-`) of an image in `folder` (the path below `app`, with
@@ -123,7 +134,15 @@ mod tests {
     use super::*;
 
     fn conv(name: &str, root: bool) -> Option<(Convention, Source, String)> {
-        recognize(name, root).map(|r| (r.convention, r.source, r.url_name))
+        recognize(name, root, &Version::new(16, 4, 6)).map(|r| (r.convention, r.source, r.url_name))
+    }
+
+    #[test]
+    fn several_digits_count_from_16() {
+        assert!(recognize("icon10.png", false, &Version::new(15, 5, 29)).is_none());
+        assert!(recognize("icon1.png", false, &Version::new(15, 5, 29)).is_some());
+        assert_eq!(conv("icon10.png", false).map(|c| c.2), Some("icon10.png".into()));
+        assert_eq!((number_of("icon10.png"), number_of("icon.png"), number_of("apple-icon1.jpeg")), (Some("10"), None, Some("1")));
     }
 
     #[test]

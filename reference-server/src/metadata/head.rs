@@ -1,10 +1,13 @@
 //! The `<link>` and `<meta>` tags metadata files add to a page's `<head>`.
 //!
 //! For each image convention the deepest folder on the page's path that has files of it wins
-//! (its files in name order, so `icon.png` before `icon1.svg`); `favicon.ico` and the manifest
+//! (its files in order of their number, `icon.png` before `icon1.svg`, `icon2.png` before
+//! `icon10.png`); `favicon.ico` and the manifest
 //! come from the root. Twitter images fall back to the Open Graph images. Each image tag
 //! carries the file's type, size (`any` when it has none, as for SVG) and alt text (the
-//! generated file's `alt` export, or the static file's `.alt.txt` content as it is).
+//! generated file's `alt` export, or the static file's `.alt.txt` content as it is); each item
+//! of `generateImageMetadata` (called with the page's params) carries its own, its type
+//! `image/png` unless it names one (the file's `contentType` export does not count).
 //! Open Graph and Twitter image URLs are absolute on the base Next.js falls back to without
 //! `metadataBase`, `http://localhost:$PORT`: 3000 for pages prerendered at build time, the
 //! server's own port for pages rendered per request. Image URLs under dynamic segments carry the
@@ -12,7 +15,7 @@
 //! hash Next.js 16 writes as `?<name>.<hash>.<ext>` for static files and Next.js 15 as 16 hex
 //! digits (15 leaves `favicon.ico` bare); generated images get 16 hex digits.
 
-use super::convention::Convention;
+use super::convention::{self, Convention};
 use super::images::pixel_size;
 use super::{Content, MetadataRoute};
 use crate::code::MetadataCode;
@@ -97,7 +100,10 @@ fn nearest<'a>(folder: &str, routes: &'a [MetadataRoute], convention: Convention
     for ancestor in ancestors.into_iter().rev() {
         let mut here: Vec<&MetadataRoute> = routes.iter().filter(|r| r.convention == convention && r.folder == ancestor).collect();
         if !here.is_empty() {
-            here.sort_by(|a, b| a.file.cmp(&b.file));
+            here.sort_by_key(|route| {
+                let number = convention::number_of(route.name()).and_then(|digits| digits.parse::<u64>().ok());
+                (number, route.file.clone())
+            });
             return here;
         }
     }
@@ -123,7 +129,6 @@ fn images(routes: Vec<&MetadataRoute>, next: &Version, render: PageRender) -> Ve
             }
             Content::Generated { code: MetadataCode::Image { generate_image_metadata, .. }, source_hash, .. } => {
                 let query = format!("?{source_hash:016x}");
-                let content_type = route.export_str("contentType").unwrap_or("image/png").to_owned();
                 let tag = |href: String, size: Option<(u32, u32)>, alt: Option<String>, content_type: String| ImageTag {
                     href,
                     content_type: Some(content_type),
@@ -132,15 +137,15 @@ fn images(routes: Vec<&MetadataRoute>, next: &Version, render: PageRender) -> Ve
                     alt,
                 };
                 match generate_image_metadata {
-                    Some(items) => out.extend(items().into_iter().map(|item| {
-                        let href = format!("{base}{url}/{}{query}", item.id);
-                        tag(href, item.size, item.alt, item.content_type.unwrap_or_else(|| content_type.clone()))
+                    Some(items) => out.extend(items(render.params).into_iter().map(|item| {
+                        let href = format!("{base}{url}/{}{query}", item.id.to_url());
+                        tag(href, item.size, item.alt, item.content_type.unwrap_or_else(|| "image/png".to_owned()))
                     })),
                     None => out.push(tag(
                         format!("{base}{url}{query}"),
                         route.export_size(),
                         route.export_str("alt").map(str::to_owned),
-                        content_type,
+                        route.export_str("contentType").unwrap_or("image/png").to_owned(),
                     )),
                 }
             }

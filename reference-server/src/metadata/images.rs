@@ -1,16 +1,19 @@
 //! Metadata images: what `ImageResponse` renders (a real PNG of the requested size; the
-//! pixels are a solid colour, not Next.js's rendering of the JSX) and the pixel size of a
-//! static image file, read from its header.
+//! pixels are a solid colour, not Next.js's rendering of the JSX, and the text the element
+//! draws is kept in a `tEXt` chunk, so that images drawing different text differ, as Next.js's
+//! do) and the pixel size of a static image file, read from its header.
 
 use bytes::Bytes;
 
 /// `new ImageResponse(element, { width, height })`, reduced to what the fixture draws: a
-/// solid background.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// solid background, and the text of the element.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageResponse {
     pub width: u32,
     pub height: u32,
     pub background: [u8; 3],
+    /// The text the element draws (empty when none).
+    pub text: String,
 }
 
 impl ImageResponse {
@@ -23,6 +26,9 @@ impl ImageResponse {
         let mut encoder = png::Encoder::new(&mut out, self.width, self.height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
+        if !self.text.is_empty() {
+            encoder.add_text_chunk("Comment".into(), self.text.clone()).expect("a Latin-1 keyword");
+        }
         let [r, g, b] = self.background;
         let pixels: Vec<u8> = [r, g, b, 255].repeat((self.width * self.height) as usize);
         let mut writer = encoder.write_header().expect("writing to memory");
@@ -44,9 +50,11 @@ mod tests {
 
     #[test]
     fn renders_a_png_of_the_requested_size() {
-        let png = ImageResponse { width: 48, height: 30, background: [0, 0, 0] }.render_png();
+        let png = ImageResponse { width: 48, height: 30, background: [0, 0, 0], text: String::new() }.render_png();
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
         assert_eq!(pixel_size(&png), Some((48, 30)));
+        let drawn = |text: &str| ImageResponse { width: 4, height: 4, background: [0, 0, 0], text: text.into() }.render_png();
+        assert_ne!(drawn("1"), drawn("2"), "images that draw different text differ");
         assert_eq!(pixel_size(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), None);
     }
 }

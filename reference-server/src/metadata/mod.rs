@@ -7,12 +7,13 @@
 //! - [`images`]: `ImageResponse` rendering and static image sizes.
 //! - [`static_files`]: content types of static metadata files.
 //! - [`head`]: the `<link>` and `<meta>` tags metadata files add to a page's `<head>`.
-//! - [`answer`]: the HTTP answer `next start` gives for a metadata route.
+//! - [`handler`]: the route handler Next.js writes around each file, which the cache serves as
+//!   any route handler.
 //!
 //! The code of generated files is mirrored by a [`MetadataCode`](crate::code::MetadataCode) in `crate::mirrors`.
 
-pub mod answer;
 pub mod convention;
+pub mod handler;
 pub mod head;
 pub mod images;
 pub mod manifest;
@@ -26,6 +27,7 @@ use crate::exports::{ConstValue, Exports};
 use crate::router::Segment;
 use bytes::Bytes;
 use convention::{Convention, Recognized, Source};
+use semver::Version;
 use std::path::Path;
 
 /// The parameter name of the id segment of `generateSitemaps` and `generateImageMetadata` routes.
@@ -85,10 +87,10 @@ pub fn folder_of(file: &str) -> String {
 impl MetadataRoute {
     /// Reads the metadata file `file` of the app at `root`, served at `url` (without its id
     /// segment); generated files need their mirrored `code`.
-    pub fn load(root: &Path, file: &str, url: String, exports: &Exports, code: Option<MetadataCode>) -> Result<MetadataRoute, Error> {
+    pub fn load(root: &Path, file: &str, url: String, exports: &Exports, code: Option<MetadataCode>, next: &Version) -> Result<MetadataRoute, Error> {
         let name = file.rsplit('/').next().unwrap_or(file);
         let at_root = folder_of(file).is_empty();
-        let found = convention::recognize(name, at_root).ok_or_else(|| Error::Route { file: file.into(), message: "not a metadata file".into() })?;
+        let found = convention::recognize(name, at_root, next).ok_or_else(|| Error::Route { file: file.into(), message: "not a metadata file".into() })?;
         let path = root.join(file);
         let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
         let content = match found.source {
@@ -110,6 +112,17 @@ impl MetadataRoute {
             _ => None,
         };
         Ok(MetadataRoute { convention: found.convention, file: file.into(), folder: folder_of(file), url, alt_text, content })
+    }
+
+    /// The file name (`icon10.png`).
+    pub fn name(&self) -> &str {
+        self.file.rsplit('/').next().unwrap_or(&self.file)
+    }
+
+    /// Whether Next.js's server leaves the file out of its metadata routes although the build
+    /// routes it: from Next.js 16, a numbered file with more than one digit (`icon10.png`).
+    pub fn unchecked_by_server(&self, next: &Version) -> bool {
+        next.major >= 16 && convention::number_of(self.name()).is_some_and(|digits| digits.len() > 1)
     }
 
     /// A string constant the module exports (`alt`, `contentType`).

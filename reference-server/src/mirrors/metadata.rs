@@ -8,15 +8,16 @@ use crate::metadata::images::ImageResponse;
 use crate::metadata::manifest::{Manifest, ManifestIcon};
 use crate::metadata::robots::{Robots, RobotsRule};
 use crate::metadata::sitemap::{ChangeFrequency, LastModified, SitemapEntry, Video};
-use crate::code::{ImageMetadata, MetadataCode};
-use crate::web::{RouteRequest, WebResponse};
+use crate::code::{ImageMetadata, ImageReturn, MetadataCode, MetadataId};
+use crate::params::{ParamValue, Params};
+use crate::web::{RouteRequest, Thrown, WebResponse};
 
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// robots.js
-fn robots() -> Robots {
+fn robots(_request: &RouteRequest) -> Robots {
     Robots {
         rules: vec![
             RobotsRule { user_agent: strings(&["Googlebot"]), allow: strings(&["/", "/public/"]), disallow: strings(&["/private/"]), crawl_delay: Some(2.0) },
@@ -30,7 +31,7 @@ fn robots() -> Robots {
 pub const ROBOTS: MetadataCode = MetadataCode::Robots(robots);
 
 /// sitemap.js
-fn sitemap(_id: Option<&str>) -> Vec<SitemapEntry> {
+fn sitemap(_id: Option<&str>, _request: &RouteRequest) -> Vec<SitemapEntry> {
     vec![
         SitemapEntry {
             url: "https://acme.com".into(),
@@ -64,7 +65,7 @@ fn sitemap(_id: Option<&str>) -> Vec<SitemapEntry> {
 pub const SITEMAP: MetadataCode = MetadataCode::Sitemap { generate_sitemaps: None, sitemap };
 
 /// metadata/products/sitemap.js: `generateSitemaps` returns ids 0, 1 and 2.
-fn product_sitemap(id: Option<&str>) -> Vec<SitemapEntry> {
+fn product_sitemap(id: Option<&str>, _request: &RouteRequest) -> Vec<SitemapEntry> {
     let id = id.unwrap_or("undefined");
     vec![SitemapEntry {
         url: format!("https://acme.com/product/{id}"),
@@ -79,7 +80,7 @@ pub const PRODUCT_SITEMAP: MetadataCode =
     MetadataCode::Sitemap { generate_sitemaps: Some(product_sitemap_ids), sitemap: product_sitemap };
 
 /// manifest.js
-fn manifest() -> Manifest {
+fn manifest(_request: &RouteRequest) -> Manifest {
     Manifest {
         name: Some("Next.js App".into()),
         short_name: Some("Next.js App".into()),
@@ -94,42 +95,50 @@ fn manifest() -> Manifest {
 pub const MANIFEST: MetadataCode = MetadataCode::Manifest(manifest);
 
 /// metadata/generated/opengraph-image.js
-fn generated_opengraph(_id: Option<&str>) -> ImageResponse {
-    ImageResponse { width: 1200, height: 630, background: [0x00, 0xaa, 0x77] }
+fn generated_opengraph(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(ImageReturn::Image(ImageResponse { width: 1200, height: 630, background: [0x00, 0xaa, 0x77], text: String::new() }))
 }
-pub const GENERATED_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: generated_opengraph };
+pub const GENERATED_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: generated_opengraph };
 
 /// metadata/generated/icon.js: two sizes from `generateImageMetadata`.
-fn icon_metadata() -> Vec<ImageMetadata> {
+fn icon_metadata(_params: Option<&Params>) -> Vec<ImageMetadata> {
     [("small", 48), ("medium", 72)]
         .into_iter()
-        .map(|(id, side)| ImageMetadata { id: id.into(), alt: None, size: Some((side, side)), content_type: Some("image/png".into()) })
+        .map(|(id, side)| ImageMetadata {
+            id: MetadataId::Text(id.into()),
+            alt: None,
+            size: Some((side, side)),
+            content_type: Some("image/png".into()),
+        })
         .collect()
 }
-fn generated_icon(id: Option<&str>) -> ImageResponse {
-    let side = if id == Some("small") { 48 } else { 72 };
-    ImageResponse { width: side, height: side, background: [0, 0, 0] }
+fn generated_icon(id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    let side = if id.map(MetadataId::to_url).as_deref() == Some("small") { 48 } else { 72 };
+    Ok(ImageReturn::Image(ImageResponse { width: side, height: side, background: [0, 0, 0], text: String::new() }))
 }
-pub const GENERATED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(icon_metadata), image: generated_icon };
+pub const GENERATED_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: Some(icon_metadata), generate_static_params: None, image: generated_icon };
 
 /// metadata/generated/apple-icon.js
-fn generated_apple_icon(_id: Option<&str>) -> ImageResponse {
-    ImageResponse { width: 180, height: 180, background: [0x33, 0x33, 0x33] }
+fn generated_apple_icon(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(ImageReturn::Image(ImageResponse { width: 180, height: 180, background: [0x33, 0x33, 0x33], text: String::new() }))
 }
-pub const GENERATED_APPLE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: generated_apple_icon };
+pub const GENERATED_APPLE_ICON: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: generated_apple_icon };
 
 /// metadata/(grouped)/grouped/twitter-image.js
-fn grouped_twitter(_id: Option<&str>) -> ImageResponse {
-    ImageResponse { width: 800, height: 400, background: [0xaa, 0x00, 0x77] }
+fn grouped_twitter(_id: Option<&MetadataId>, _request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    Ok(ImageReturn::Image(ImageResponse { width: 800, height: 400, background: [0xaa, 0x00, 0x77], text: String::new() }))
 }
-pub const GROUPED_TWITTER: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: grouped_twitter };
+pub const GROUPED_TWITTER: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: grouped_twitter };
 
-/// metadata/posts/[slug]/opengraph-image.js: the slug is drawn as text, which a solid colour
-/// stands for (pixels are not compared).
-fn post_opengraph(_id: Option<&str>) -> ImageResponse {
-    ImageResponse { width: 600, height: 315, background: [0x33, 0x66, 0xcc] }
+/// metadata/posts/[slug]/opengraph-image.js: the slug is drawn as text.
+fn post_opengraph(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    let slug = match request.params.as_ref().and_then(|p| p.get("slug")) {
+        Some(ParamValue::One(slug)) => slug.clone(),
+        _ => String::new(),
+    };
+    Ok(ImageReturn::Image(ImageResponse { width: 600, height: 315, background: [0x33, 0x66, 0xcc], text: slug }))
 }
-pub const POST_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, image: post_opengraph };
+pub const POST_OPENGRAPH: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: post_opengraph };
 
 /// metadata/*/page.js: `<h1>metadata: NAME</h1>`, NAME being the page's folder (or, for
 /// metadata/posts/[slug]/page.js, the slug).

@@ -25,7 +25,7 @@ fn home(export: &str, _request: &RouteRequest) -> Handled {
 }
 
 /// app/robots.js
-fn robots() -> Robots {
+fn robots(_request: &RouteRequest) -> Robots {
     Robots {
         rules: vec![RobotsRule {
             user_agent: vec!["Bot&Co <\"x\">".into()],
@@ -39,7 +39,7 @@ fn robots() -> Robots {
 }
 
 /// app/sitemap.js
-fn sitemap(_id: Option<&str>) -> Vec<SitemapEntry> {
+fn sitemap(_id: Option<&str>, _request: &RouteRequest) -> Vec<SitemapEntry> {
     vec![
         SitemapEntry {
             url: "https://acme.com/search?q=a&b=<c>".into(),

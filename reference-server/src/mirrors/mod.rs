@@ -16,10 +16,16 @@ mod cache_components;
 mod cache_profiles;
 mod cookie_caching;
 mod cookies;
+mod default_auth_pages;
 mod fetch_cache;
 mod fetch_options;
 mod metadata;
+mod metadata_at_root;
+mod metadata_caching;
 mod metadata_escaping;
+mod metadata_images;
+mod metadata_made_once;
+mod metadata_per_request;
 mod navigation;
 mod next_response;
 mod pages;
@@ -30,12 +36,14 @@ mod proxy;
 mod request_apis;
 mod request_headers;
 mod request_time;
+mod root_layouts;
 mod root_forbidden;
 mod rsc;
 mod route_handlers;
 mod runtimes;
 mod segment_config;
 mod server;
+mod src_beside_app;
 mod src_layout;
 mod templates;
 mod webmanifest;
@@ -75,10 +83,22 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/path-params/handler/[slug]/route.js", handle: path_params::handler },
     Mirror { file: "app/path-params/page/[slug]/page.js", handle: path_params::page },
     Mirror { file: "app/metadata/(grouped)/grouped/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/catalog/[id]/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/generated/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/icon-types/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/icons/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/local-asset/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/made-at-build/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/made-per-request/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/nested-favicon/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/numbered-icons/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/posts/[slug]/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/return-types/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/revalidated/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/shop/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/shop/[tag]/[item]/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/social/page.js", handle: metadata::page },
+    Mirror { file: "app/metadata/social-jpeg/page.js", handle: metadata::page },
     Mirror { file: "app/cookies/read/route.js", handle: cookies::read },
     Mirror { file: "app/cookies/set/[variant]/route.js", handle: cookies::set },
     Mirror { file: "app/navigation-pages/not-found/page.js", handle: navigation::not_found_page },
@@ -290,10 +310,30 @@ pub static PAGES_MIRRORS: &[Mirror<PagesCode>] = &[
 pub static METADATA_MIRRORS: &[Mirror<MetadataCode>] = &[
     Mirror { file: "app/manifest.js", handle: metadata::MANIFEST },
     Mirror { file: "app/metadata/(grouped)/grouped/twitter-image.js", handle: metadata::GROUPED_TWITTER },
+    Mirror { file: "app/metadata/by-slug/[slug]/opengraph-image.js", handle: metadata_caching::SLUG_IMAGE },
+    Mirror { file: "app/metadata/catalog/[id]/opengraph-image.js", handle: metadata_images::CATALOG_IMAGE },
     Mirror { file: "app/metadata/generated/apple-icon.js", handle: metadata::GENERATED_APPLE_ICON },
     Mirror { file: "app/metadata/generated/icon.js", handle: metadata::GENERATED_ICON },
     Mirror { file: "app/metadata/generated/opengraph-image.js", handle: metadata::GENERATED_OPENGRAPH },
+    Mirror { file: "app/metadata/listed-slugs/[slug]/opengraph-image.js", handle: metadata_caching::LISTED_SLUG_IMAGE },
+    Mirror { file: "app/metadata/local-asset/icon.js", handle: metadata_images::LOCAL_ASSET_ICON },
+    Mirror { file: "app/metadata/local-asset/opengraph-image.js", handle: metadata_images::LOCAL_ASSET_IMAGE },
+    Mirror { file: "app/metadata/made-at-build/icon.js", handle: metadata_caching::STAMPED_ICON },
+    Mirror { file: "app/metadata/made-at-build/opengraph-image.js", handle: metadata_caching::STAMPED_IMAGE },
+    Mirror { file: "app/metadata/made-at-build/sitemap.js", handle: metadata_caching::MADE_AT_BUILD_SITEMAP },
+    Mirror { file: "app/metadata/made-per-request/apple-icon.js", handle: metadata_caching::STAMPED_ICON },
+    Mirror { file: "app/metadata/made-per-request/icon.js", handle: metadata_caching::STAMPED_ICON_AFTER_HEADERS },
+    Mirror { file: "app/metadata/made-per-request/opengraph-image.js", handle: metadata_caching::STAMPED_IMAGE_AFTER_HEADERS },
+    Mirror { file: "app/metadata/made-per-request/sitemap.js", handle: metadata_caching::MADE_PER_REQUEST_SITEMAP },
+    Mirror { file: "app/metadata/made-per-request/twitter-image.js", handle: metadata_caching::STAMPED_IMAGE },
     Mirror { file: "app/metadata/posts/[slug]/opengraph-image.js", handle: metadata::POST_OPENGRAPH },
+    Mirror { file: "app/metadata/return-types/icon.js", handle: metadata_images::RETURN_TYPE_ICON },
+    Mirror { file: "app/metadata/return-types/opengraph-image.js", handle: metadata_images::RETURN_TYPE_IMAGE },
+    Mirror { file: "app/metadata/revalidated/icon.js", handle: metadata_caching::STAMPED_ICON },
+    Mirror { file: "app/metadata/revalidated/opengraph-image.js", handle: metadata_caching::STAMPED_IMAGE },
+    Mirror { file: "app/metadata/shop/[tag]/[item]/icon.js", handle: metadata_images::SHOP_ITEM_ICON },
+    Mirror { file: "app/metadata/shop/[tag]/[item]/opengraph-image.js", handle: metadata_images::SHOP_ITEM_IMAGE },
+    Mirror { file: "app/metadata/shop/icon.js", handle: metadata_images::SHOP_ICON },
     Mirror { file: "app/metadata/products/sitemap.js", handle: metadata::PRODUCT_SITEMAP },
     Mirror { file: "app/robots.js", handle: metadata::ROBOTS },
     Mirror { file: "app/sitemap.js", handle: metadata::SITEMAP },
@@ -318,6 +358,12 @@ pub static APPS: &[MirrorSet] = &[
     src_layout::MIRRORS,
     webmanifest::MIRRORS,
     cache_components::MIRRORS,
+    default_auth_pages::MIRRORS,
+    src_beside_app::MIRRORS,
+    root_layouts::MIRRORS,
+    metadata_at_root::MIRRORS,
+    metadata_made_once::MIRRORS,
+    metadata_per_request::MIRRORS,
     cache_profiles::MIRRORS,
     root_forbidden::MIRRORS,
     metadata_escaping::MIRRORS,

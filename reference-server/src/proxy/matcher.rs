@@ -1,5 +1,8 @@
-//! The `config.matcher` paths of the proxy file, in the path-to-regexp form the docs use:
-//! literal segments and named parameters, optionally repeated (`/proxy/:path*`).
+//! The `config.matcher` paths of the proxy file, in the path-to-regexp forms the docs use:
+//! literal segments and named parameters, optionally repeated (`/proxy/:path*`), and the
+//! negative lookahead that leaves some paths out
+//! (`/((?!api|_next/static|favicon.ico|sitemap.xml|robots.txt).*)`: every path but those whose
+//! part after `/` starts with one of the alternatives, each a regular expression).
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
@@ -14,16 +17,27 @@ enum Part {
     OneOrMore,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
+enum Shape {
+    Segments(Vec<Part>),
+    /// `/((?!alternatives).*)`: the alternatives, anchored at the start of the path after `/`.
+    Excluding(regex::Regex),
+}
+
+#[derive(Debug, Clone)]
 pub struct PathPattern {
-    source: String,
-    parts: Vec<Part>,
+    shape: Shape,
 }
 
 impl PathPattern {
     pub fn parse(source: &str) -> Result<PathPattern, String> {
         if !source.starts_with('/') {
             return Err(format!("matcher `{source}` must start with `/`"));
+        }
+        if let Some(alternatives) = source.strip_prefix("/((?!").and_then(|rest| rest.strip_suffix(").*)")) {
+            let excluded = regex::Regex::new(&format!("^(?:{alternatives})"))
+                .map_err(|e| format!("matcher `{source}`: the excluded paths are not a regular expression: {e}"))?;
+            return Ok(PathPattern { shape: Shape::Excluding(excluded) });
         }
         let mut parts = Vec::new();
         for segment in source.split('/').filter(|s| !s.is_empty()) {
@@ -41,12 +55,17 @@ impl PathPattern {
             };
             parts.push(part);
         }
-        Ok(PathPattern { source: source.to_owned(), parts })
+        Ok(PathPattern { shape: Shape::Segments(parts) })
     }
 
     pub fn matches(&self, path: &str) -> bool {
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        matches_from(&self.parts, &segments)
+        match &self.shape {
+            Shape::Segments(parts) => {
+                let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+                matches_from(parts, &segments)
+            }
+            Shape::Excluding(excluded) => path.strip_prefix('/').is_some_and(|rest| !excluded.is_match(rest)),
+        }
     }
 }
 
@@ -85,7 +104,19 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_lookahead_leaves_out_the_paths_it_names() {
+        let p = PathPattern::parse("/((?!api|_next/static|favicon.ico|robots.txt).*)").unwrap();
+        assert!(p.matches("/"));
+        assert!(p.matches("/icon"));
+        assert!(p.matches("/shop/robots.txt"), "only the start of the path counts");
+        assert!(!p.matches("/robots.txt"));
+        assert!(!p.matches("/api/x"));
+        assert!(!p.matches("/_next/static/chunk.js"));
+    }
+
+    #[test]
     fn unsupported_syntax_is_refused() {
-        assert!(PathPattern::parse("/((?!api).*)").is_err());
+        assert!(PathPattern::parse("/(a|b)").is_err());
+        assert!(PathPattern::parse("/((?!a(.*)").is_err());
     }
 }

@@ -1,5 +1,6 @@
 //! Body matchers. In a case, `expect.body` is a table of one or more checks, all of which must
-//! hold: `exact`, `empty`, `contains` (a string or a list), `regex`, `json` (exact JSON),
+//! hold: `exact`, `empty`, `contains` (a string or a list), `not_contains` (a string or a list
+//! none of which may appear), `regex`, `json` (exact JSON),
 //! `json_subset` (objects may have more members), `xml` (an element tree), `head_tags` (tags
 //! of the HTML head, as a set), `nesting` (chains of HTML elements, each inside the one before)
 //! and `image` (format and pixel size), and `file` (the exact bytes of a file of the project,
@@ -23,6 +24,8 @@ pub struct BodyMatcher {
     pub empty: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contains: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_contains: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<Pattern>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +72,11 @@ impl BodyMatcher {
         for part in &self.contains {
             if !text.contains(part.as_str()) {
                 out.push(format!("expected it to contain {part:?}, got {}", excerpt(&text)));
+            }
+        }
+        for part in &self.not_contains {
+            if let Some(at) = text.find(part.as_str()) {
+                out.push(format!("expected it not to contain {part:?}, found at byte {at}: {}", excerpt(&text[at..])));
             }
         }
         if let Some(p) = &self.regex
@@ -129,6 +137,7 @@ struct RawBodyMatcher {
     exact: Option<String>,
     empty: Option<bool>,
     contains: Option<StringOrList>,
+    not_contains: Option<StringOrList>,
     regex: Option<Pattern>,
     json: Option<JsonPattern>,
     json_subset: Option<JsonPattern>,
@@ -146,17 +155,23 @@ enum StringOrList {
     Many(Vec<String>),
 }
 
+impl StringOrList {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            StringOrList::One(s) => vec![s],
+            StringOrList::Many(v) => v,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for BodyMatcher {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawBodyMatcher::deserialize(d)?;
         let matcher = BodyMatcher {
             exact: raw.exact,
             empty: raw.empty,
-            contains: match raw.contains {
-                None => Vec::new(),
-                Some(StringOrList::One(s)) => vec![s],
-                Some(StringOrList::Many(v)) => v,
-            },
+            contains: raw.contains.map(StringOrList::into_vec).unwrap_or_default(),
+            not_contains: raw.not_contains.map(StringOrList::into_vec).unwrap_or_default(),
             regex: raw.regex,
             json: raw.json,
             json_subset: raw.json_subset,
@@ -171,6 +186,7 @@ impl<'de> Deserialize<'de> for BodyMatcher {
             matcher.exact.is_some(),
             matcher.empty.is_some(),
             !matcher.contains.is_empty(),
+            !matcher.not_contains.is_empty(),
             matcher.regex.is_some(),
             matcher.json.is_some(),
             matcher.json_subset.is_some(),
@@ -182,7 +198,7 @@ impl<'de> Deserialize<'de> for BodyMatcher {
         ];
         match checks.iter().filter(|c| **c).count() {
             0 => Err(de::Error::custom(
-                "a body matcher needs at least one of `exact`, `empty`, `contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `nesting`, `image`, `file`",
+                "a body matcher needs at least one of `exact`, `empty`, `contains`, `not_contains`, `regex`, `json`, `json_subset`, `xml`, `head_tags`, `nesting`, `image`, `file`",
             )),
             n if n > 1 && matcher.empty == Some(true) => {
                 Err(de::Error::custom("`empty = true` cannot be combined with other body checks"))
@@ -217,6 +233,15 @@ mod tests {
         let m = matcher("b = { contains = [\"One\", \"Two\"] }");
         assert!(m.check(&body("<p>One</p><p>Two</p>")).is_empty());
         assert_eq!(m.check(&body("<p>One</p>")).len(), 1);
+    }
+
+    #[test]
+    fn not_contains_any_part() {
+        let m = matcher("b = { not_contains = [\"blog\", \"shop\"] }");
+        assert!(m.check(&body("<p>home</p>")).is_empty());
+        let problems = m.check(&body("<div data-template=\"blog\">"));
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("found at byte 20"), "{problems:?}");
     }
 
     #[test]

@@ -53,8 +53,8 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 
 /// Whether the compression layer takes on this answer (varies it on `Accept-Encoding`, and
 /// compresses it when it can); where Next.js differs from the package:
-/// - a route handler's or a metadata file's answer: only from Next.js 16 (before, they do not
-///   go through the layer at all), a route handler's only when its code gave a body;
+/// - a route handler's answer (a metadata file's too): only from Next.js 16 (before, they do not
+///   go through the layer at all), and only when its code gave a body;
 /// - the proxy's own answer: with a body, `no-transform` or not;
 /// - an answer made in the Edge runtime (`edge`): as any other from Next.js 16, never before.
 pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) -> bool {
@@ -66,7 +66,6 @@ pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) ->
     let by_the_package = compressible_type && !no_transform(headers);
     match made {
         Made::Handler { body } => next.major >= 16 && *body && by_the_package,
-        Made::Metadata => next.major >= 16 && by_the_package,
         Made::Proxy { body } => *body && compressible_type,
         Made::Page(_) | Made::Api | Made::Server => by_the_package,
     }
@@ -118,9 +117,8 @@ mod tests {
         assert!(takes_on_node(&Made::Handler { body: true }, &json, &v16));
         assert!(!takes_on_node(&Made::Handler { body: true }, &json, &v15));
         assert!(!takes_on_node(&Made::Handler { body: false }, &json, &v16));
-        assert!(takes_on_node(&Made::Metadata, &fields(&[("content-type", "image/x-icon")]), &v16));
-        assert!(!takes_on_node(&Made::Metadata, &fields(&[("content-type", "image/png")]), &v16));
-        assert!(!takes_on_node(&Made::Metadata, &json, &v15));
+        assert!(takes_on_node(&Made::Handler { body: true }, &fields(&[("content-type", "image/x-icon")]), &v16));
+        assert!(!takes_on_node(&Made::Handler { body: true }, &fields(&[("content-type", "image/png")]), &v16));
         let no_transform = fields(&[("cache-control", "public, no-transform"), ("content-type", "text/plain")]);
         assert!(!takes_on_node(&Made::Api, &no_transform, &v16));
         assert!(!takes_on_node(&Made::Handler { body: true }, &no_transform, &v16));
