@@ -47,6 +47,7 @@ fn main() -> ExitCode {
             next_version: next_version.clone(),
             capabilities: Capability::ALL.into_iter().collect(),
             ignored_headers: Vec::new(),
+            ranges: Default::default(),
         };
         for app in &apps {
             let config = Config::for_app(app, next_version.clone());

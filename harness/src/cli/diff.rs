@@ -6,6 +6,7 @@ use crate::diff::Pair;
 use crate::evidence::shell_quote;
 use crate::report::{Run, RunInfo};
 use crate::runner;
+use crate::target::Ranges;
 use clap::Args;
 use spec::Case;
 use std::collections::BTreeSet;
@@ -94,6 +95,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         shard: args.selection.shard.map(|s| s.to_string()),
         strict: args.strict,
         ignored_headers: Vec::new(),
+        ranges: Ranges::Informative,
     };
     finish(&args.reports, Run { info, cases: &cases, results: &results })
 }

@@ -11,7 +11,7 @@ use crate::faults::proxy::Proxy;
 use crate::report::{Run, RunInfo};
 use crate::outcome::CaseResult;
 use crate::runner;
-use crate::target::Target;
+use crate::target::{Ranges, Target};
 use clap::Args;
 use spec::{Capability, Case};
 use std::collections::BTreeSet;
@@ -35,6 +35,10 @@ pub(super) struct RunArgs {
     /// The Next.js version the target claims to match.
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
     next_version: semver::Version,
+    /// `informative`: run the cases outside their Next.js range too, each with its own outcome,
+    /// to see where a behaviour really holds (the release timeline does).
+    #[arg(long, value_name = "MODE", value_enum, default_value_t = Ranges::Enforced)]
+    ranges: Ranges,
     /// Capabilities the target declares, comma-separated [default: all]
     #[arg(long, value_name = "A,B", value_delimiter = ',')]
     capabilities: Option<Vec<String>>,
@@ -95,6 +99,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         next_version: args.next_version.clone(),
         capabilities,
         ignored_headers: args.ignore_header.clone(),
+        ranges: args.ranges,
     };
     if let Some(why) = preflight::nothing_applies(&cases, &target) {
         return Err(Usage(why));
@@ -126,6 +131,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         shard: args.selection.shard.map(|s| s.to_string()),
         strict: args.strict,
         ignored_headers: args.ignore_header.clone(),
+        ranges: args.ranges,
     };
     finish(&args.reports, Run { info, cases: &cases, results: &results })
 }
@@ -216,6 +222,9 @@ fn run_replay(args: &RunArgs) -> String {
         option("--name", name.clone());
     }
     option("--next-version", args.next_version.to_string());
+    if !args.ranges.is_enforced() {
+        option("--ranges", "informative".to_owned());
+    }
     if let Some(capabilities) = &args.capabilities {
         option("--capabilities", capabilities.join(","));
     }

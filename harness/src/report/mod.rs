@@ -33,6 +33,7 @@ pub mod text;
 pub use model::Report;
 
 use crate::outcome::CaseResult;
+use crate::target::Ranges;
 use spec::Case;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -54,6 +55,8 @@ pub struct RunInfo {
     pub strict: bool,
     /// Headers a complete answer could carry unnamed (`--ignore-header`).
     pub ignored_headers: Vec<String>,
+    /// Whether cases outside their Next.js range ran (informative) or were n/a.
+    pub ranges: Ranges,
 }
 
 /// A finished run: its cases with their results, in the same order.

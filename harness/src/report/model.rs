@@ -8,6 +8,7 @@ use crate::eventually::Settling;
 use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
 use crate::outcome::{Listed, Outcome, Summary};
+use crate::target::Ranges;
 use serde::{Deserialize, Serialize};
 use spec::{Basis, Doc, Severity};
 
@@ -35,6 +36,9 @@ pub struct Report {
     /// the transport headers every run exempts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignored_headers: Vec<String>,
+    /// `informative` when cases outside their Next.js range ran too (`harness run --ranges`).
+    #[serde(default, skip_serializing_if = "Ranges::is_enforced")]
+    pub ranges: Ranges,
     pub summary: Summary,
     pub cases: Vec<CaseEntry>,
 }
@@ -141,6 +145,7 @@ impl Report {
             shard: run.info.shard.clone(),
             strict: run.info.strict,
             ignored_headers: run.info.ignored_headers.clone(),
+            ranges: run.info.ranges,
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }

@@ -184,6 +184,7 @@ pub fn info() -> RunInfo {
         shard: None,
         strict: false,
         ignored_headers: vec!["x-vercel-cache".into()],
+        ranges: Default::default(),
     }
 }
 
