@@ -1,6 +1,6 @@
 //! `harness report`.
 
-use super::{ReportFiles, Usage, write_report};
+use super::{ReportFiles, Selection, Usage, select, write_report};
 use crate::report::merge::Merged;
 use crate::report::{self, Report};
 use clap::Args;
@@ -29,6 +29,14 @@ pub(super) struct ReportArgs {
     /// target's differences from Next.js with the doc and the reason.
     #[arg(long, value_name = "FILE")]
     compatibility: Option<PathBuf>,
+    /// Write TIMELINE.md here: the reports are one `run --ranges informative` per Next.js
+    /// release; where each case holds across them, what changed from release to release, and
+    /// the cases' ranges that disagree.
+    #[arg(long, value_name = "FILE")]
+    timeline: Option<PathBuf>,
+    /// The cases whose ranges and fixture apps the timeline reads [default: the bundled cases/]
+    #[arg(long, value_name = "DIR", requires = "timeline")]
+    cases: Option<PathBuf>,
 }
 
 /// `harness report --merge`: reads JSON reports, merges them, writes what was asked, and
@@ -42,6 +50,16 @@ pub(super) fn merge_reports(args: &ReportArgs) -> Result<ExitCode, Usage> {
         reports.push((path.display().to_string(), parsed));
     }
     let merged = report::merge::merge(reports).map_err(Usage)?;
+    if let Some(path) = &args.timeline {
+        let reports = match &merged {
+            Merged::One(one) => std::slice::from_ref(one),
+            Merged::Matrix(matrix) => matrix.reports.as_slice(),
+        };
+        let selection = Selection { cases: args.cases.clone(), filter: None, shard: None };
+        let (_, cases) = select(&selection)?;
+        let timeline = report::timeline::Timeline::of(reports, &cases).map_err(Usage)?;
+        write_report(path, report::timeline::markdown::render(&timeline).as_bytes())?;
+    }
     if let Some(path) = &args.compatibility {
         let matrix = match &merged {
             Merged::One(one) => report::matrix::Matrix::new(vec![one.clone()]),

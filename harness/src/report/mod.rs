@@ -11,6 +11,7 @@
 //! - [`html`]: one self-contained page: summary, filterable cases, evidence side by side.
 //! - [`merge`]: shard reports of one target into one report, several targets into a matrix.
 //! - [`matrix`]: cases × targets, as HTML and Markdown.
+//! - [`timeline`]: one informative run per Next.js release, as where each case holds.
 //! - [`area`]: a case's area (its id up to the last `/`) and per-area tallies.
 //! - [`doc_link`]: the nextjs.org URL of a case's doc section.
 //! - [`expected`]: a step's expectation in words, for reports that show it.
@@ -29,6 +30,7 @@ pub mod matrix;
 pub mod merge;
 pub mod model;
 pub mod text;
+pub mod timeline;
 
 pub use model::Report;
 

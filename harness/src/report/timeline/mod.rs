@@ -1,0 +1,305 @@
+//! The release timeline: where each case holds across Next.js releases, from one run of the
+//! suite against `next start` of each release with every case run whatever its range says
+//! (`harness run --ranges informative`). A case holds on a release when it passes there; a
+//! release that did not build the case's fixture app says nothing about it. A case's `next`
+//! range agrees with the timeline when, among the releases that built its app, it holds on
+//! exactly those in its range.
+//!
+//! The cells come from the reports; the ranges and fixture apps from the cases as they are now,
+//! so a range changed since the runs is checked against what the runs saw.
+//!
+//! - [`markdown`]: `TIMELINE.md`, and its tables read back (for the check that the committed
+//!   file and the cases' ranges agree).
+
+pub mod markdown;
+
+use super::model::Report;
+use crate::outcome::Outcome;
+use crate::target::Ranges;
+use semver::{Version, VersionReq};
+use spec::Case;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a release answered for a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Holds,
+    Fails,
+    /// An `error` outcome: the release did not answer.
+    NoAnswer,
+    /// The case did not run on this release: the release did not build its fixture app.
+    NotRun,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    pub version: Version,
+    /// The fixture apps this release did not build: none of their cases ran.
+    pub not_built: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseLine {
+    pub id: String,
+    pub app: String,
+    pub range: VersionReq,
+    /// One per release, oldest release first.
+    pub cells: Vec<Cell>,
+    /// Per release, the first line of why the case does not hold there (none for a timeline read
+    /// back from Markdown).
+    pub answers: Vec<Option<String>>,
+}
+
+#[derive(Debug)]
+pub struct Timeline {
+    /// Oldest first.
+    pub releases: Vec<Release>,
+    /// Every case the runs and the cases folder both have, by id.
+    pub cases: Vec<CaseLine>,
+    /// Ids the runs have that the cases folder does not (removed since).
+    pub gone: Vec<String>,
+    /// Ids of the cases folder that no run has (added since).
+    pub added: Vec<String>,
+}
+
+/// A release where a case holds outside its range, or does not hold inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub id: String,
+    pub range: VersionReq,
+    pub release: Version,
+    pub cell: Cell,
+}
+
+impl Timeline {
+    /// The timeline of `reports` (one informative run per release, any order), for `cases`.
+    pub fn of(reports: &[Report], cases: &[Case]) -> Result<Timeline, String> {
+        let mut runs: Vec<(Version, &Report)> = Vec::new();
+        for report in reports {
+            let label = report.target_label();
+            let version = report.next_version.as_deref().ok_or_else(|| format!("{label}: the report claims no Next.js version"))?;
+            let version = Version::parse(version).map_err(|e| format!("{label}: `{version}`: {e}"))?;
+            if report.ranges != Ranges::Informative {
+                return Err(format!(
+                    "{label}: a timeline needs runs with `--ranges informative` (this run left the cases outside their range n/a)"
+                ));
+            }
+            if runs.iter().any(|(v, _)| *v == version) {
+                return Err(format!("two reports of Next.js {version}"));
+            }
+            runs.push((version, report));
+        }
+        runs.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let ran: BTreeSet<&str> = reports.iter().flat_map(|r| &r.cases).map(|c| c.id.as_str()).collect();
+        let known: BTreeSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+        let releases: Vec<Release> = runs
+            .iter()
+            .map(|(version, report)| Release { version: version.clone(), not_built: not_built(report, cases) })
+            .collect();
+        let lines = cases
+            .iter()
+            .filter(|case| ran.contains(case.id.as_str()))
+            .map(|case| {
+                let (cells, answers) = runs
+                    .iter()
+                    .zip(&releases)
+                    .map(|((_, report), release)| answer(report, release, case))
+                    .unzip();
+                CaseLine { id: case.id.clone(), app: case.app.clone(), range: case.next.clone(), cells, answers }
+            })
+            .collect();
+        Ok(Timeline {
+            releases,
+            cases: lines,
+            gone: ran.difference(&known).map(|id| (*id).to_owned()).collect(),
+            added: known.difference(&ran).map(|id| (*id).to_owned()).collect(),
+        })
+    }
+
+    /// Every release where a case's range and where it holds disagree, by case id.
+    pub fn disagreements(&self) -> Vec<Disagreement> {
+        let mut found = Vec::new();
+        for case in &self.cases {
+            for (release, cell) in self.releases.iter().zip(&case.cells) {
+                let in_range = case.range.matches(&release.version);
+                let disagrees = match cell {
+                    Cell::NotRun => false,
+                    Cell::Holds => !in_range,
+                    Cell::Fails | Cell::NoAnswer => in_range,
+                };
+                if disagrees {
+                    found.push(Disagreement {
+                        id: case.id.clone(),
+                        range: case.range.clone(),
+                        release: release.version.clone(),
+                        cell: *cell,
+                    });
+                }
+            }
+        }
+        found
+    }
+}
+
+impl CaseLine {
+    /// Whether the case holds on every release that ran it (and one did).
+    pub fn holds_throughout(&self) -> bool {
+        self.cells.iter().any(|c| *c == Cell::Holds) && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
+    }
+}
+
+/// The apps with cases in the report none of which ran.
+fn not_built(report: &Report, cases: &[Case]) -> Vec<String> {
+    let app_of: BTreeMap<&str, &str> = cases.iter().map(|c| (c.id.as_str(), c.app.as_str())).collect();
+    let mut ran_any: BTreeMap<&str, bool> = BTreeMap::new();
+    for entry in &report.cases {
+        if let Some(app) = app_of.get(entry.id.as_str()) {
+            *ran_any.entry(app).or_default() |= entry.outcome != Outcome::NotApplicable;
+        }
+    }
+    ran_any.into_iter().filter(|(_, ran)| !ran).map(|(app, _)| app.to_owned()).collect()
+}
+
+/// The case's cell on one release, and why it does not hold there.
+fn answer(report: &Report, release: &Release, case: &Case) -> (Cell, Option<String>) {
+    let entry = report.cases.iter().find(|c| c.id == case.id);
+    let Some(entry) = entry.filter(|_| !release.not_built.contains(&case.app)) else {
+        return (Cell::NotRun, None);
+    };
+    let cell = match entry.outcome {
+        Outcome::Pass | Outcome::UnexpectedPass => Cell::Holds,
+        Outcome::Fail | Outcome::ExpectedFail => Cell::Fails,
+        Outcome::Error => Cell::NoAnswer,
+        Outcome::NotApplicable => Cell::NotRun,
+    };
+    let why = (cell != Cell::Holds).then(|| entry.message.as_deref().and_then(|m| m.lines().next()).unwrap_or_default().to_owned());
+    (cell, why)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::outcome::Summary;
+    use crate::report::model::CaseEntry;
+
+    pub(crate) fn case(id: &str, app: &str, range: &str) -> Case {
+        let text = format!(
+            "title = \"t\"\nbasis = \"observed\"\nnext = \"{range}\"\napp = \"{app}\"\n\
+             [doc]\npage = \"route.js\"\nanchor = \"a\"\nquote = \"q\"\n\
+             [[step]]\nrequest = {{ path = \"/\" }}\nexpect.status = 200\n"
+        );
+        let mut case: Case = toml::from_str(&text).unwrap();
+        case.id = id.to_owned();
+        case
+    }
+
+    /// A report of `version` with each (id, outcome, message).
+    pub(crate) fn report(version: &str, ranges: Ranges, results: &[(&str, Outcome, &str)]) -> Report {
+        let cases: Vec<CaseEntry> = results
+            .iter()
+            .map(|(id, outcome, message)| CaseEntry {
+                id: (*id).to_owned(),
+                title: "t".into(),
+                outcome: *outcome,
+                duration_ms: 1,
+                doc: spec::Doc { page: "route.js".into(), anchor: "a".into(), quote: "q".into(), note: None },
+                basis: spec::Basis::Observed,
+                next: "*".into(),
+                message: (!message.is_empty()).then(|| (*message).to_owned()),
+                evidence: None,
+            })
+            .collect();
+        Report {
+            harness_version: "0".into(),
+            target: "next start".into(),
+            next_version: Some(version.into()),
+            capabilities: vec![],
+            started_at: "2026-01-01T00:00:00.000Z".into(),
+            duration_ms: 1,
+            replay: String::new(),
+            shard: None,
+            ranges,
+            summary: cases.iter().map(|c| c.outcome).collect::<Summary>(),
+            cases,
+        }
+    }
+
+    pub(crate) fn sample() -> (Vec<Report>, Vec<Case>) {
+        use Outcome::*;
+        let cases = vec![
+            case("a/appears-in-16-1", "fixture-app", ">=16.0.0"),
+            case("a/always", "fixture-app", ">=15.0.0"),
+            case("a/gone-in-16", "fixture-app", ">=15.0.0"),
+            case("b/needs-16", "cache-components", ">=16.0.0"),
+            case("a/added-later", "fixture-app", ">=15.0.0"),
+        ];
+        let reports = vec![
+            report("16.1.7", Ranges::Informative, &[
+                ("a/appears-in-16-1", Pass, ""),
+                ("a/always", Pass, ""),
+                ("a/gone-in-16", Fail, "step 1: header `x`: expected `1`, got `2`"),
+                ("b/needs-16", Pass, ""),
+                ("a/removed", Pass, ""),
+            ]),
+            report("15.5.29", Ranges::Informative, &[
+                ("a/appears-in-16-1", Fail, "step 1: status: expected 200, got 404"),
+                ("a/always", Pass, ""),
+                ("a/gone-in-16", Pass, ""),
+                ("b/needs-16", NotApplicable, "requests the fixture app `cache-components`, which the target does not serve"),
+                ("a/removed", Pass, ""),
+            ]),
+            report("16.0.11", Ranges::Informative, &[
+                ("a/appears-in-16-1", Fail, "step 1: status: expected 200, got 404"),
+                ("a/always", Pass, ""),
+                ("a/gone-in-16", Fail, "step 1: header `x`: expected `1`, got `2`"),
+                ("b/needs-16", Pass, ""),
+                ("a/removed", Pass, ""),
+            ]),
+        ];
+        (reports, cases)
+    }
+
+    #[test]
+    fn releases_are_ordered_and_unbuilt_apps_found() {
+        let (reports, cases) = sample();
+        let timeline = Timeline::of(&reports, &cases).unwrap();
+        let versions: Vec<String> = timeline.releases.iter().map(|r| r.version.to_string()).collect();
+        assert_eq!(versions, ["15.5.29", "16.0.11", "16.1.7"]);
+        assert_eq!(timeline.releases[0].not_built, ["cache-components"]);
+        assert!(timeline.releases[1].not_built.is_empty());
+        assert_eq!(timeline.gone, ["a/removed"]);
+        assert_eq!(timeline.added, ["a/added-later"]);
+        let needs_16 = timeline.cases.iter().find(|c| c.id == "b/needs-16").unwrap();
+        assert_eq!(needs_16.cells, [Cell::NotRun, Cell::Holds, Cell::Holds]);
+        assert!(needs_16.holds_throughout());
+    }
+
+    #[test]
+    fn a_range_wider_or_narrower_than_where_the_case_holds_disagrees() {
+        let (reports, cases) = sample();
+        let timeline = Timeline::of(&reports, &cases).unwrap();
+        let found: Vec<(String, String)> =
+            timeline.disagreements().into_iter().map(|d| (d.id, d.release.to_string())).collect();
+        assert_eq!(
+            found,
+            [
+                ("a/appears-in-16-1".to_owned(), "16.0.11".to_owned()),
+                ("a/gone-in-16".to_owned(), "16.0.11".to_owned()),
+                ("a/gone-in-16".to_owned(), "16.1.7".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_that_left_out_of_range_cases_unrun_are_refused() {
+        let enforced = report("16.1.7", Ranges::Enforced, &[("a/always", Outcome::Pass, "")]);
+        let error = Timeline::of(&[enforced], &[case("a/always", "fixture-app", "*")]).unwrap_err();
+        assert!(error.contains("--ranges informative"), "{error}");
+        let twice = [
+            report("16.1.7", Ranges::Informative, &[]),
+            report("16.1.7", Ranges::Informative, &[]),
+        ];
+        assert_eq!(Timeline::of(&twice, &[]).unwrap_err(), "two reports of Next.js 16.1.7");
+    }
+}
