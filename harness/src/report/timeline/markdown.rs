@@ -1,6 +1,6 @@
 //! `TIMELINE.md`: the releases with what each ran and could not build; every case that does not
-//! hold on every release, with the releases where it holds and its range; what changed from
-//! each release to the next; the ranges that disagree with the timeline; the cases that hold
+//! pass on every release, with the releases where it holds and its range; what changed from
+//! each release to the next; the ranges that disagree with the timeline; the cases that pass
 //! throughout. [`parse`] reads the releases, the cells and the ids back, so that a test can
 //! check the committed file against the cases' ranges without the runs.
 
@@ -10,13 +10,14 @@ use semver::{Version, VersionReq};
 use std::fmt::Write as _;
 
 const HOLDS: &str = "✓";
+const WARNS: &str = "~";
 const FAILS: &str = "✗";
 const NO_ANSWER: &str = "!";
 const NOT_RUN: &str = "—";
 
 const RELEASES: &str = "## Releases";
-const CHANGING: &str = "## Cases that do not hold on every release";
-const THROUGHOUT: &str = "## Cases that hold on every release that builds their app";
+const CHANGING: &str = "## Cases that do not pass on every release";
+const THROUGHOUT: &str = "## Cases that pass on every release that builds their app";
 
 pub fn render(timeline: &Timeline) -> String {
     let mut out = String::from(
@@ -25,8 +26,9 @@ pub fn render(timeline: &Timeline) -> String {
          release below (the latest patch of each minor), with every case run whatever its `next` \
          range says (`harness run --ranges informative`), then `harness report --merge ... \
          --timeline TIMELINE.md`; do not edit by hand. The ranges are those of the cases now. In the \
-         tables: ✓ the case holds on that release, ✗ it does not, ! the release gave no answer, \
-         — the release did not build the case's fixture app.\n\n",
+         tables: ✓ the case holds on that release, ~ it holds but a should differs (a warning), ✗ \
+         it does not hold, ! the release gave no answer, — the release did not build the case's \
+         fixture app.\n\n",
     );
     releases(&mut out, timeline);
     changing(&mut out, timeline);
@@ -38,17 +40,17 @@ pub fn render(timeline: &Timeline) -> String {
 
 fn releases(out: &mut String, timeline: &Timeline) {
     let _ = writeln!(out, "{RELEASES}\n");
-    out.push_str("| Release | Cases run | Hold | Do not hold | No answer | Fixture apps it does not build |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | --- |\n");
+    out.push_str("| Release | Cases run | Hold | Warn | Do not hold | No answer | Fixture apps it does not build |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (index, release) in timeline.releases.iter().enumerate() {
         let count = |cell: Cell| timeline.cases.iter().filter(|c| c.cells[index] == cell).count();
-        let (holds, fails, no_answer) = (count(Cell::Holds), count(Cell::Fails), count(Cell::NoAnswer));
+        let (holds, warns, fails, no_answer) = (count(Cell::Holds), count(Cell::Warns), count(Cell::Fails), count(Cell::NoAnswer));
         let apps: Vec<String> = release.not_built.iter().map(|a| code(a)).collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {holds} | {fails} | {no_answer} | {} |",
+            "| {} | {} | {holds} | {warns} | {fails} | {no_answer} | {} |",
             release.version,
-            holds + fails + no_answer,
+            holds + warns + fails + no_answer,
             if apps.is_empty() { "none".to_owned() } else { apps.join(", ") }
         );
     }
@@ -63,7 +65,7 @@ fn changing(out: &mut String, timeline: &Timeline) {
     out.push_str("\n| --- | --- |");
     out.push_str(&" :-: |".repeat(timeline.releases.len()));
     out.push('\n');
-    for case in timeline.cases.iter().filter(|c| !c.holds_throughout()) {
+    for case in timeline.cases.iter().filter(|c| !c.passes_throughout()) {
         let _ = write!(out, "| {} | {} |", code(&case.id), code(&case.range.to_string()));
         for cell in &case.cells {
             let _ = write!(out, " {} |", symbol(*cell));
@@ -102,18 +104,22 @@ fn changes(out: &mut String, timeline: &Timeline) {
 /// How case `case` changed from release `index` to the next, if it did.
 fn change(case: &CaseLine, index: usize) -> Option<String> {
     let (before, now) = (case.cells[index], case.cells[index + 1]);
-    let why = |at: usize| case.answers[at].as_deref().map(|a| format!(": {}", inline(a))).unwrap_or_default();
-    match (before, now) {
-        (Cell::NotRun, _) | (_, Cell::NotRun) => None,
-        (b, n) if b == n => None,
-        (_, Cell::Holds) => {
-            let answered = case.answers[index].as_deref().map(|a| format!(" (before, it answered: {})", inline(a))).unwrap_or_default();
-            Some(format!("- holds now: {}{answered}", code(&case.id)))
-        }
-        (Cell::Holds, _) => Some(format!("- holds no more: {}{}", code(&case.id), why(index + 1))),
-        (_, Cell::NoAnswer) => Some(format!("- no answer now: {}{}", code(&case.id), why(index + 1))),
-        (_, _) => Some(format!("- answers again, still not as the case says: {}{}", code(&case.id), why(index + 1))),
+    if before == now || before == Cell::NotRun || now == Cell::NotRun {
+        return None;
     }
+    let id = code(&case.id);
+    let said = |at: usize| case.answers[at].as_deref().map(inline);
+    let answered_before = said(index).map(|a| format!(" (before, it answered: {a})")).unwrap_or_default();
+    let answers_now = said(index + 1).map(|a| format!(": {a}")).unwrap_or_default();
+    Some(match (before.holds(), now.holds()) {
+        _ if now == Cell::NoAnswer => format!("- no answer now: {id}{answers_now}"),
+        (true, false) => format!("- holds no more: {id}{answers_now}"),
+        (false, true) if now == Cell::Warns => format!("- holds now, with a warning: {id}{answers_now}{answered_before}"),
+        (false, true) => format!("- holds now: {id}{answered_before}"),
+        (true, true) if now == Cell::Warns => format!("- warns now: {id}{answers_now}"),
+        (true, true) => format!("- warns no more: {id}{answered_before}"),
+        (false, false) => format!("- answers again, still not as the case says: {id}{answers_now}"),
+    })
 }
 
 fn disagreements(out: &mut String, timeline: &Timeline) {
@@ -130,7 +136,7 @@ fn disagreements(out: &mut String, timeline: &Timeline) {
             current = &disagreement.id;
         }
         let what = match disagreement.cell {
-            Cell::Holds => "holds outside its range",
+            Cell::Holds | Cell::Warns => "holds outside its range",
             Cell::NoAnswer => "no answer inside its range",
             _ => "does not hold inside its range",
         };
@@ -140,7 +146,7 @@ fn disagreements(out: &mut String, timeline: &Timeline) {
 }
 
 fn throughout(out: &mut String, timeline: &Timeline) {
-    let holding: Vec<&CaseLine> = timeline.cases.iter().filter(|c| c.holds_throughout()).collect();
+    let holding: Vec<&CaseLine> = timeline.cases.iter().filter(|c| c.passes_throughout()).collect();
     let _ = writeln!(out, "\n{THROUGHOUT}\n\n<details><summary>{} cases</summary>\n", holding.len());
     for case in holding {
         let _ = writeln!(out, "- {}", code(&case.id));
@@ -157,6 +163,7 @@ fn throughout(out: &mut String, timeline: &Timeline) {
 fn symbol(cell: Cell) -> &'static str {
     match cell {
         Cell::Holds => HOLDS,
+        Cell::Warns => WARNS,
         Cell::Fails => FAILS,
         Cell::NoAnswer => NO_ANSWER,
         Cell::NotRun => NOT_RUN,
@@ -245,7 +252,7 @@ pub fn parse(text: &str) -> Result<Recorded, String> {
 }
 
 fn cell(symbol: &str) -> Option<Cell> {
-    [(HOLDS, Cell::Holds), (FAILS, Cell::Fails), (NO_ANSWER, Cell::NoAnswer), (NOT_RUN, Cell::NotRun)]
+    [(HOLDS, Cell::Holds), (WARNS, Cell::Warns), (FAILS, Cell::Fails), (NO_ANSWER, Cell::NoAnswer), (NOT_RUN, Cell::NotRun)]
         .into_iter()
         .find(|(s, _)| *s == symbol)
         .map(|(_, c)| c)
@@ -284,10 +291,11 @@ mod tests {
         let (reports, cases) = sample();
         let text = render(&Timeline::of(&reports, &cases).unwrap());
         assert!(text.contains("### 16.0.11, since 15.5.29\n\n- builds `cache-components` now\n- holds no more: `a/gone-in-16`: step 1: header \\`x\\`: expected \\`1\\`, got \\`2\\`\n"), "{text}");
-        assert!(text.contains("### 16.1.7, since 16.0.11\n\n- holds now: `a/appears-in-16-1` (before, it answered: step 1: status: expected 200, got 404)\n"), "{text}");
+        assert!(text.contains("### 16.1.7, since 16.0.11\n\n- holds now: `a/appears-in-16-1` (before, it answered: step 1: status: expected 200, got 404)\n- warns now: `a/warns-from-16-1`: step 1: header \\`content-type\\` (should): expected \\`a\\`, got \\`A\\`\n"), "{text}");
+        assert!(text.contains("| `a/warns-from-16-1` | `>=15.0.0` | ✓ | ✓ | ~ |\n"), "{text}");
         assert!(text.contains("- `a/gone-in-16` (`>=15.0.0`): 16.0.11 does not hold inside its range; 16.1.7 does not hold inside its range;\n"), "{text}");
         assert!(text.contains("| `a/appears-in-16-1` | `>=16.0.0` | ✗ | ✗ | ✓ |\n"), "{text}");
-        assert!(text.contains("| 15.5.29 | 3 | 2 | 1 | 0 | `cache-components` |\n"), "{text}");
+        assert!(text.contains("| 15.5.29 | 4 | 3 | 0 | 1 | 0 | `cache-components` |\n"), "{text}");
     }
 
     #[test]

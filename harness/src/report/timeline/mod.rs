@@ -24,6 +24,8 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Holds,
+    /// Every must of the case holds and a should does not (a `warn` outcome).
+    Warns,
     Fails,
     /// An `error` outcome: the release did not answer.
     NoAnswer,
@@ -123,11 +125,7 @@ impl Timeline {
         for case in &self.cases {
             for (release, cell) in self.releases.iter().zip(&case.cells) {
                 let in_range = case.range.matches(&release.version);
-                let disagrees = match cell {
-                    Cell::NotRun => false,
-                    Cell::Holds => !in_range,
-                    Cell::Fails | Cell::NoAnswer => in_range,
-                };
+                let disagrees = *cell != Cell::NotRun && cell.holds() != in_range;
                 if disagrees {
                     found.push(Disagreement {
                         id: case.id.clone(),
@@ -142,9 +140,16 @@ impl Timeline {
     }
 }
 
+impl Cell {
+    /// Whether the case holds: its musts do (a should may not).
+    pub fn holds(self) -> bool {
+        matches!(self, Cell::Holds | Cell::Warns)
+    }
+}
+
 impl CaseLine {
-    /// Whether the case holds on every release that ran it (and one did).
-    pub fn holds_throughout(&self) -> bool {
+    /// Whether the case passes on every release that ran it (and one did).
+    pub fn passes_throughout(&self) -> bool {
         self.cells.iter().any(|c| *c == Cell::Holds) && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
     }
 }
@@ -169,6 +174,7 @@ fn answer(report: &Report, release: &Release, case: &Case) -> (Cell, Option<Stri
     };
     let cell = match entry.outcome {
         Outcome::Pass | Outcome::UnexpectedPass => Cell::Holds,
+        Outcome::Warn => Cell::Warns,
         Outcome::Fail | Outcome::ExpectedFail => Cell::Fails,
         Outcome::Error => Cell::NoAnswer,
         Outcome::NotApplicable => Cell::NotRun,
@@ -181,7 +187,6 @@ fn answer(report: &Report, release: &Release, case: &Case) -> (Cell, Option<Stri
 pub(crate) mod tests {
     use super::*;
     use crate::outcome::Summary;
-    use crate::report::model::CaseEntry;
 
     pub(crate) fn case(id: &str, app: &str, range: &str) -> Case {
         let text = format!(
@@ -194,35 +199,28 @@ pub(crate) mod tests {
         case
     }
 
-    /// A report of `version` with each (id, outcome, message).
+    /// A report of `version` with each (id, outcome, message), read from JSON as a report file
+    /// would be.
     pub(crate) fn report(version: &str, ranges: Ranges, results: &[(&str, Outcome, &str)]) -> Report {
-        let cases: Vec<CaseEntry> = results
+        let cases: Vec<serde_json::Value> = results
             .iter()
-            .map(|(id, outcome, message)| CaseEntry {
-                id: (*id).to_owned(),
-                title: "t".into(),
-                outcome: *outcome,
-                duration_ms: 1,
-                doc: spec::Doc { page: "route.js".into(), anchor: "a".into(), quote: "q".into(), note: None },
-                basis: spec::Basis::Observed,
-                next: "*".into(),
-                message: (!message.is_empty()).then(|| (*message).to_owned()),
-                evidence: None,
+            .map(|(id, outcome, message)| {
+                let mut case = serde_json::json!({
+                    "id": id, "title": "t", "outcome": outcome, "duration_ms": 1, "basis": "observed", "next": "*",
+                    "doc": { "page": "route.js", "anchor": "a", "quote": "q" },
+                });
+                if !message.is_empty() {
+                    case["message"] = serde_json::json!(message);
+                }
+                case
             })
             .collect();
-        Report {
-            harness_version: "0".into(),
-            target: "next start".into(),
-            next_version: Some(version.into()),
-            capabilities: vec![],
-            started_at: "2026-01-01T00:00:00.000Z".into(),
-            duration_ms: 1,
-            replay: String::new(),
-            shard: None,
-            ranges,
-            summary: cases.iter().map(|c| c.outcome).collect::<Summary>(),
-            cases,
-        }
+        let summary: Summary = results.iter().map(|(_, outcome, _)| *outcome).collect();
+        serde_json::from_value(serde_json::json!({
+            "harness_version": "0", "target": "next start", "next_version": version, "capabilities": [],
+            "started_at": "2026-01-01T00:00:00.000Z", "duration_ms": 1, "ranges": ranges, "summary": summary, "cases": cases,
+        }))
+        .unwrap()
     }
 
     pub(crate) fn sample() -> (Vec<Report>, Vec<Case>) {
@@ -233,6 +231,7 @@ pub(crate) mod tests {
             case("a/gone-in-16", "fixture-app", ">=15.0.0"),
             case("b/needs-16", "cache-components", ">=16.0.0"),
             case("a/added-later", "fixture-app", ">=15.0.0"),
+            case("a/warns-from-16-1", "fixture-app", ">=15.0.0"),
         ];
         let reports = vec![
             report("16.1.7", Ranges::Informative, &[
@@ -241,6 +240,7 @@ pub(crate) mod tests {
                 ("a/gone-in-16", Fail, "step 1: header `x`: expected `1`, got `2`"),
                 ("b/needs-16", Pass, ""),
                 ("a/removed", Pass, ""),
+                ("a/warns-from-16-1", Warn, "step 1: header `content-type` (should): expected `a`, got `A`"),
             ]),
             report("15.5.29", Ranges::Informative, &[
                 ("a/appears-in-16-1", Fail, "step 1: status: expected 200, got 404"),
@@ -248,6 +248,7 @@ pub(crate) mod tests {
                 ("a/gone-in-16", Pass, ""),
                 ("b/needs-16", NotApplicable, "requests the fixture app `cache-components`, which the target does not serve"),
                 ("a/removed", Pass, ""),
+                ("a/warns-from-16-1", Pass, ""),
             ]),
             report("16.0.11", Ranges::Informative, &[
                 ("a/appears-in-16-1", Fail, "step 1: status: expected 200, got 404"),
@@ -255,6 +256,7 @@ pub(crate) mod tests {
                 ("a/gone-in-16", Fail, "step 1: header `x`: expected `1`, got `2`"),
                 ("b/needs-16", Pass, ""),
                 ("a/removed", Pass, ""),
+                ("a/warns-from-16-1", Pass, ""),
             ]),
         ];
         (reports, cases)
@@ -272,7 +274,7 @@ pub(crate) mod tests {
         assert_eq!(timeline.added, ["a/added-later"]);
         let needs_16 = timeline.cases.iter().find(|c| c.id == "b/needs-16").unwrap();
         assert_eq!(needs_16.cells, [Cell::NotRun, Cell::Holds, Cell::Holds]);
-        assert!(needs_16.holds_throughout());
+        assert!(needs_16.passes_throughout());
     }
 
     #[test]
