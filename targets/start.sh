@@ -86,7 +86,10 @@ serve_next_build() {
       ;;
     bun)
       install_packages "$root/targets/bun" "$state/bun" "$state/bun-install.log"
-      PATH="$state/bun/node_modules/.bin:$PATH" launch "$app" bun --bun next start -H 127.0.0.1 -p "$port"
+      # --bun puts a `node` that is Bun first on PATH, in a folder Bun makes under TMPDIR.
+      mkdir -p "$state/tmp"
+      TMPDIR="$state/tmp" PATH="$state/bun/node_modules/.bin:$PATH" \
+        launch "$app" bun --bun next start -H 127.0.0.1 -p "$port"
       ;;
     deno)
       install_packages "$root/targets/deno" "$state/deno" "$state/deno-install.log"
