@@ -7,6 +7,8 @@
 #   targets/timeline.sh 16.1.7 16.2.12   those releases only (their reports are replaced, the
 #                                        others' kept), then TIMELINE.md from all the reports
 #   targets/timeline.sh --render         TIMELINE.md from the reports already there
+#   targets/timeline.sh --fit-ranges     each case's `next` set to the range TIMELINE.md says fits
+#                                        where it holds (where one does), then --render
 #
 # For each release every fixture app (fixture-app/ and each of fixture-apps/, whatever its
 # next-kinds file says) is staged and built by targets/next.sh with that release, one build at a
@@ -46,10 +48,23 @@ render() {
   [ "$status" -le 1 ] || exit "$status"
 }
 
-if [ "${1:-}" = --render ]; then
-  render
-  exit 0
-fi
+# The ranges of TIMELINE.md's "Ranges that disagree" that fit, written into the case files.
+fit_ranges() {
+  local id range file
+  grep -E '^- `[^`]+` \(`[^`]*`\): .*; fits `[^`]+`$' TIMELINE.md |
+    sed -E 's/^- `([^`]+)` .*; fits `([^`]+)`$/\1\t\2/' |
+    while IFS=$'\t' read -r id range; do
+      file=cases/$id.toml
+      grep -q '^next = "' "$file" || { echo "$file: no \`next = \"...\"\` line to change" >&2; continue; }
+      sed -i -E "s|^next = \"[^\"]*\"|next = \"$range\"|" "$file"
+      echo "$id: next = \"$range\""
+    done
+}
+
+case ${1:-} in
+  --render) render; exit 0 ;;
+  --fit-ranges) fit_ranges; render; exit 0 ;;
+esac
 
 releases=("$@")
 [ ${#releases[@]} -gt 0 ] || mapfile -t releases < <(cd targets/timeline && ls -d [0-9]*/ | tr -d / | sort -V)

@@ -15,6 +15,7 @@ const FAILS: &str = "✗";
 const NO_ANSWER: &str = "!";
 const NOT_RUN: &str = "—";
 
+const FITS: &str = "fits";
 const RELEASES: &str = "## Releases";
 const CHANGING: &str = "## Cases that do not pass on every release";
 const THROUGHOUT: &str = "## Cases that pass on every release that builds their app";
@@ -129,20 +130,32 @@ fn disagreements(out: &mut String, timeline: &Timeline) {
         out.push_str("None: every case holds on exactly the releases its range names (among those that build its app).\n");
         return;
     }
-    let mut current = "";
-    for disagreement in &found {
-        if disagreement.id != current {
-            let _ = write!(out, "{}- {} ({}):", if current.is_empty() { "" } else { "\n" }, code(&disagreement.id), code(&disagreement.range.to_string()));
-            current = &disagreement.id;
+    out.push_str(
+        "Each with the range that fits where it holds (`targets/timeline.sh --fit-ranges` writes those into the \
+         case files), or why none does.\n\n",
+    );
+    for case in &timeline.cases {
+        let releases: Vec<String> = found
+            .iter()
+            .filter(|d| d.id == case.id)
+            .map(|d| {
+                let what = match d.cell {
+                    Cell::Holds | Cell::Warns => "holds outside its range",
+                    Cell::NoAnswer => "no answer inside its range",
+                    Cell::Fails | Cell::NotRun => "does not hold inside its range",
+                };
+                format!("{} {what}", d.release)
+            })
+            .collect();
+        if releases.is_empty() {
+            continue;
         }
-        let what = match disagreement.cell {
-            Cell::Holds | Cell::Warns => "holds outside its range",
-            Cell::NoAnswer => "no answer inside its range",
-            _ => "does not hold inside its range",
+        let fit = match timeline.fitted_range(case) {
+            Some(range) => format!("{FITS} {}", code(&range.to_string())),
+            None => "no range fits: the releases where it holds are not one unbroken run".to_owned(),
         };
-        let _ = write!(out, " {} {what};", disagreement.release);
+        let _ = writeln!(out, "- {} ({}): {}; {fit}", code(&case.id), code(&case.range.to_string()), releases.join("; "));
     }
-    out.push('\n');
 }
 
 fn throughout(out: &mut String, timeline: &Timeline) {
@@ -293,7 +306,7 @@ mod tests {
         assert!(text.contains("### 16.0.11, since 15.5.29\n\n- builds `cache-components` now\n- holds no more: `a/gone-in-16`: step 1: header \\`x\\`: expected \\`1\\`, got \\`2\\`\n"), "{text}");
         assert!(text.contains("### 16.1.7, since 16.0.11\n\n- holds now: `a/appears-in-16-1` (before, it answered: step 1: status: expected 200, got 404)\n- warns now: `a/warns-from-16-1`: step 1: header \\`content-type\\` (should): expected \\`a\\`, got \\`A\\`\n"), "{text}");
         assert!(text.contains("| `a/warns-from-16-1` | `>=15.0.0` | ✓ | ✓ | ~ |\n"), "{text}");
-        assert!(text.contains("- `a/gone-in-16` (`>=15.0.0`): 16.0.11 does not hold inside its range; 16.1.7 does not hold inside its range;\n"), "{text}");
+        assert!(text.contains("- `a/gone-in-16` (`>=15.0.0`): 16.0.11 does not hold inside its range; 16.1.7 does not hold inside its range; fits `>=15.0.0, <16.0.0`\n"), "{text}");
         assert!(text.contains("| `a/appears-in-16-1` | `>=16.0.0` | ✗ | ✗ | ✓ |\n"), "{text}");
         assert!(text.contains("| 15.5.29 | 4 | 3 | 0 | 1 | 0 | `cache-components` |\n"), "{text}");
     }

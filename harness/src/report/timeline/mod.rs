@@ -16,7 +16,7 @@ pub mod markdown;
 use super::model::Report;
 use crate::outcome::Outcome;
 use crate::target::Ranges;
-use semver::{Version, VersionReq};
+use semver::{Op, Version, VersionReq};
 use spec::Case;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,6 +137,44 @@ impl Timeline {
             }
         }
         found
+    }
+
+    /// The range that holds on exactly the releases where `case` holds: from the minor of the
+    /// first release where it holds to the minor of the first one after where it no longer
+    /// does, keeping the case's own bound at an end the timeline does not close. None when the
+    /// releases where it holds are not one unbroken run (or there are none).
+    pub fn fitted_range(&self, case: &CaseLine) -> Option<VersionReq> {
+        let ran: Vec<(usize, bool)> =
+            case.cells.iter().enumerate().filter(|(_, c)| **c != Cell::NotRun).map(|(i, c)| (i, c.holds())).collect();
+        let first = ran.iter().find(|(_, holds)| *holds)?.0;
+        let last = ran.iter().rev().find(|(_, holds)| *holds)?.0;
+        if ran.iter().any(|(i, holds)| (first..=last).contains(i) && !holds) {
+            return None;
+        }
+        let minor = |i: usize| {
+            let v = &self.releases[i].version;
+            format!("{}.{}.0", v.major, v.minor)
+        };
+        let own = |lower: bool| -> Vec<String> {
+            let wanted = |op: &Op| if lower { matches!(op, Op::Greater | Op::GreaterEq) } else { matches!(op, Op::Less | Op::LessEq) };
+            case.range.comparators.iter().filter(|c| wanted(&c.op)).map(ToString::to_string).collect()
+        };
+        let keeps = |i: usize| case.range.matches(&self.releases[i].version);
+        let mut bounds = Vec::new();
+        if first == ran[0].0 && keeps(first) {
+            bounds.extend(own(true));
+        } else {
+            bounds.push(format!(">={}", minor(first)));
+        }
+        match ran.iter().find(|(i, _)| *i > last) {
+            Some((after, _)) => bounds.push(format!("<{}", minor(*after))),
+            None if keeps(last) => bounds.extend(own(false)),
+            None => {}
+        }
+        if bounds.is_empty() {
+            return Some(VersionReq::STAR);
+        }
+        VersionReq::parse(&bounds.join(", ")).ok()
     }
 }
 
@@ -291,6 +329,20 @@ pub(crate) mod tests {
                 ("a/gone-in-16".to_owned(), "16.1.7".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_fitted_range_starts_and_ends_at_the_minors_where_the_case_starts_and_stops_holding() {
+        let (reports, cases) = sample();
+        let timeline = Timeline::of(&reports, &cases).unwrap();
+        let fitted = |id: &str| timeline.fitted_range(timeline.cases.iter().find(|c| c.id == id).unwrap()).map(|r| r.to_string());
+        assert_eq!(fitted("a/appears-in-16-1").as_deref(), Some(">=16.1.0"));
+        assert_eq!(fitted("a/gone-in-16").as_deref(), Some(">=15.0.0, <16.0.0"));
+        assert_eq!(fitted("b/needs-16").as_deref(), Some(">=16.0.0"), "the case's own bound where its app was not built");
+        assert_eq!(fitted("a/always").as_deref(), Some(">=15.0.0"));
+        let mut broken = timeline.cases.iter().find(|c| c.id == "a/always").unwrap().clone();
+        broken.cells = vec![Cell::Holds, Cell::Fails, Cell::Holds];
+        assert_eq!(timeline.fitted_range(&broken), None);
     }
 
     #[test]
