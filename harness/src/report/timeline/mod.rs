@@ -1,7 +1,9 @@
-//! The release timeline: where each case holds across Next.js releases, from one run of the
-//! suite against `next start` of each release with every case run whatever its range says
-//! (`harness run --ranges informative`). A case holds on a release when it passes there; a
-//! release that did not build the case's fixture app says nothing about it. A case's `next`
+//! The release timeline: where each case holds across Next.js releases, from runs of the suite
+//! against `next start` of each release with every case run whatever its range says
+//! (`harness run --ranges informative`). A case holds on a release when it passes there, in any
+//! of the release's runs (a second run of the cases that failed the first tells a change of
+//! behaviour from a timing that a busy machine upset); a release that did not build the case's
+//! fixture app says nothing about it. A case's `next`
 //! range agrees with the timeline when, among the releases that built its app, it holds on
 //! exactly those in its range.
 //!
@@ -76,7 +78,7 @@ pub struct Disagreement {
 impl Timeline {
     /// The timeline of `reports` (one informative run per release, any order), for `cases`.
     pub fn of(reports: &[Report], cases: &[Case]) -> Result<Timeline, String> {
-        let mut runs: Vec<(Version, &Report)> = Vec::new();
+        let mut runs: Vec<(Version, Vec<&Report>)> = Vec::new();
         for report in reports {
             let label = report.target_label();
             let version = report.next_version.as_deref().ok_or_else(|| format!("{label}: the report claims no Next.js version"))?;
@@ -86,10 +88,10 @@ impl Timeline {
                     "{label}: a timeline needs runs with `--ranges informative` (this run left the cases outside their range n/a)"
                 ));
             }
-            if runs.iter().any(|(v, _)| *v == version) {
-                return Err(format!("two reports of Next.js {version}"));
+            match runs.iter_mut().find(|(v, _)| *v == version) {
+                Some((_, same_release)) => same_release.push(report),
+                None => runs.push((version, vec![report])),
             }
-            runs.push((version, report));
         }
         runs.sort_by(|a, b| a.0.cmp(&b.0));
 
@@ -97,7 +99,7 @@ impl Timeline {
         let known: BTreeSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
         let releases: Vec<Release> = runs
             .iter()
-            .map(|(version, report)| Release { version: version.clone(), not_built: not_built(report, cases) })
+            .map(|(version, reports)| Release { version: version.clone(), not_built: not_built(reports, cases) })
             .collect();
         let lines = cases
             .iter()
@@ -106,7 +108,7 @@ impl Timeline {
                 let (cells, answers) = runs
                     .iter()
                     .zip(&releases)
-                    .map(|((_, report), release)| answer(report, release, case))
+                    .map(|((_, reports), release)| answer(reports, release, case))
                     .unzip();
                 CaseLine { id: case.id.clone(), app: case.app.clone(), range: case.next.clone(), cells, answers }
             })
@@ -192,11 +194,11 @@ impl CaseLine {
     }
 }
 
-/// The apps with cases in the report none of which ran.
-fn not_built(report: &Report, cases: &[Case]) -> Vec<String> {
+/// The apps with cases in the release's reports none of which ran.
+fn not_built(reports: &[&Report], cases: &[Case]) -> Vec<String> {
     let app_of: BTreeMap<&str, &str> = cases.iter().map(|c| (c.id.as_str(), c.app.as_str())).collect();
     let mut ran_any: BTreeMap<&str, bool> = BTreeMap::new();
-    for entry in &report.cases {
+    for entry in reports.iter().flat_map(|r| &r.cases) {
         if let Some(app) = app_of.get(entry.id.as_str()) {
             *ran_any.entry(app).or_default() |= entry.outcome != Outcome::NotApplicable;
         }
@@ -204,21 +206,27 @@ fn not_built(report: &Report, cases: &[Case]) -> Vec<String> {
     ran_any.into_iter().filter(|(_, ran)| !ran).map(|(app, _)| app.to_owned()).collect()
 }
 
-/// The case's cell on one release, and why it does not hold there.
-fn answer(report: &Report, release: &Release, case: &Case) -> (Cell, Option<String>) {
-    let entry = report.cases.iter().find(|c| c.id == case.id);
-    let Some(entry) = entry.filter(|_| !release.not_built.contains(&case.app)) else {
+/// The case's cell on one release, the best of its runs there, and why it does not hold.
+fn answer(reports: &[&Report], release: &Release, case: &Case) -> (Cell, Option<String>) {
+    if release.not_built.contains(&case.app) {
         return (Cell::NotRun, None);
-    };
-    let cell = match entry.outcome {
-        Outcome::Pass | Outcome::UnexpectedPass => Cell::Holds,
-        Outcome::Warn => Cell::Warns,
-        Outcome::Fail | Outcome::ExpectedFail => Cell::Fails,
-        Outcome::Error => Cell::NoAnswer,
-        Outcome::NotApplicable => Cell::NotRun,
-    };
-    let why = (cell != Cell::Holds).then(|| entry.message.as_deref().and_then(|m| m.lines().next()).unwrap_or_default().to_owned());
-    (cell, why)
+    }
+    let rank = |cell: &Cell| [Cell::Holds, Cell::Warns, Cell::Fails, Cell::NoAnswer, Cell::NotRun].iter().position(|c| c == cell);
+    let mut best = (Cell::NotRun, None);
+    for entry in reports.iter().flat_map(|r| &r.cases).filter(|c| c.id == case.id) {
+        let cell = match entry.outcome {
+            Outcome::Pass | Outcome::UnexpectedPass => Cell::Holds,
+            Outcome::Warn => Cell::Warns,
+            Outcome::Fail | Outcome::ExpectedFail => Cell::Fails,
+            Outcome::Error => Cell::NoAnswer,
+            Outcome::NotApplicable => Cell::NotRun,
+        };
+        if rank(&cell) < rank(&best.0) {
+            let why = entry.message.as_deref().and_then(|m| m.lines().next()).unwrap_or_default().to_owned();
+            best = (cell, (cell != Cell::Holds).then_some(why));
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -350,10 +358,18 @@ pub(crate) mod tests {
         let enforced = report("16.1.7", Ranges::Enforced, &[("a/always", Outcome::Pass, "")]);
         let error = Timeline::of(&[enforced], &[case("a/always", "fixture-app", "*")]).unwrap_err();
         assert!(error.contains("--ranges informative"), "{error}");
-        let twice = [
-            report("16.1.7", Ranges::Informative, &[]),
-            report("16.1.7", Ranges::Informative, &[]),
-        ];
-        assert_eq!(Timeline::of(&twice, &[]).unwrap_err(), "two reports of Next.js 16.1.7");
+    }
+
+    #[test]
+    fn a_case_holds_on_a_release_when_any_of_its_runs_there_passes() {
+        use Outcome::*;
+        let cases = [case("a/timing", "fixture-app", "*"), case("a/changed", "fixture-app", "*")];
+        let first = report("16.1.7", Ranges::Informative, &[("a/timing", Fail, "step 4: late"), ("a/changed", Fail, "step 1: other")]);
+        let again = report("16.1.7", Ranges::Informative, &[("a/timing", Pass, ""), ("a/changed", Fail, "step 1: other")]);
+        let timeline = Timeline::of(&[first, again], &cases).unwrap();
+        assert_eq!(timeline.releases.len(), 1);
+        let cells: Vec<Cell> = timeline.cases.iter().map(|c| c.cells[0]).collect();
+        assert_eq!(cells, [Cell::Holds, Cell::Fails]);
+        assert_eq!(timeline.cases[1].answers[0].as_deref(), Some("step 1: other"));
     }
 }
