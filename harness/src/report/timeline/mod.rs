@@ -217,7 +217,7 @@ fn answer(reports: &[&Report], release: &Release, case: &Case) -> (Cell, Option<
         let cell = match entry.outcome {
             Outcome::Pass | Outcome::UnexpectedPass => Cell::Holds,
             Outcome::Warn => Cell::Warns,
-            Outcome::Fail | Outcome::ExpectedFail => Cell::Fails,
+            Outcome::Fail | Outcome::ExpectedFail | Outcome::Flaky => Cell::Fails,
             Outcome::Error => Cell::NoAnswer,
             Outcome::NotApplicable => Cell::NotRun,
         };
