@@ -8,7 +8,8 @@
 #                                        others' kept), then TIMELINE.md from all the reports
 #   targets/timeline.sh --render         TIMELINE.md from the reports already there
 #   targets/timeline.sh --fit-ranges     each case's `next` set to the range TIMELINE.md says fits
-#                                        where it holds (where one does), then --render
+#                                        where it holds, then --render; a fit of separate runs of
+#                                        releases (`A || B`) is left for a person to judge
 #
 # For each release every fixture app (fixture-app/ and each of fixture-apps/, whatever its
 # next-kinds file says) is staged and built by targets/next.sh with that release, one build at a

@@ -6,7 +6,8 @@
 
 use super::{Cell, CaseLine, Release, Timeline};
 use crate::report::markdown::{code, inline};
-use semver::{Version, VersionReq};
+use semver::Version;
+use spec::Versions;
 use std::fmt::Write as _;
 
 const HOLDS: &str = "✓";
@@ -151,8 +152,11 @@ fn disagreements(out: &mut String, timeline: &Timeline) {
             continue;
         }
         let fit = match timeline.fitted_range(case) {
+            Some(range) if range.alternatives().len() > 1 => {
+                format!("{FITS} {} (it holds on separate runs of releases: make sure no timing broke one)", code(&range.to_string()))
+            }
             Some(range) => format!("{FITS} {}", code(&range.to_string())),
-            None => "no range fits: the releases where it holds are not one unbroken run".to_owned(),
+            None => "it holds on no release".to_owned(),
         };
         let _ = writeln!(out, "- {} ({}): {}; {fit}", code(&case.id), code(&case.range.to_string()), releases.join("; "));
     }
@@ -248,7 +252,7 @@ pub fn parse(text: &str) -> Result<Recorded, String> {
                     return Err(at(format!("{} cells for {} releases", symbols.len(), columns.len())));
                 }
                 let row = symbols.iter().map(|s| cell(s).ok_or_else(|| at(format!("`{s}` is not a cell")))).collect::<Result<_, _>>()?;
-                VersionReq::parse(unquote(cells[1])).map_err(|e| at(format!("`{}`: {e}", cells[1])))?;
+                unquote(cells[1]).parse::<Versions>().map_err(|e| at(format!("`{}`: {e}", cells[1])))?;
                 recorded.changing.push((unquote(cells[0]).to_owned(), row));
             }
             s if s == THROUGHOUT && line.starts_with("- `") => recorded.throughout.push(unquote(&line[2..]).to_owned()),

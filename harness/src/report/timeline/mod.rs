@@ -19,7 +19,7 @@ use super::model::Report;
 use crate::outcome::Outcome;
 use crate::target::Ranges;
 use semver::{Op, Version, VersionReq};
-use spec::Case;
+use spec::{Case, Versions};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a release answered for a case.
@@ -46,7 +46,7 @@ pub struct Release {
 pub struct CaseLine {
     pub id: String,
     pub app: String,
-    pub range: VersionReq,
+    pub range: Versions,
     /// One per release, oldest release first.
     pub cells: Vec<Cell>,
     /// Per release, the first line of why the case does not hold there (none for a timeline read
@@ -70,7 +70,7 @@ pub struct Timeline {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
     pub id: String,
-    pub range: VersionReq,
+    pub range: Versions,
     pub release: Version,
     pub cell: Cell,
 }
@@ -141,42 +141,57 @@ impl Timeline {
         found
     }
 
-    /// The range that holds on exactly the releases where `case` holds: from the minor of the
-    /// first release where it holds to the minor of the first one after where it no longer
-    /// does, keeping the case's own bound at an end the timeline does not close. None when the
-    /// releases where it holds are not one unbroken run (or there are none).
-    pub fn fitted_range(&self, case: &CaseLine) -> Option<VersionReq> {
+    /// The range that holds on exactly the releases where `case` holds: for each unbroken run
+    /// of them, from the minor of its first release to the minor of the release after it,
+    /// keeping the case's own bound at an end the timeline does not close (the releases before
+    /// or after did not build its app). Runs apart make `||` alternatives. None when the case
+    /// holds on no release.
+    pub fn fitted_range(&self, case: &CaseLine) -> Option<Versions> {
         let ran: Vec<(usize, bool)> =
             case.cells.iter().enumerate().filter(|(_, c)| **c != Cell::NotRun).map(|(i, c)| (i, c.holds())).collect();
-        let first = ran.iter().find(|(_, holds)| *holds)?.0;
-        let last = ran.iter().rev().find(|(_, holds)| *holds)?.0;
-        if ran.iter().any(|(i, holds)| (first..=last).contains(i) && !holds) {
-            return None;
+        let mut alternatives = Vec::new();
+        let mut at = 0;
+        while at < ran.len() {
+            if !ran[at].1 {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at + 1 < ran.len() && ran[at + 1].1 {
+                at += 1;
+            }
+            alternatives.push(self.fitted_run(case, ran[start].0, ran[at].0, start == 0, ran.get(at + 1).map(|(i, _)| *i)));
+            at += 1;
         }
+        Versions::from_alternatives(alternatives)
+    }
+
+    /// The range of one run of releases `first..=last` where a case holds; `opens` when no
+    /// release before it ran the case, `after` the next release that did.
+    fn fitted_run(&self, case: &CaseLine, first: usize, last: usize, opens: bool, after: Option<usize>) -> VersionReq {
         let minor = |i: usize| {
             let v = &self.releases[i].version;
             format!("{}.{}.0", v.major, v.minor)
         };
-        let own = |lower: bool| -> Vec<String> {
-            let wanted = |op: &Op| if lower { matches!(op, Op::Greater | Op::GreaterEq) } else { matches!(op, Op::Less | Op::LessEq) };
-            case.range.comparators.iter().filter(|c| wanted(&c.op)).map(ToString::to_string).collect()
+        // The case's own comparators of one side, from the alternative that holds at release `i`.
+        let own = |i: usize, lower: bool| -> Option<Vec<String>> {
+            let req = case.range.alternatives().iter().find(|r| r.matches(&self.releases[i].version))?;
+            let side = |op: &Op| if lower { matches!(op, Op::Greater | Op::GreaterEq) } else { matches!(op, Op::Less | Op::LessEq) };
+            Some(req.comparators.iter().filter(|c| side(&c.op)).map(ToString::to_string).collect())
         };
-        let keeps = |i: usize| case.range.matches(&self.releases[i].version);
         let mut bounds = Vec::new();
-        if first == ran[0].0 && keeps(first) {
-            bounds.extend(own(true));
-        } else {
-            bounds.push(format!(">={}", minor(first)));
+        match own(first, true) {
+            Some(lower) if opens => bounds.extend(lower),
+            _ => bounds.push(format!(">={}", minor(first))),
         }
-        match ran.iter().find(|(i, _)| *i > last) {
-            Some((after, _)) => bounds.push(format!("<{}", minor(*after))),
-            None if keeps(last) => bounds.extend(own(false)),
-            None => {}
+        match after {
+            Some(after) => bounds.push(format!("<{}", minor(after))),
+            None => bounds.extend(own(last, false).unwrap_or_default()),
         }
         if bounds.is_empty() {
-            return Some(VersionReq::STAR);
+            return VersionReq::STAR;
         }
-        VersionReq::parse(&bounds.join(", ")).ok()
+        VersionReq::parse(&bounds.join(", ")).expect("bounds made of versions")
     }
 }
 
@@ -348,9 +363,11 @@ pub(crate) mod tests {
         assert_eq!(fitted("a/gone-in-16").as_deref(), Some(">=15.0.0, <16.0.0"));
         assert_eq!(fitted("b/needs-16").as_deref(), Some(">=16.0.0"), "the case's own bound where its app was not built");
         assert_eq!(fitted("a/always").as_deref(), Some(">=15.0.0"));
-        let mut broken = timeline.cases.iter().find(|c| c.id == "a/always").unwrap().clone();
-        broken.cells = vec![Cell::Holds, Cell::Fails, Cell::Holds];
-        assert_eq!(timeline.fitted_range(&broken), None);
+        let mut back = timeline.cases.iter().find(|c| c.id == "a/always").unwrap().clone();
+        back.cells = vec![Cell::Holds, Cell::Fails, Cell::Holds];
+        assert_eq!(timeline.fitted_range(&back).unwrap().to_string(), ">=15.0.0, <16.0.0 || >=16.1.0");
+        back.cells = vec![Cell::Fails, Cell::NoAnswer, Cell::Fails];
+        assert_eq!(timeline.fitted_range(&back), None);
     }
 
     #[test]
