@@ -35,6 +35,7 @@
 //!   [`preview_data`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
 //!   header and invalidation rules).
+//! - [`releases`]: the minor releases that changed a behaviour the stages mimic.
 //! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
@@ -85,6 +86,7 @@ mod pages_router;
 mod params;
 mod preview_data;
 mod proxy;
+mod releases;
 mod rendering;
 mod route_handler;
 mod router;

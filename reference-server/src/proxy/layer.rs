@@ -62,13 +62,13 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
 }
 
 /// The proxy's own answer. A redirect goes out with its Location and, as body, the Location
-/// text: Next.js 16 makes a Location on the request's origin relative, Next.js 15 keeps it
+/// text: from Next.js 16.1 a Location on the request's origin is made relative, before it is kept
 /// absolute. Any other answer goes out as built, its fields in `Headers` order.
 fn own_answer(web: WebResponse, origin: &str, next: &Version) -> Answer {
     let made = Made::Proxy { body: web.body.is_some() };
     let mut answer = if let Some(location) = web.header("location").filter(|_| (300..400).contains(&web.status)) {
         let location = match location.strip_prefix(origin) {
-            Some(path) if next.major >= 16 => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
+            Some(path) if crate::releases::relative_proxy_redirects(next) => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
             _ => location.to_owned(),
         };
         build(web.status, vec![("location".into(), location.clone())], Some(Bytes::from(location)))
@@ -121,8 +121,8 @@ mod tests {
         fn redirect(_: &str, request: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_status(307).with_header("location", &format!("{}/", request.origin)))
         }
-        for (major, location) in [(16, "/"), (15, "http://localhost:0/")] {
-            let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect), next: Version::new(major, 0, 0) };
+        for (next, location) in [(Version::new(16, 1, 0), "/"), (Version::new(16, 0, 11), "http://localhost:0/")] {
+            let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect), next };
             let answer = layer.call(get("/a")).await.unwrap();
             assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, location));
         }

@@ -53,7 +53,7 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 
 /// Whether the compression layer takes on this answer (varies it on `Accept-Encoding`, and
 /// compresses it when it can); where Next.js differs from the package:
-/// - a route handler's or a metadata file's answer: only from Next.js 16 (before, they do not
+/// - a route handler's or a metadata file's answer: only from Next.js 16.4 (before, they do not
 ///   go through the layer at all), a route handler's only when its code gave a body;
 /// - the proxy's own answer: with a body, `no-transform` or not.
 pub fn takes_on(made: &Made, headers: &HeaderMap, next: &Version) -> bool {
@@ -61,8 +61,8 @@ pub fn takes_on(made: &Made, headers: &HeaderMap, next: &Version) -> bool {
     let compressible_type = content_type.is_some_and(compressible);
     let by_the_package = compressible_type && !no_transform(headers);
     match made {
-        Made::Handler { body } => next.major >= 16 && *body && by_the_package,
-        Made::Metadata => next.major >= 16 && by_the_package,
+        Made::Handler { body } => crate::releases::compresses_handlers_and_metadata(next) && *body && by_the_package,
+        Made::Metadata => crate::releases::compresses_handlers_and_metadata(next) && by_the_package,
         Made::Proxy { body } => *body && compressible_type,
         Made::Page(_) | Made::Api | Made::Server => by_the_package,
     }
@@ -105,9 +105,10 @@ mod tests {
 
     #[test]
     fn the_kind_of_answer_and_the_version_decide_beyond_the_type() {
-        let (v16, v15) = (Version::new(16, 0, 0), Version::new(15, 0, 0));
+        let (v16, v15) = (Version::new(16, 4, 6), Version::new(15, 5, 29));
         let json = fields(&[("content-type", "application/json")]);
         assert!(takes_on(&Made::Handler { body: true }, &json, &v16));
+        assert!(!takes_on(&Made::Handler { body: true }, &json, &Version::new(16, 3, 8)));
         assert!(!takes_on(&Made::Handler { body: true }, &json, &v15));
         assert!(!takes_on(&Made::Handler { body: false }, &json, &v16));
         assert!(takes_on(&Made::Metadata, &fields(&[("content-type", "image/x-icon")]), &v16));
