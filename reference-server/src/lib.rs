@@ -98,6 +98,7 @@ mod wrappers;
 
 pub use app::{App, Config};
 pub use error::Error;
+pub use releases::BEFORE_A_MINOR_CHANGE;
 pub use server::run;
 
 #[doc(hidden)]

@@ -6,6 +6,10 @@
 
 use semver::Version;
 
+/// For each minor below, the release of the timeline just before it (the cases test checks the
+/// reference server on both sides of every change: these and `CHECKED_NEXT_VERSIONS`).
+pub const BEFORE_A_MINOR_CHANGE: [&str; 4] = ["15.3.9", "16.0.11", "16.2.12", "16.3.8"];
+
 /// A page rendered per request streams its metadata tags after the head, in a hidden `<div>`
 /// of the body: from 15.4 until 16 (before and after, they are in the head).
 pub fn streams_metadata_after_the_head(next: &Version) -> bool {
