@@ -24,7 +24,8 @@
 # into it (the sources, the lockfile, this script) in STATE_DIR/build.stamp; a later `build` of
 # the same fingerprint puts that copy back instead of building again, so what a server wrote into
 # .next at run time (regenerated pages, the data cache) never reaches the next server. `start`
-# always builds afresh.
+# always builds afresh, and keeps the copy too, so that a later `build` can serve its build again
+# (CI serves the next-16 build of its `next start` run with Bun, Deno and nginx that way).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -166,11 +167,16 @@ build() {
     cp "$packages/package.json" "$state/app/package.json"
     return 0
   fi
+  fresh_build "$stamp"
+}
+
+# Stages, installs and builds afresh, then keeps a copy of the build and its fingerprint $1.
+fresh_build() {
   rm -f "$state/build.stamp" "$state/built.tar"
   stage
   compile
   save_build
-  echo "$stamp" >"$state/build.stamp"
+  echo "$1" >"$state/build.stamp"
 }
 
 start() {
@@ -181,9 +187,7 @@ start() {
   fi
   [ "$kind" != next-standalone ] || { echo "next-standalone is served by targets/start.sh" >&2; exit 2; }
   resolve "$kind" "${2:-fixture-app}"
-  rm -f "$state/build.stamp" "$state/built.tar"
-  stage
-  compile
+  fresh_build "$(fingerprint "$kind")"
 
   local port
   port=$(free_port)
