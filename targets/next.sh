@@ -191,8 +191,13 @@ start() {
 
   local port
   port=$(free_port)
-  launch "$state/app" npx --no-install next start -H 127.0.0.1 -p "$port"
-  wait_until_answers "http://127.0.0.1:$port" "next start" 60
+  # Named `localhost`, not 127.0.0.1: Next.js's NextURL turns a 127.0.0.1 host into localhost,
+  # so with -H 127.0.0.1 the proxy's `new URL(path, request.url)` names another origin than the
+  # server's own, and next start forwards every such rewrite over HTTP as an external one (the
+  # target then sees its own URL, no original query and Host: localhost) and keeps redirect
+  # Locations absolute. Binds loopback all the same.
+  launch "$state/app" npx --no-install next start -H localhost -p "$port"
+  wait_until_answers "http://localhost:$port" "next start" 60
 }
 
 case $command in

@@ -1,6 +1,7 @@
-//! What a run prints: a progress bar while it runs ([`progress`]), each case that did not
-//! pass with its evidence (mismatched parts colored on a terminal, [`paint`]), then the
-//! summary line, which CI parses and which is never colored.
+//! What a run prints: its progress while it runs (a bar, or a line now and then without a
+//! terminal: [`progress`]), each case that did not pass with its evidence (mismatched parts
+//! colored on a terminal, [`paint`]), then the summary line, which CI parses and which is never
+//! colored.
 
 pub mod paint;
 pub mod progress;

@@ -1,7 +1,13 @@
-//! The reference server started in-process on a free loopback port.
+//! The reference server started in-process on a free loopback port, and its clock as one the
+//! harness drives: a server started with [`Clock::driven`] in its [`Config`] lets a run's waits
+//! move its time on instead of sleeping (see [`crate::waits`]).
 
-use reference_server::{App, Config};
+use crate::waits::DrivenClock;
+use reference_server::{App, Clock, Config};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -28,5 +34,11 @@ impl Embedded {
     pub async fn stop(self) {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
+    }
+}
+
+impl DrivenClock for Clock {
+    fn advance(&self, by: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(Clock::advance(self, by))
     }
 }

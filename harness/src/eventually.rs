@@ -6,12 +6,13 @@
 
 use crate::client::Client;
 use crate::evidence::SentRequest;
+use crate::waits::Waits;
 use serde::{Deserialize, Serialize};
 use spec::capture::Captured;
 use spec::eventually::Eventually;
 use spec::{Mismatch, Response, Severity};
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How a step that may be sent again settled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +52,9 @@ pub struct Tried {
 
 /// Sends step `number`'s `request` until `check` finds no must that fails in the answer
 /// (given a copy of `captured` to capture into) or `eventually`'s time is up; without
-/// `eventually`, once. An error (no answer) ends the tries.
+/// `eventually`, once. An error (no answer) ends the tries. The pauses between tries pass as
+/// the case's `waits` do (on the target's clock, without the case's slot); without them, in a
+/// plain sleep.
 pub async fn send<F>(
     client: &Client,
     eventually: Option<Eventually>,
@@ -59,11 +62,12 @@ pub async fn send<F>(
     request: &SentRequest,
     captured: &Captured,
     check: F,
+    mut waits: Option<&mut Waits>,
 ) -> Tried
 where
     F: Fn(&Response, &mut Captured) -> Vec<Mismatch>,
 {
-    let started = Instant::now();
+    let started = Waits::mark(waits.as_deref());
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -71,7 +75,7 @@ where
         let answer = client.send(request).await;
         let mismatches = answer.as_ref().map(|response| check(response, &mut trial)).unwrap_or_default();
         let matched = answer.is_ok() && !mismatches.iter().any(|m| m.severity == Severity::Must);
-        let elapsed = started.elapsed();
+        let elapsed = started.elapsed(waits.as_deref());
         let pause = match eventually {
             Some(e) if !matched && answer.is_ok() => {
                 let pause = Duration::from_millis(e.every_ms);
@@ -80,7 +84,10 @@ where
             _ => None,
         };
         match pause {
-            Some(pause) => tokio::time::sleep(pause).await,
+            Some(pause) => match waits.as_deref_mut() {
+                Some(waits) => waits.wait(pause).await,
+                None => tokio::time::sleep(pause).await,
+            },
             None => {
                 let elapsed_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
                 let settling = eventually.map(|_| Settling { step: number, attempts, elapsed_ms, matched });

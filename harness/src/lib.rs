@@ -16,6 +16,8 @@
 //! - [`runner`]: runs cases concurrently, keeping their order.
 //! - [`steps`]: a case's steps as they ran (every one that can, after a failed one too) and the
 //!   outcome, message and evidence they come to.
+//! - [`waits`]: how a case waits before a step: it sleeps, or moves on the clock of a target
+//!   that lets the harness drive it; either way without holding a `--jobs` slot.
 //! - [`diff`]: sends each case to two servers and compares their answers by meaning.
 //! - [`filter`]: `--filter` globs over case ids.
 //! - [`faults`]: a proxy that breaks answers in named ways, to measure the suite's sensitivity.
@@ -24,7 +26,8 @@
 //! - [`console`]: progress bar, failure details (colored on a terminal), the summary line.
 //! - [`report`]: report files (JSON, JUnit, Markdown, HTML) and merging them into one report
 //!   or a matrix of targets; each written whole or not at all.
-//! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`.
+//! - [`embedded`]: the reference server started in-process on `127.0.0.1:0`, on a clock the
+//!   harness may drive.
 //! - [`coverage`]: the doc coverage map printed per page, with what is still open.
 //! - [`cli`]: the `harness` command line.
 
@@ -46,6 +49,7 @@ pub mod runner;
 pub mod shard;
 pub mod steps;
 pub mod target;
+pub mod waits;
 
 pub use outcome::{CaseResult, Outcome, Summary};
 pub use target::Target;

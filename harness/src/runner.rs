@@ -1,5 +1,5 @@
 //! Runs cases against a target: each case's steps in order (each sent once, or until it
-//! matches when it says `eventually`), cases concurrently.
+//! matches when it says `eventually`), cases concurrently, the ones that wait longest first.
 
 use crate::client::Client;
 use crate::eventually;
@@ -7,18 +7,23 @@ use crate::evidence::{CheckEvidence, Evidence, curl_command};
 use crate::outcome::{CaseResult, Outcome};
 use crate::steps::StepLog;
 use crate::target::Target;
+use crate::waits::{Slot, Slots};
 use spec::capture::Captured;
 use spec::verdict::check_step;
-use spec::{Case, Response, Step};
+use spec::{Case, Response};
 use std::future::Future;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-use tokio::sync::Semaphore;
+use std::time::Instant;
 use tokio::task::JoinSet;
 
-/// Runs one case: n/a when it does not apply, otherwise every step it can run (see
+/// Runs one case on its own: n/a when it does not apply, otherwise every step it can run (see
 /// [`crate::steps`]).
 pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResult {
+    run_case_in(client, target, case, Slot::unlimited()).await
+}
+
+/// Runs one case holding `slot`, which it gives back while it waits.
+pub async fn run_case_in(client: &Client, target: &Target, case: &Case, slot: Slot) -> CaseResult {
     let started = Instant::now();
     let base_url = match (target.not_applicable(case), target.base_url_for(case)) {
         (None, Some(url)) => url,
@@ -29,13 +34,14 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     let mut captured = Captured::new();
     let mut log = StepLog::default();
     let mut settling = Vec::new();
+    let mut waits = target.time.start(slot).await;
     for (index, step) in case.steps.iter().enumerate() {
         let number = index + 1;
         if let Some(reason) = log.blocker(step) {
             log.not_run(number, step, &reason);
             continue;
         }
-        wait_before(step).await;
+        waits.before(step).await;
         let request = client.prepare(base_url, &step.request.filled(&captured));
         let evidence = |response: Option<&spec::Response>, mismatches| {
             Evidence::Check(CheckEvidence {
@@ -53,7 +59,7 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
         let check = |response: &Response, captured: &mut Captured| {
             check_step(step, case.severity, response, captured, &target.ignored_headers)
         };
-        let tried = eventually::send(client, resent, number, &request, &captured, check).await;
+        let tried = eventually::send(client, resent, number, &request, &captured, check, Some(&mut waits)).await;
         captured = tried.captured;
         if let Some(settled) = tried.settling {
             if !settled.matched && settled.attempts > 1 && tried.answer.is_ok() {
@@ -76,37 +82,32 @@ pub async fn run_case(client: &Client, target: &Target, case: &Case) -> CaseResu
     CaseResult { settling, ..CaseResult::ended(&case.id, started, outcome, message, evidence) }
 }
 
-/// Waits as long as the step says before its request is sent.
-pub async fn wait_before(step: &Step) {
-    if step.wait_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(step.wait_ms)).await;
-    }
-}
-
 /// Runs `cases` against `target` with at most `jobs` at once; results keep the cases' order.
 pub async fn run_cases(client: &Client, target: &Target, cases: &[Case], jobs: usize) -> Vec<CaseResult> {
     let (client, target) = (client.clone(), Arc::new(target.clone()));
-    run_concurrently(cases, jobs, move |case| {
+    run_concurrently(cases, jobs, move |case, slot| {
         let (client, target) = (client.clone(), target.clone());
-        async move { run_case(&client, &target, &case).await }
+        async move { run_case_in(&client, &target, &case, slot).await }
     })
     .await
 }
 
-/// Calls `run` on every case, at most `jobs` at once; results come back in the cases' order.
+/// Calls `run` on every case, each with one of `jobs` slots; results come back in the cases'
+/// order. The cases that wait longest start first, so that a run against a real server takes
+/// about as long as its longest case.
 pub async fn run_concurrently<F, Fut>(cases: &[Case], jobs: usize, run: F) -> Vec<CaseResult>
 where
-    F: Fn(Case) -> Fut,
+    F: Fn(Case, Slot) -> Fut,
     Fut: Future<Output = CaseResult> + Send + 'static,
 {
-    let permits = Arc::new(Semaphore::new(jobs.max(1)));
+    let slots = Slots::new(jobs);
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(cases[index].steps.iter().map(|s| s.wait_ms).sum::<u64>()));
     let mut tasks = JoinSet::new();
-    for (index, case) in cases.iter().enumerate() {
-        let (permits, work) = (permits.clone(), run(case.clone()));
-        tasks.spawn(async move {
-            let _permit = permits.acquire_owned().await.expect("the semaphore is never closed");
-            (index, work.await)
-        });
+    for index in order {
+        let slot = Slot::take(&slots).await;
+        let work = run(cases[index].clone(), slot);
+        tasks.spawn(async move { (index, work.await) });
     }
     let mut results: Vec<Option<CaseResult>> = vec![None; cases.len()];
     while let Some(joined) = tasks.join_next().await {

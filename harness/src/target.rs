@@ -1,5 +1,6 @@
 //! A target: where to send requests for each fixture app it serves, and what it claims to be.
 
+use crate::waits::Time;
 use serde::{Deserialize, Serialize};
 use spec::{Capability, Case};
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,6 +18,8 @@ pub struct Target {
     /// headers: the ones a CDN in front of the target adds (`--ignore-header`).
     pub ignored_headers: Vec<String>,
     pub ranges: Ranges,
+    /// Its clock: the system clock, or one the harness drives (then waits take no time).
+    pub time: Time,
 }
 
 /// What a case's `next` range does on a run.
@@ -65,13 +68,26 @@ impl fmt::Display for NotApplicable {
 impl Target {
     /// A target serving the default fixture app at `base_url`.
     pub fn new(base_url: &str, next_version: semver::Version, capabilities: BTreeSet<Capability>) -> Self {
-        Target { apps: BTreeMap::new(), next_version, capabilities, ignored_headers: Vec::new(), ranges: Ranges::Enforced }
+        Target {
+            apps: BTreeMap::new(),
+            next_version,
+            capabilities,
+            ignored_headers: Vec::new(),
+            ranges: Ranges::Enforced,
+            time: Time::Real,
+        }
             .serving(spec::case::DEFAULT_APP, base_url)
     }
 
     /// This target, also serving `app` at `base_url`.
     pub fn serving(mut self, app: &str, base_url: &str) -> Self {
         self.apps.insert(app.to_owned(), base_url.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// This target, keeping `time`.
+    pub fn with_time(mut self, time: Time) -> Self {
+        self.time = time;
         self
     }
 

@@ -1,7 +1,7 @@
 //! Every case file as its own test, run against the reference server started in-process on
 //! `127.0.0.1:0` (one server per fixture app the cases request), once per Next.js release it
-//! mimics. Trials for the default release are named
-//! by case id; the others by `<id>@<version>`. Filter as usual:
+//! mimics, on a clock the cases' waits move on (one per release). Trials for the default
+//! release are named by case id; the others by `<id>@<version>`. Filter as usual:
 //! `cargo test -p harness --test cases -- route-handlers`.
 //!
 //! The releases just before each minor that changed a behaviour (`BEFORE_A_MINOR_CHANGE`) are
@@ -16,9 +16,10 @@ use harness::client::{Client, Settings};
 use harness::embedded::Embedded;
 use harness::eventually::Settling;
 use harness::runner::run_case;
+use harness::waits::Time;
 use harness::{Outcome, Target};
 use libtest_mimic::{Arguments, Failed, Trial};
-use reference_server::{BEFORE_A_MINOR_CHANGE, CHECKED_NEXT_VERSIONS, Config, DEFAULT_NEXT_VERSION};
+use reference_server::{BEFORE_A_MINOR_CHANGE, CHECKED_NEXT_VERSIONS, Clock, Config, DEFAULT_NEXT_VERSION};
 use spec::Capability;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
@@ -49,15 +50,17 @@ fn main() -> ExitCode {
     for version in CHECKED_NEXT_VERSIONS.into_iter().chain(BEFORE_A_MINOR_CHANGE) {
         let always = CHECKED_NEXT_VERSIONS.contains(&version);
         let next_version: semver::Version = version.parse().unwrap();
+        let clock = Clock::driven();
         let mut target = Target {
             apps: Default::default(),
             next_version: next_version.clone(),
             capabilities: Capability::ALL.into_iter().collect(),
             ignored_headers: Vec::new(),
             ranges: Default::default(),
+            time: Time::driven(clock.clone()),
         };
         for app in apps.iter().filter(|_| always || every_release) {
-            let config = Config::for_app(app, next_version.clone());
+            let config = Config { clock: clock.clone(), ..Config::for_app(app, next_version.clone()) };
             let server = runtime.block_on(Embedded::start(&config)).unwrap_or_else(|e| panic!("{e}"));
             target = target.serving(app, &server.url);
             servers.push(server);

@@ -3,6 +3,7 @@
 
 use harness::client::{Client, Settings};
 use harness::diff::{Pair, diff_case};
+use harness::waits::Slot;
 use harness::runner::run_case;
 use harness::{Outcome, Target};
 use spec::{Capability, Case};
@@ -112,12 +113,12 @@ fn a_value_that_is_not_there_fails_the_step() {
 #[test]
 fn a_diff_names_a_server_that_caches_where_the_other_renders_anew() {
     let pair = Pair::new(&counter(true), &counter(false));
-    let result = runtime().block_on(diff_case(&client(), &pair, &case("differs_from", 0), false));
+    let result = runtime().block_on(diff_case(&client(), &pair, &case("differs_from", 0), false, Slot::unlimited()));
     assert_eq!(result.outcome, Outcome::Fail);
     let message = result.message.unwrap();
     assert!(message.contains("captures: only a meets the case's captures; b: captured `second`"), "{message}");
     let same = Pair::new(&counter(true), &counter(true));
-    assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false)).outcome, Outcome::Pass);
+    assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false, Slot::unlimited())).outcome, Outcome::Pass);
 }
 
 fn three_steps(third: &str) -> Case {
@@ -192,7 +193,7 @@ fn a_step_that_needs_a_value_a_failed_step_did_not_capture_is_not_run() {
 fn a_diff_also_reports_every_differing_step() {
     let pair = Pair::new(&counter(true), &counter(false));
     let case = three_steps("request = { path = \"/three\" }\nexpect.status = 200\nexpect.headers.x-n = { present = true }");
-    let result = runtime().block_on(diff_case(&client(), &pair, &case, true));
+    let result = runtime().block_on(diff_case(&client(), &pair, &case, true, Slot::unlimited()));
     assert_eq!(result.outcome, Outcome::Fail);
     let message = result.message.unwrap();
     assert!(message.contains("step 1: header `x-n`") && message.contains("step 3: header `x-n`"), "{message}");

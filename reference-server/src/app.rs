@@ -7,9 +7,11 @@ use crate::envelope::compression::Compression;
 use crate::envelope::errors::Errors;
 use crate::envelope::headers::Headers;
 use crate::envelope::node_parser::NodeParser;
+use crate::envelope::request_headers::RequestHeaders;
 use crate::envelope::static_files::{PublicFiles, StaticFiles};
 use crate::envelope::trailing_slash::TrailingSlash;
 use crate::client_script::ClientScript;
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::fixture::{self, RouteFile};
 use crate::mirrors::{self, MirrorSet};
@@ -34,12 +36,14 @@ pub struct Config {
     pub fixture_dir: PathBuf,
     /// The Next.js version whose behaviour to mimic.
     pub next_version: semver::Version,
+    /// The time the app keeps: the system clock unless a client drives it.
+    pub clock: Clock,
 }
 
 impl Config {
     /// Serves the bundled fixture app named `app`, mimicking `next_version`.
     pub fn for_app(app: &str, next_version: semver::Version) -> Config {
-        Config { app: app.to_owned(), fixture_dir: crate::app_dir(app), next_version }
+        Config { app: app.to_owned(), fixture_dir: crate::app_dir(app), next_version, clock: Clock::default() }
     }
 }
 
@@ -50,7 +54,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>;
+type Stack = NodeParser<RequestHeaders<Compression<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -58,6 +62,7 @@ pub struct App {
     /// The innermost stage, which also owns the cache and its background work.
     endpoints: Arc<Endpoints>,
     next_version: semver::Version,
+    clock: Clock,
 }
 
 impl App {
@@ -67,18 +72,26 @@ impl App {
         let routes = Routes::load(root, mirrors)?;
         let proxy = load_proxy(root, mirrors)?;
         let script = ClientScript::for_routes(routes.iter().map(|route| url_pattern(&route.file.pattern)).collect::<Vec<_>>().iter().map(String::as_str));
+        // Made when the app loads, by the app's clock.
+        let script = ClientScript { modified: config.clock.wall(), ..script };
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
-        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, next_config, config.next_version.clone());
-        let pages = PagesRouter::prerender(&routes, config.next_version.clone())?;
+        let site = Site { routes: &routes, files: &files };
+        let renderer = Renderer::prerender(site, next_config, config.next_version.clone(), config.clock.clone());
+        let pages = PagesRouter::prerender(&routes, config.next_version.clone(), config.clock.clone())?;
         let endpoints = Arc::new(Endpoints::new(routes, files, renderer, pages, config.next_version.clone()));
         let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root) };
-        let stack = stack(endpoints.clone(), proxy, &config.next_version, outside);
-        Ok(App { stack, endpoints, next_version: config.next_version.clone() })
+        let stack = stack(endpoints.clone(), proxy, &config.next_version, outside, &config.clock);
+        Ok(App { stack, endpoints, next_version: config.next_version.clone(), clock: config.clock.clone() })
     }
 
     pub fn next_version(&self) -> &semver::Version {
         &self.next_version
+    }
+
+    /// The time the app keeps.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The route files served, relative to the fixture app.
@@ -117,12 +130,12 @@ struct Outside {
     pages_router: bool,
 }
 
-fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside) -> Stack {
+fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside, clock: &Clock) -> Stack {
     let Outside { public, script, pages_router } = outside;
     let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
-    let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, next: next.clone() };
+    let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, clock: clock.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
-    NodeParser { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } }
+    NodeParser { inner: RequestHeaders { inner: Compression { inner: TrailingSlash { inner: refused }, next: next.clone() } } }
 }
 
 /// A route's URL pattern as written in the app (`/blog/[slug]`).

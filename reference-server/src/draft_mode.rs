@@ -71,7 +71,7 @@ mod tests {
     fn request(cookie: &str) -> RouteRequest<'static> {
         let mut headers = http::HeaderMap::new();
         headers.insert("cookie", cookie.parse().unwrap());
-        RouteRequest::new("GET".into(), "/".into(), String::new(), headers, Bytes::new(), None, 3000)
+        RouteRequest::new("GET".into(), "/".into(), String::new(), headers, Bytes::new(), None, 3000, Default::default())
     }
 
     #[test]

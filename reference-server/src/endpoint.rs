@@ -12,9 +12,12 @@ use crate::pages_api::{self, ApiCall};
 use crate::pages_router::{OnDemand, PageCall, PagesRouter, data_route};
 use crate::params::{ParamValue, Params};
 use crate::rendering::{AppCall, Renderer, Site};
+use crate::body::WireBody;
+use crate::fields::build;
 use crate::route_handler;
+use crate::rsc::{self, cache_busting};
 use crate::routes::{Endpoint, Routes};
-use crate::service::{Answer, LocalPort, Refusal, Request, Service};
+use crate::service::{Answer, LocalPort, OriginalUri, Refusal, Request, Service};
 use http_body_util::BodyExt;
 use semver::Version;
 
@@ -35,6 +38,9 @@ impl Service for Endpoints {
             return self.serve_data(&data, &request);
         }
         let (index, params) = self.routes.resolve(request.uri().path())?;
+        if let Some(redirect) = self.rsc_redirect(index, &request) {
+            return Ok(redirect);
+        }
         self.serve(index, params, request).await
     }
 }
@@ -68,8 +74,23 @@ impl Endpoints {
         if !matches!(self.routes.get(index).endpoint, Endpoint::PagesPage(_)) {
             return Err(Refusal::NotFound);
         }
+        if let Some(redirect) = self.rsc_redirect(index, request) {
+            return Ok(redirect);
+        }
         let call = PageCall { method: request.method().as_str().to_owned(), path: data.page.clone(), headers: request.headers().clone(), params, data: true };
         self.pages.serve(index, call)
+    }
+
+    /// From Next.js 16, the redirect of an RSC request for any route but an API route (a page of
+    /// either router, its data route, a route handler, a metadata file) whose `_rsc` does not
+    /// match its router headers: to the URL the client asked for with the right one.
+    fn rsc_redirect(&self, index: usize, request: &Request) -> Option<Answer> {
+        if self.next.major < 16 || !rsc::is_rsc_request(request.headers()) || matches!(self.routes.get(index).endpoint, Endpoint::Api(..)) {
+            return None;
+        }
+        let asked = request.extensions().get::<OriginalUri>().map_or(request.uri(), |o| &o.0);
+        let location = cache_busting::redirect_for(request.headers(), asked)?;
+        Some(build(307, vec![("location".into(), location)], None).map(WireBody::Left))
     }
 
     fn site(&self) -> Site<'_> {
@@ -82,6 +103,7 @@ impl Endpoints {
         let path = request.uri().path().to_owned();
         let query = request.uri().query().unwrap_or_default().to_owned();
         let port = LocalPort::of(&request);
+        let asked = request.extensions().get::<OriginalUri>().map(|o| (o.0.path().to_owned(), o.0.query().unwrap_or_default().to_owned()));
         let (parts, body) = request.into_parts();
         let code = match &self.routes.get(index).endpoint {
             Endpoint::Metadata(file) => {
@@ -92,7 +114,7 @@ impl Endpoints {
                 return Ok(metadata::answer::serve(&self.routes.metadata()[*file], &method, id, &self.next));
             }
             Endpoint::Api(config, handler) => {
-                let call = ApiCall { method, query, headers: parts.headers, body, params };
+                let call = ApiCall { method, path, query, headers: parts.headers, body, params };
                 let server = OnDemand { pages: &self.pages, routes: &self.routes };
                 return Ok(pages_api::serve(config, *handler, call, &server).await);
             }
@@ -106,7 +128,7 @@ impl Endpoints {
         let Ok(body) = body.collect().await.map(|collected| collected.to_bytes()) else {
             return Ok(route_handler::payload_too_large());
         };
-        let call = AppCall { method, path, query, headers: parts.headers, body, params, port };
+        let call = AppCall { method, path, query, headers: parts.headers, body, params, port, asked };
         self.renderer.serve(self.site(), index, code, call)
     }
 }
@@ -123,8 +145,8 @@ mod tests {
         let script = crate::client_script::ClientScript::for_routes(["/"]);
         let (routes, files) = (Routes::load(&root, mirrors).unwrap(), PageFiles::load(&root, mirrors, script).unwrap());
         let next = crate::default_next_version();
-        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone());
-        let pages = PagesRouter::prerender(&routes, next.clone()).unwrap();
+        let renderer = Renderer::prerender(Site { routes: &routes, files: &files }, NextConfig::read(&root).unwrap(), next.clone(), Default::default());
+        let pages = PagesRouter::prerender(&routes, next.clone(), Default::default()).unwrap();
         Endpoints::new(routes, files, renderer, pages, next)
     }
 
@@ -141,5 +163,21 @@ mod tests {
         assert!(matches!(made(get(&data)).await, Made::Page(crate::service::Sent { content: crate::service::Content::Json, .. })));
         assert_eq!(endpoints.call(get("/_next/data/other-build/pages-router/ssr/basic.json")).await.err(), Some(Refusal::NotFound));
         assert_eq!(endpoints.call(request("POST", "/no/such/route")).await.err(), Some(Refusal::NotFound));
+    }
+
+    #[tokio::test]
+    async fn from_16_an_rsc_request_without_its_rsc_query_is_redirected_but_not_to_an_api_route() {
+        let endpoints = endpoints();
+        let rsc = |path: &str| {
+            let mut request = get(path);
+            request.headers_mut().insert("rsc", "1".parse().unwrap());
+            request
+        };
+        let data = format!("/_next/data/{}/pages-router/ssr/basic.json", data_route::build_id());
+        for path in ["/rsc/static", "/pages-router/ssr/basic", data.as_str()] {
+            let answer = endpoints.call(rsc(path)).await.unwrap();
+            assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, format!("{path}?_rsc").as_str()), "{path}");
+        }
+        assert_eq!(endpoints.call(rsc("/api/query/1")).await.unwrap().status(), 200);
     }
 }

@@ -9,9 +9,9 @@
 //! - [`app`]: [`App`] loads the app and puts the stages together; [`service`] is the contract
 //!   between stages (a request in, an answer or a refusal out), [`body`] and [`fields`] what
 //!   answers are made of.
-//! - [`envelope`]: what `next start` puts around every app: Node's parser, compression, the
-//!   trailing-slash and repeated-slash redirects, the not-found and error pages, its own header
-//!   fields, `public/` files and build assets.
+//! - [`envelope`]: what `next start` puts around every app: Node's parser, the request headers
+//!   it removes and adds, compression, the trailing-slash and repeated-slash redirects, the
+//!   not-found and error pages, its own header fields, `public/` files and build assets.
 //! - [`proxy`]: the proxy file (`middleware.js` before Next.js 16): its matcher, what its answer
 //!   makes the server do, and its stage.
 //! - [`endpoint`]: the router finds the route, and its kind answers: [`route_handler`] (method
@@ -35,11 +35,17 @@
 //!   [`preview_data`], [`navigation`] (`redirect()`,
 //!   `notFound()`...), [`cache`] (the route cache and the data cache with their segment config,
 //!   header and invalidation rules).
+//! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
+//!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
+//!   that answers one.
 //! - [`releases`]: the minor releases that changed a behaviour the stages mimic.
 //! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
 //!   loaded.
+//! - [`clock`]: the one clock everything that shows time reads (the cache, `Date.now()`,
+//!   cookie expiry, the `Date` field): the system clock, or one a client drives so that waiting
+//!   takes no time.
 //!
 //! The modules are private (`cargo doc --document-private-items` shows them); what the
 //! integration tests in `tests/` reach is re-exported at the root, hidden from the docs.
@@ -62,6 +68,7 @@ mod app;
 mod body;
 mod cache;
 mod client_script;
+mod clock;
 mod code;
 mod cookies;
 mod draft_mode;
@@ -91,12 +98,14 @@ mod rendering;
 mod route_handler;
 mod router;
 mod routes;
+mod rsc;
 mod server;
 mod service;
 mod web;
 mod wrappers;
 
 pub use app::{App, Config};
+pub use clock::Clock;
 pub use error::Error;
 pub use releases::BEFORE_A_MINOR_CHANGE;
 pub use server::run;

@@ -41,6 +41,16 @@ impl Interrupt {
         }
     }
 
+    /// The digest the error carries, which the client router reads from an RSC payload:
+    /// `NEXT_REDIRECT;replace;URL;STATUS;` (a Server Component's redirect replaces the history
+    /// entry) or `NEXT_HTTP_ERROR_FALLBACK;STATUS`.
+    pub fn digest(&self) -> String {
+        match self {
+            Interrupt::Redirect { location, status } => format!("NEXT_REDIRECT;replace;{location};{status};"),
+            other => format!("NEXT_HTTP_ERROR_FALLBACK;{}", other.status()),
+        }
+    }
+
     /// The answer of a route handler that threw this: no body, and for a redirect the
     /// `Location` as the code wrote it (a path stays relative).
     pub fn handler_response(&self) -> WebResponse {
@@ -61,6 +71,12 @@ mod tests {
         let response = Interrupt::redirect("/a?b=1").handler_response();
         assert_eq!((response.status, response.header("location"), response.body.is_none()), (307, Some("/a?b=1"), true));
         assert_eq!(Interrupt::permanent_redirect("https://nextjs.org/").handler_response().status, 308);
+    }
+
+    #[test]
+    fn digests_name_the_interrupt() {
+        assert_eq!(Interrupt::redirect("/a").digest(), "NEXT_REDIRECT;replace;/a;307;");
+        assert_eq!(Interrupt::NotFound.digest(), "NEXT_HTTP_ERROR_FALLBACK;404");
     }
 
     #[test]

@@ -9,6 +9,10 @@
 //! Every page loads the app's [`ClientScript`]. A page that throws while rendered per request
 //! is answered with the error shell and 500.
 //!
+//! An RSC request ([`Wants`]) gets the page's RSC payload instead of its HTML: the one the build
+//! stored beside the HTML, or one rendered for the request; over RSC, a redirect or `notFound()`
+//! is a 200 payload carrying the interrupt's digest, which the client router acts on.
+//!
 //! Methods: a page rendered per request renders for any method but OPTIONS (a bare 400); a
 //! prerendered one answers only GET and HEAD, and a POST that may be a Server Action, which it
 //! renders for the request ([`may_be_server_action`]); any other method gets 405.
@@ -28,6 +32,8 @@ use crate::metadata::head::PageRender;
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::MirrorSet;
 use crate::navigation::Interrupt;
+use crate::rsc::Wants;
+use crate::rsc::flight::{self, Row};
 use crate::service::{Answer, Content, Made, Payload, Refusal, Sent};
 use crate::web::{RouteRequest, WebResponse};
 use crate::wrappers::Wrappers;
@@ -38,6 +44,15 @@ use std::path::Path;
 
 /// What Next.js renders for `notFound()` when the app has no `not-found.js`.
 const DEFAULT_NOT_FOUND: &str = "404: This page could not be found.";
+
+/// The build id RSC payloads name: the reference server is one build that never changes.
+const BUILD_ID: &str = "reference-server";
+
+/// What the build stores of a page: its HTML and its RSC payload.
+pub struct Prerendered {
+    pub html: String,
+    pub flight: String,
+}
 
 /// The files that render around the app's pages.
 pub struct PageFiles {
@@ -82,15 +97,16 @@ pub struct Page<'a> {
 impl Page<'_> {
     /// The HTML the build stores for the page, rendered for `request` (which carries its
     /// params); `None` when the code threw or was interrupted.
-    pub fn prerender(&self, request: &RouteRequest) -> Option<String> {
+    pub fn prerender(&self, request: &RouteRequest) -> Option<Prerendered> {
         let Handled::Answer(page) = (self.mirror.handle)("default", request) else { return None };
         let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
-        Some(page_html(&self.files.script, &head, &self.files.wrappers.wrap(self.file, markup(page))))
+        let body = self.files.wrappers.wrap(self.file, markup(page));
+        Some(Prerendered { html: page_html(&self.files.script, &head, &body), flight: payload(&request.path, Some(&body)) })
     }
 
-    /// The page rendered for this request: its metadata base is the server's own port. OPTIONS
-    /// is refused before it renders.
-    pub fn serve(&self, request: &RouteRequest) -> Result<Answer, Refusal> {
+    /// The page rendered for this request, as HTML or as the RSC payload it `wants`: its
+    /// metadata base is the server's own port. OPTIONS is refused before it renders.
+    pub fn serve(&self, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
         if request.method == "OPTIONS" {
             return Ok(options_refused());
         }
@@ -98,19 +114,23 @@ impl Page<'_> {
         let script = &self.files.script;
         match (self.mirror.handle)("default", request) {
             Handled::Answer(page) => {
-                let html = dynamic_html(script, &head, &self.files.wrappers.wrap(self.file, markup(page)), self.next);
-                Ok(streamed(200, html, None))
+                let body = self.files.wrappers.wrap(self.file, markup(page));
+                Ok(match wants {
+                    Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, Content::Html),
+                    Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, Content::Flight),
+                    Wants::Prefetch => streamed(200, payload(&request.path, None), None, Content::Flight),
+                })
             }
-            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request),
-            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None)),
+            Handled::Interrupt(interrupt) => self.interrupted(&interrupt, &head, request, wants),
+            Handled::Throw(_) => Ok(streamed(500, error_shell_html(script, &head, ""), None, Content::Html)),
             Handled::NotMirrored => Err(Refusal::Internal),
         }
     }
 
     /// A prerendered page rendered for a POST that may be a Server Action: it says it came from
     /// the cache once, and goes out without `Cache-Control`.
-    pub fn serve_action(&self, request: &RouteRequest) -> Result<Answer, Refusal> {
-        let mut answer = self.serve(request)?;
+    pub fn serve_action(&self, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
+        let mut answer = self.serve(request, wants)?;
         let Made::Page(sent) = Made::of(&answer) else { return Ok(answer) };
         if sent.payload == Payload::Streamed && answer.status() == 200 {
             let fields = [("x-nextjs-cache", CacheState::Hit.as_str()), ("x-nextjs-prerender", "1")];
@@ -125,20 +145,29 @@ impl Page<'_> {
     }
 
     /// A page that called a `next/navigation` function. Rendered per request, so not stored.
-    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest) -> Result<Answer, Refusal> {
+    /// Over RSC, a redirect or `notFound()` is a 200 payload whose error row carries the
+    /// interrupt's digest, which the client router acts on.
+    fn interrupted(&self, interrupt: &Interrupt, head: &str, request: &RouteRequest, wants: Wants) -> Result<Answer, Refusal> {
         let script = &self.files.script;
+        let routed = matches!(interrupt, Interrupt::Redirect { .. } | Interrupt::NotFound);
+        if wants != Wants::Html && routed {
+            let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(interrupt.digest())];
+            return Ok(streamed(200, flight::payload(&rows), None, Content::Flight));
+        }
         if let Interrupt::Redirect { location, status } = interrupt {
+            let digest = flight::payload(&[Row::Error(interrupt.digest())]);
             let html = format!(
-                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body></body></html>",
-                script.tag()
+                "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}{head}</head><body>{}</body></html>",
+                script.tag(),
+                payload_script(&digest)
             );
-            return Ok(streamed(*status, html, Some(location.clone())));
+            return Ok(streamed(*status, html, Some(location.clone()), Content::Html));
         }
         if *interrupt == Interrupt::NotFound {
-            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None));
+            return Ok(streamed(404, error_shell_html(script, head, DEFAULT_NOT_FOUND), None, Content::Html));
         }
         match self.files.fallbacks.for_interrupt(interrupt).map(|fallback| (fallback.handle)("default", request)) {
-            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None)),
+            Some(Handled::Answer(fallback)) => Ok(streamed(interrupt.status(), error_shell_html(script, head, &markup(fallback)), None, Content::Html)),
             _ => Err(Refusal::Internal),
         }
     }
@@ -146,15 +175,15 @@ impl Page<'_> {
 
 /// A page from the route cache: what `x-nextjs-cache` says of it, `x-nextjs-prerender: 1`
 /// (sent twice for a page the build made, once for one made since), the client router's stale
-/// time.
-pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control: String, stale_time: u64, html: Bytes) -> Answer {
+/// time. `body` is the stored HTML or RSC payload, as `content` says.
+pub fn cached(status: u16, state: CacheState, made_by_build: bool, cache_control: String, stale_time: u64, body: Bytes, content: Content) -> Answer {
     let mut fields = vec![("x-nextjs-cache".into(), state.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
     if made_by_build {
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("x-nextjs-stale-time".into(), stale_time.to_string()));
-    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, content: Content::Html };
-    with_sent(build(status, fields, Some(html)).map(WireBody::Left), sent)
+    let sent = Sent { app_router: true, cache_control: Some(cache_control), cache_control_first: false, payload: Payload::Cached, redirect: None, content };
+    with_sent(build(status, fields, Some(body)).map(WireBody::Left), sent)
 }
 
 /// A prerendered page's answer to a method it does not take: as a prerendered route handler's,
@@ -170,10 +199,28 @@ fn options_refused() -> Answer {
     answer
 }
 
-/// A page rendered per request: not to be stored, and streamed.
-fn streamed(status: u16, html: String, redirect: Option<String>) -> Answer {
-    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, content: Content::Html };
-    with_sent(build(status, vec![], Some(Bytes::from(html))).map(WireBody::Left), sent)
+/// A page rendered per request: not to be stored, and streamed; `body` is its HTML or its RSC
+/// payload, as `content` says.
+fn streamed(status: u16, body: String, redirect: Option<String>, content: Content) -> Answer {
+    let sent = Sent { app_router: true, cache_control: Some(NO_STORE.into()), cache_control_first: false, payload: Payload::Streamed, redirect, content };
+    with_sent(build(status, vec![], Some(Bytes::from(body))).map(WireBody::Left), sent)
+}
+
+/// The RSC payload of the page at `path`: its route's segments, then the elements `rendered`
+/// (`None` for a prefetch of a page rendered per request, which gets the segments only).
+pub fn payload(path: &str, rendered: Option<&str>) -> String {
+    let mut rows = vec![flight::route_row(BUILD_ID, &segments(path))];
+    rows.extend(rendered.map(|markup| Row::Model(flight::elements(markup))));
+    flight::payload(&rows)
+}
+
+fn segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
+/// The script that hands the browser a part of the RSC payload.
+fn payload_script(part: &str) -> String {
+    format!("<script>self.__next_f.push([1,{}])</script>", serde_json::to_string(part).unwrap_or_default())
 }
 
 /// `answer`, marked as a page to be sent as `sent` says.
@@ -205,11 +252,11 @@ fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version)
 /// fallback file rendered (nothing for an error), so that the browser renders it; the
 /// server-side HTML has no body markup.
 fn error_shell_html(script: &ClientScript, head: &str, markup: &str) -> String {
-    let payload = serde_json::to_string(markup).unwrap_or_default();
     format!(
         "<!DOCTYPE html><html id=\"__next_error__\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
-        {head}</head><body><script>self.__next_f.push([1,{payload}])</script></body></html>",
-        script.tag()
+        {head}</head><body>{}</body></html>",
+        script.tag(),
+        payload_script(markup)
     )
 }
 
@@ -237,7 +284,7 @@ mod tests {
     #[test]
     fn a_page_the_build_made_says_prerender_twice() {
         let count = |state, by_build| {
-            cached(200, state, by_build, "s-maxage=1".into(), 300, Bytes::new()).headers().get_all("x-nextjs-prerender").iter().count()
+            cached(200, state, by_build, "s-maxage=1".into(), 300, Bytes::new(), Content::Html).headers().get_all("x-nextjs-prerender").iter().count()
         };
         assert_eq!((count(CacheState::Hit, true), count(CacheState::Stale, true)), (2, 2));
         assert_eq!((count(CacheState::Miss, false), count(CacheState::Hit, false), count(CacheState::Stale, false)), (1, 1, 1));

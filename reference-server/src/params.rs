@@ -1,7 +1,8 @@
 //! Dynamic route parameters, decoded as Next.js decodes them (`decodeURIComponent` on each
-//! path segment) and shaped as the `params` object a handler awaits.
+//! path segment) and shaped as the `params` object a handler awaits. A page gets them encoded
+//! again ([`Params::encoded`]).
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,21 @@ pub struct Params(pub Vec<(String, ParamValue)>);
 impl Params {
     pub fn get(&self, name: &str) -> Option<&ParamValue> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The parameters a page receives: each value encoded as `encodeURIComponent` writes it
+    /// (`é` as `%C3%A9`, `+` as `%2B`, a space as `%20`). Seen on `next start` 16.4.6 and
+    /// 15.5.29: a page's params keep the URL's encoding where a route handler's are decoded.
+    pub fn encoded(&self) -> Params {
+        let encode = |value: &String| utf8_percent_encode(value, URI_COMPONENT).to_string();
+        let encoded = self.0.iter().map(|(name, value)| {
+            let value = match value {
+                ParamValue::One(one) => ParamValue::One(encode(one)),
+                ParamValue::Many(items) => ParamValue::Many(items.iter().map(encode).collect()),
+            };
+            (name.clone(), value)
+        });
+        Params(encoded.collect())
     }
 
     pub fn to_json(&self) -> Value {
@@ -35,6 +51,9 @@ impl Params {
     }
 }
 
+/// What `encodeURIComponent` escapes: all but ASCII letters, digits and `-_.!~*'()`.
+const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+
 /// `decodeURIComponent`: fails on a malformed escape or on bytes that are not UTF-8.
 pub fn decode_component(raw: &str) -> Option<String> {
     let bytes = raw.as_bytes();
@@ -52,6 +71,14 @@ pub fn decode_component(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_gets_its_params_encoded_like_encode_uri_component() {
+        let params = Params(vec![("slug".into(), ParamValue::One("a+b é/%;'~".into())), ("all".into(), ParamValue::Many(vec!["x y".into()]))]);
+        let encoded = params.encoded();
+        assert_eq!(encoded.get("slug"), Some(&ParamValue::One("a%2Bb%20%C3%A9%2F%25%3B'~".into())));
+        assert_eq!(encoded.get("all"), Some(&ParamValue::Many(vec!["x%20y".into()])));
+    }
 
     #[test]
     fn decodes_like_decode_uri_component() {

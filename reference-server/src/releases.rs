@@ -8,17 +8,12 @@ use semver::Version;
 
 /// For each minor below, the release of the timeline just before it (the cases test checks the
 /// reference server on both sides of every change: these and `CHECKED_NEXT_VERSIONS`).
-pub const BEFORE_A_MINOR_CHANGE: [&str; 4] = ["15.3.9", "16.0.11", "16.2.12", "16.3.8"];
+pub const BEFORE_A_MINOR_CHANGE: [&str; 3] = ["15.3.9", "16.2.12", "16.3.8"];
 
 /// A page rendered per request streams its metadata tags after the head, in a hidden `<div>`
 /// of the body: from 15.4 until 16 (before and after, they are in the head).
 pub fn streams_metadata_after_the_head(next: &Version) -> bool {
     *next >= Version::new(15, 4, 0) && next.major < 16
-}
-
-/// The proxy's redirect to its own origin goes out with a relative Location: from 16.1.
-pub fn relative_proxy_redirects(next: &Version) -> bool {
-    *next >= Version::new(16, 1, 0)
 }
 
 /// A GET or HEAD for a subresource (a script, a style, an image...) no route answers gets a
@@ -48,7 +43,6 @@ mod tests {
         let at = |text: &str| text.parse::<Version>().unwrap();
         let streams: Vec<bool> = ["15.3.9", "15.4.11", "15.5.29", "16.0.11"].map(|v| streams_metadata_after_the_head(&at(v))).into();
         assert_eq!(streams, [false, true, true, false]);
-        assert!(!relative_proxy_redirects(&at("16.0.11")) && relative_proxy_redirects(&at("16.1.7")));
         assert!(!plain_not_found_for_subresources(&at("16.2.12")) && plain_not_found_for_subresources(&at("16.3.8")));
         assert!(!regenerated_handlers_keep_stale_while_revalidate(&at("15.5.29")));
         assert!(regenerated_handlers_keep_stale_while_revalidate(&at("16.3.8")));

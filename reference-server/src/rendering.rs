@@ -18,12 +18,13 @@ use crate::params::{ParamValue, Params};
 use crate::route_handler::{self, Dispatch, HTTP_METHODS, dispatch};
 use crate::router::{Segment, fill};
 use crate::routes::{Endpoint, Route, Routes};
-use crate::service::{Answer, Refusal};
+use crate::rsc::{self, Wants};
+use crate::service::{Answer, Content, EdgeRuntime, Refusal};
 use crate::web::{RouteRequest, Runtime, TagProfile, Thrown, WebResponse};
 use bytes::Bytes;
 use semver::Version;
 use serde_json::Value;
-use std::time::Instant;
+use crate::clock::Clock;
 
 /// The code of a page or route handler: its kind and its mirror.
 pub type AppCode = (Kind, &'static Mirror);
@@ -80,6 +81,9 @@ pub struct AppCall {
     pub body: Bytes,
     pub params: Option<Params>,
     pub port: u16,
+    /// The path and raw query the client asked for, when the proxy rewrote the request: a route
+    /// handler's `request.url` shows them (the route and the cache go by the rewritten path).
+    pub asked: Option<(String, String)>,
 }
 
 /// The rendering state of an app: what the build decided for each route, the caches, and the
@@ -92,20 +96,22 @@ pub struct Renderer {
     /// `cacheComponents` and the `cacheLife` profiles.
     config: NextConfig,
     next: Version,
+    /// The time the cache and the code read.
+    clock: Clock,
 }
 
 impl Renderer {
     /// `next build`'s prerendering: decides for each page and handler whether it is static,
     /// and stores the prerendered answers (those of every listed param for dynamic routes).
-    pub fn prerender(site: Site, config: NextConfig, next: Version) -> Renderer {
-        let mut renderer = Renderer { plans: Vec::new(), cache: Cache::default(), config, next };
-        let now = Instant::now();
+    pub fn prerender(site: Site, config: NextConfig, next: Version, clock: Clock) -> Renderer {
+        let mut renderer = Renderer { plans: Vec::new(), cache: Cache::default(), config, next, clock };
+        let now = renderer.clock.now();
         renderer.plans = site.routes.iter().map(|route| renderer.plan(site, route, now)).collect();
         renderer
     }
 
     /// What the build decides for one route, its prerendered answers stored.
-    fn plan(&self, site: Site, route: &Route, now: Instant) -> Option<RouteCaching> {
+    fn plan(&self, site: Site, route: &Route, now: std::time::Instant) -> Option<RouteCaching> {
         let code = match route.endpoint {
             Endpoint::Handler(mirror) => (Kind::Handler, mirror),
             Endpoint::Page(mirror) => (Kind::Page, mirror),
@@ -118,7 +124,7 @@ impl Renderer {
         let params_list: Vec<Option<Params>> = if !dynamic_segments {
             vec![None]
         } else if config.static_params {
-            static_params(code.1).into_iter().map(Some).collect()
+            static_params(code.1, &self.clock).into_iter().map(Some).collect()
         } else {
             vec![]
         };
@@ -145,7 +151,7 @@ impl Renderer {
         let mut prerendered = Vec::new();
         for params in params_list {
             let path = fill(&route.file.pattern, params.as_ref());
-            let request = static_request(&path, params.clone(), 0);
+            let request = static_request(&path, params.clone(), 0, &self.clock);
             let rendered = self.render(site, route, plan.code, &request);
             plan.rendering = policy::after_prerender(plan.rendering, &plan.config, request.read_request_data.get());
             // A 'use cache' page (with `cacheComponents`) is cached for the shortest
@@ -173,15 +179,17 @@ impl Renderer {
                     headers: response.headers,
                     body: response.body.unwrap_or_default(),
                     made_by_build: false,
+                    flight: None,
                 }),
                 Dispatch::Threw(_) => Rendered::Failed,
             },
             Kind::Page => match self.page(site, route, mirror).prerender(request) {
-                Some(html) => Rendered::Answer(CachedAnswer {
+                Some(page) => Rendered::Answer(CachedAnswer {
                     status: 200,
                     headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
-                    body: Bytes::from(html),
+                    body: Bytes::from(page.html),
                     made_by_build: false,
+                    flight: Some(Bytes::from(page.flight)),
                 }),
                 None => Rendered::Failed,
             },
@@ -201,24 +209,54 @@ impl Renderer {
         }
         let action = code.0 == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
         let runtime = self.runtime_for(site, index, &call.path);
-        // `dynamic = 'force-static'`: the code sees no headers, cookies or search params.
-        let (headers, query) = if self.empties_request(index) { (http::HeaderMap::new(), String::new()) } else { (call.headers, call.query) };
-        let request = RouteRequest::new(call.method, call.path, query, headers, call.body, call.params, call.port).with_runtime(&runtime);
-        let prerendered = match self.answer_cached(site, index, &request, action) {
+        let wants = Wants::of(&call.headers);
+        let routed = call.path.clone();
+        let request = self.code_request(index, code.0, call).with_runtime(&runtime);
+        let prerendered = match self.answer_cached(site, index, &routed, &request, wants, action) {
             Cached::Answer(answer) => return answer,
             Cached::RenderForAction => true,
             Cached::NotPrerendered => false,
         };
         let route = site.routes.get(index);
-        match code {
-            (Kind::Handler, mirror) => Ok(route_handler::serve(&route.file.exports.names, mirror, &request)),
-            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request),
-            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request),
+        let mut answer = match code {
+            (Kind::Handler, mirror) => route_handler::serve(&route.file.exports.names, mirror, &request),
+            (Kind::Page, mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
+            (Kind::Page, mirror) => self.page(site, route, mirror).serve(&request, wants)?,
+        };
+        if matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge) {
+            answer.extensions_mut().insert(EdgeRuntime);
         }
+        Ok(answer)
     }
 
-    /// The answer of a page or handler the build prerendered, when the route cache answers.
-    fn answer_cached(&self, site: Site, index: usize, request: &RouteRequest, action: bool) -> Cached {
+    /// The request as the code of route `index` sees it. `dynamic = 'force-static'`: no
+    /// headers, cookies or search params; a page's `headers()` never shows the router's, and its
+    /// params keep the URL's encoding; a route handler's URL is the one the client asked for,
+    /// before a proxy rewrite.
+    fn code_request<'r>(&self, index: usize, kind: Kind, call: AppCall) -> RouteRequest<'r> {
+        let empties = self.empties_request(index);
+        let (headers, query) = match kind {
+            _ if empties => (http::HeaderMap::new(), String::new()),
+            Kind::Page => (rsc::without_flight_headers(&call.headers), call.query),
+            Kind::Handler => (call.headers, call.query),
+        };
+        let (path, query) = match call.asked {
+            Some((path, asked)) if kind == Kind::Handler => (path, if empties { String::new() } else { asked }),
+            _ => (call.path, query),
+        };
+        let params = match kind {
+            Kind::Page => call.params.map(|p| p.encoded()),
+            Kind::Handler => call.params,
+        };
+        // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
+        let path = if self.next.major < 16 && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
+        RouteRequest::new(call.method, path, query, headers, call.body, params, call.port, self.clock.clone())
+    }
+
+    /// The answer of a page or handler the build prerendered, when the route cache answers;
+    /// `path` is the one the route was matched by (the proxy may have rewritten the one the
+    /// code sees).
+    fn answer_cached(&self, site: Site, index: usize, path: &str, request: &RouteRequest, wants: Wants, action: bool) -> Cached {
         let Some(Some(caching)) = self.plans.get(index) else { return Cached::NotPrerendered };
         let Rendering::Static { revalidate } = caching.rendering else { return Cached::NotPrerendered };
         let head = request.method == "HEAD";
@@ -229,7 +267,7 @@ impl Renderer {
                 Kind::Handler => Cached::Answer(Ok(route_handler::static_method_not_allowed())),
             };
         }
-        let (answer, state) = match self.cached_answer(site, index, caching, &request.path, request.params.clone()) {
+        let (answer, state) = match self.cached_answer(site, index, caching, path, request.params.clone()) {
             None => return Cached::NotPrerendered,
             Some(Ok(found)) => found,
             Some(Err(())) => return Cached::Answer(Err(Refusal::Internal)),
@@ -241,7 +279,11 @@ impl Renderer {
             }
             Kind::Page => {
                 let cache_control = cache_control_until(revalidate, caching.expire);
-                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, answer.body)
+                let (body, content) = match answer.flight.filter(|_| wants != Wants::Html) {
+                    Some(flight) => (flight, Content::Flight),
+                    None => (answer.body, Content::Html),
+                };
+                page::cached(answer.status, state, answer.made_by_build, cache_control, caching.stale_time, body, content)
             }
         }))
     }
@@ -257,7 +299,7 @@ impl Renderer {
         path: &str,
         params: Option<Params>,
     ) -> Option<Result<(CachedAnswer, CacheState), ()>> {
-        let now = Instant::now();
+        let now = self.clock.now();
         match self.cache.routes.get(path, now) {
             Lookup::Fresh(answer) => Some(Ok((answer, CacheState::Hit))),
             Lookup::Stale { value, refresh } => {
@@ -271,7 +313,7 @@ impl Renderer {
                     return None;
                 }
                 let Rendering::Static { revalidate } = caching.rendering else { return None };
-                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0)) {
+                match self.render(site, site.routes.get(index), caching.code, &static_request(path, params, 0, &self.clock)) {
                     Rendered::Answer(answer) => {
                         self.cache.routes.put(path, answer.clone(), revalidate, vec![], now);
                         Some(Ok((answer, CacheState::Miss)))
@@ -312,7 +354,7 @@ impl Renderer {
             match job {
                 Job::Regenerate { route, path, params } => self.regenerate(site, route, &path, params),
                 Job::Refetch { url, revalidate, tags } => match self.origin_get(site, &url) {
-                    Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, Instant::now()),
+                    Ok(response) => self.cache.data.put(&url, fetched(&response), revalidate, tags, self.clock.now()),
                     Err(_) => self.cache.data.release(&url),
                 },
             }
@@ -321,7 +363,7 @@ impl Renderer {
 
     fn regenerate(&self, site: Site, index: usize, path: &str, params: Option<Params>) {
         let runtime = self.runtime_for(site, index, path);
-        let request = static_request(path, params, 0).with_runtime(&runtime);
+        let request = static_request(path, params, 0, &self.clock).with_runtime(&runtime);
         let Some(Some(caching)) = self.plans.get(index) else { return };
         let revalidate = match caching.rendering {
             Rendering::Static { revalidate } => revalidate,
@@ -329,7 +371,7 @@ impl Renderer {
         };
         let rendered = self.render(site, site.routes.get(index), caching.code, &request);
         match rendered {
-            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, vec![], Instant::now()),
+            Rendered::Answer(answer) => self.cache.routes.put(path, answer, revalidate, vec![], self.clock.now()),
             Rendered::Failed => self.cache.routes.release(path),
         }
     }
@@ -361,8 +403,9 @@ impl Renderer {
             };
         }
         let runtime = self.runtime_for(site, index, path);
-        let request = RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, 0)
-            .with_runtime(&runtime);
+        let request =
+            RouteRequest::new("GET".into(), path.into(), query.into(), http::HeaderMap::new(), Bytes::new(), params, 0, self.clock.clone())
+                .with_runtime(&runtime);
         match dispatch(&route.file.exports.names, mirror, &request) {
             Dispatch::Respond { response, .. } => Ok(response),
             Dispatch::Threw(_) => Ok(WebResponse::empty().with_status(500)),
@@ -382,7 +425,7 @@ impl Runtime for AppRuntime<'_> {
     fn fetch(&self, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown> {
         let cache = &self.renderer.cache;
         let Some(revalidate) = fetch::caching(init, self.fetch_cache) else { return self.renderer.origin_get(self.site, url) };
-        let now = Instant::now();
+        let now = self.renderer.clock.now();
         let mut tags = init.tags.clone();
         tags.push(path_tag(&self.path));
         match cache.data.get(url, now) {
@@ -404,11 +447,11 @@ impl Runtime for AppRuntime<'_> {
     }
 
     fn revalidate_tag(&self, tag: &str) {
-        self.renderer.cache.revalidate_tag(tag);
+        self.renderer.cache.revalidate_tag(tag, self.renderer.clock.now());
     }
 
     fn revalidate_path(&self, path: &str) {
-        self.renderer.cache.revalidate_path(path);
+        self.renderer.cache.revalidate_path(path, self.renderer.clock.now());
     }
 
     fn revalidate_tag_with(&self, tag: &str, profile: &TagProfile) {
@@ -416,13 +459,13 @@ impl Runtime for AppRuntime<'_> {
             TagProfile::Named(name) => self.renderer.config.cache_profiles.get(name).map_or(EXPIRE, |life| life.expire),
             TagProfile::Expire(seconds) => *seconds,
         };
-        self.renderer.cache.revalidate_tag_with(tag, expire);
+        self.renderer.cache.revalidate_tag_with(tag, expire, self.renderer.clock.now());
     }
 
     /// A stale result (its tag revalidated with a profile) is served while a new one is made;
     /// the functions being synchronous here, it is made at once rather than in the background.
     fn use_cache(&self, key: &str, make: &mut dyn FnMut(&mut CacheScope) -> Value) -> Stored {
-        let now = Instant::now();
+        let now = self.renderer.clock.now();
         let mut make_and_store = || {
             let mut scope = CacheScope::default();
             let value = make(&mut scope);
@@ -451,13 +494,13 @@ fn from_fetched(found: fetch::Fetched) -> WebResponse {
 }
 
 /// The request a prerender runs with: a GET of the path, without headers, cookies or query.
-fn static_request(path: &str, params: Option<Params>, port: u16) -> RouteRequest<'static> {
-    RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port)
+fn static_request(path: &str, params: Option<Params>, port: u16, clock: &Clock) -> RouteRequest<'static> {
+    RouteRequest::new("GET".into(), path.into(), String::new(), http::HeaderMap::new(), Bytes::new(), params, port, clock.clone())
 }
 
 /// What `generateStaticParams` returns: a list of objects of strings (or string arrays).
-fn static_params(mirror: &Mirror) -> Vec<Params> {
-    let request = static_request("/", None, 0);
+fn static_params(mirror: &Mirror, clock: &Clock) -> Vec<Params> {
+    let request = static_request("/", None, 0, clock);
     let Handled::Answer(answer) = (mirror.handle)("generateStaticParams", &request) else { return vec![] };
     let Ok(serde_json::Value::Array(items)) = serde_json::from_slice(answer.body.as_deref().unwrap_or_default()) else {
         return vec![];

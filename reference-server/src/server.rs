@@ -3,7 +3,7 @@
 //! is built, off its path.
 
 use crate::app::App;
-use crate::service::{Answer, LocalPort};
+use crate::service::{Answer, LocalPort, PeerAddr};
 use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -40,20 +40,34 @@ pub async fn run(listener: TcpListener, app: Arc<App>, shutdown: impl Future<Out
 async fn serve_connection(stream: TcpStream, app: Arc<App>) {
     let _ = stream.set_nodelay(true);
     let port = LocalPort(stream.local_addr().map_or(0, |a| a.port()));
-    let service = service_fn(move |request| answer(app.clone(), port, request));
+    let peer = stream.peer_addr().ok().map(|a| PeerAddr(a.ip()));
+    let service = service_fn(move |request| answer(app.clone(), port, peer, request));
     let _ = http1::Builder::new()
+        .auto_date_header(false)
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
         .serve_connection(TokioIo::new(stream), service)
         .await;
 }
 
-async fn answer(app: Arc<App>, port: LocalPort, request: hyper::Request<Incoming>) -> Result<Answer, Infallible> {
+async fn answer(app: Arc<App>, port: LocalPort, peer: Option<PeerAddr>, request: hyper::Request<Incoming>) -> Result<Answer, Infallible> {
     let mut request = request.map(|body| Limited::new(body, MAX_REQUEST_BODY).boxed_unsync());
     request.extensions_mut().insert(port);
-    let answer = app.handle(request).await;
+    if let Some(peer) = peer {
+        request.extensions_mut().insert(peer);
+    }
+    let mut answer = app.handle(request).await;
+    // Node.js dates every answer; here by the app's clock, which a client may drive.
+    if let Ok(date) = http::HeaderValue::try_from(app.clock().http_date()) {
+        answer.headers_mut().entry(http::header::DATE).or_insert(date);
+    }
+    // Counted as background work before the answer goes out, so a driven clock waits for it.
     if app.has_jobs() {
-        tokio::task::spawn_blocking(move || app.run_jobs());
+        let work = app.clock().background();
+        tokio::task::spawn_blocking(move || {
+            app.run_jobs();
+            drop(work);
+        });
     }
     Ok(answer)
 }

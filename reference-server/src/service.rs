@@ -40,6 +40,16 @@ impl LocalPort {
     }
 }
 
+/// A request extension: the address the connection came from, which `next start` hands the app
+/// as `x-forwarded-for`.
+#[derive(Debug, Clone, Copy)]
+pub struct PeerAddr(pub std::net::IpAddr);
+
+/// A request extension the proxy leaves when it rewrites: the path and query the client asked
+/// for, which a route handler still sees as its `request.url`.
+#[derive(Debug, Clone)]
+pub struct OriginalUri(pub http::Uri);
+
 /// A request `next start` answers with one of its own pages instead of the app's code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -85,12 +95,18 @@ impl Made {
     }
 }
 
+/// A response extension: the answer was made in the Edge runtime (`runtime = 'edge'`), which
+/// `next start` sends without the app router's `Vary` on a route handler, and a page without
+/// `X-Powered-By` or `Cache-Control` but with `x-edge-runtime: 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeRuntime;
+
 /// How a rendered page is sent (Next.js's `sendRenderResult`): the answer carries the fields its
 /// render set and the HTML; sending adds the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
-    /// Whether the app router rendered it (it varies on the router's request headers); the
-    /// Pages Router's error page did not.
+    /// Whether it varies on the client router's request headers: what the app router renders,
+    /// and a Pages Router render that answers an RSC request; not the Pages Router's error page.
     pub app_router: bool,
     /// `None` for a render that set its own (a Pages Router page) or one made for a possible
     /// Server Action, which goes out without one.
@@ -104,11 +120,13 @@ pub struct Sent {
     pub content: Content,
 }
 
-/// What a render result is: an HTML document (sent with `X-Powered-By`) or JSON (a Pages
-/// Router data route).
+/// What a render result is: an HTML document (sent with `X-Powered-By`), the RSC payload of an
+/// app-router render (`text/x-component`, without `X-Powered-By` or an `ETag`, always chunked)
+/// or JSON (a Pages Router data route).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Content {
     Html,
+    Flight,
     Json,
 }
 

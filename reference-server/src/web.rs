@@ -5,6 +5,7 @@ use crate::cookies::{CookieStore, parse_cookie_header};
 use crate::form_data::{self, FormValue};
 use crate::cache::FetchInit;
 use crate::cache::functions::{CacheScope, Stored};
+use crate::clock::Clock;
 use crate::params::Params;
 use bytes::Bytes;
 use serde_json::Value;
@@ -59,6 +60,8 @@ pub struct RouteRequest<'a> {
     pub cache_profiles: RefCell<Vec<String>>,
     /// `None` outside a server (unit tests); `fetch()` then throws.
     pub runtime: Option<&'a (dyn Runtime + Sync)>,
+    /// The server's time, which `Date.now()` reads.
+    pub clock: Clock,
 }
 
 impl std::fmt::Debug for RouteRequest<'_> {
@@ -80,13 +83,14 @@ impl<'a> RouteRequest<'a> {
         body: Bytes,
         params: Option<Params>,
         port: u16,
+        clock: Clock,
     ) -> RouteRequest<'a> {
         let scheme = match headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) {
             Some(proto) if proto.split(',').next().is_some_and(|p| p.trim() == "https") => "https",
             _ => "http",
         };
         let cookies = headers.get_all("cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ");
-        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies)));
+        let cookies = RefCell::new(CookieStore::from_request(&parse_cookie_header(&cookies), clock.clone()));
         RouteRequest {
             method,
             path,
@@ -99,6 +103,7 @@ impl<'a> RouteRequest<'a> {
             read_request_data: Cell::new(false),
             cache_profiles: RefCell::new(Vec::new()),
             runtime: None,
+            clock,
         }
     }
 
@@ -214,6 +219,11 @@ impl<'a> RouteRequest<'a> {
         (scheme, hostname, port)
     }
 
+    /// `Date.now()`: milliseconds since the Unix epoch, by the server's clock.
+    pub fn date_now(&self) -> u64 {
+        self.clock.date_now()
+    }
+
     /// `request.formData()`: throws on a body its content type does not let it parse.
     pub fn form_data(&self) -> Result<Vec<(String, FormValue)>, Thrown> {
         form_data::parse(self.header("content-type").as_deref(), &self.body).map_err(|e| Thrown(e.0))
@@ -230,6 +240,19 @@ impl<'a> RouteRequest<'a> {
         let values: Vec<String> =
             self.headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
         (!values.is_empty()).then(|| values.join(", "))
+    }
+
+    /// `await connection()` from `next/server`: the code waits for a request, which keeps the
+    /// route from being prerendered as reading request data does.
+    pub fn connection(&self) {
+        self.read_request_data.set(true);
+    }
+
+    /// `[...headers]`: each header once, in the order the request has them, names in lower case
+    /// and the values of a repeated one joined with ", ".
+    pub fn header_entries(&self) -> Vec<(String, String)> {
+        self.read_request_data.set(true);
+        self.headers.keys().filter_map(|name| Some((name.as_str().to_owned(), self.header(name.as_str())?))).collect()
     }
 
     /// `nextUrl.searchParams` as entries, parsed as `URLSearchParams` does.
@@ -252,11 +275,6 @@ impl<'a> RouteRequest<'a> {
     pub fn json(&self) -> Result<Value, Thrown> {
         serde_json::from_str(&self.text()).map_err(|e| Thrown(format!("SyntaxError: {e}")))
     }
-}
-
-/// `Date.now()`: milliseconds since the Unix epoch.
-pub fn date_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 /// `crypto.randomUUID()`: a version 4 UUID.
@@ -385,7 +403,7 @@ mod tests {
     use super::*;
 
     fn request(query: &str) -> RouteRequest<'static> {
-        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000)
+        RouteRequest::new("GET".into(), "/p".into(), query.into(), http::HeaderMap::new(), Bytes::new(), None, 3000, Default::default())
     }
 
     #[test]

@@ -8,7 +8,7 @@ use reference_server::{
 use std::path::Path;
 
 fn sample_request(method: &str) -> RouteRequest<'static> {
-    RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000)
+    RouteRequest::new(method.into(), "/".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::from_static(b"{}"), None, 3000, Default::default())
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn check_pages_mirror(set: &MirrorSet, route: &RouteFile) {
     let props = match code.data {
         DataFunction::StaticProps(props) | DataFunction::ServerSideProps(props) => props,
     };
-    assert!(props(&PropsContext::new(None, Phase::Build, None)).is_ok(), "{}: the data function fails at build time", route.file);
+    assert!(props(&PropsContext::new(None, Phase::Build, None, Default::default())).is_ok(), "{}: the data function fails at build time", route.file);
     assert!(!(code.render)(&serde_json::json!({ "now": 1, "slug": "a" }), false).is_empty(), "{}: renders nothing", route.file);
 }
 

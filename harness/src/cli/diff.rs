@@ -58,10 +58,11 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     let progress = Progress::start(cases.len());
     let shared = Arc::new(pair.clone());
     let everything = args.everything;
-    let results = runner::run_concurrently(&cases, args.exchange.jobs, |case| {
+    let results = runner::run_concurrently(&cases, args.exchange.jobs, |case, slot| {
         let (client, pair, progress) = (client.clone(), shared.clone(), progress.clone());
         async move {
-            let result = crate::diff::diff_case(&client, &pair, &case, everything).await;
+            progress.started(&case.id);
+            let result = crate::diff::diff_case(&client, &pair, &case, everything, slot).await;
             progress.done(&result);
             result
         }

@@ -12,6 +12,7 @@ use crate::report::{Run, RunInfo};
 use crate::outcome::CaseResult;
 use crate::runner;
 use crate::target::{Ranges, Target};
+use crate::waits::Time;
 use clap::Args;
 use spec::{Capability, Case};
 use std::collections::BTreeSet;
@@ -56,10 +57,13 @@ pub(super) struct RunArgs {
     /// The app the embedded reference server serves [default: the bundled fixture-app/]
     #[arg(long, value_name = "DIR")]
     fixture_app: Option<PathBuf>,
-    /// Put a proxy in front of the target that breaks every answer in this way, to see which
+    /// Put a proxy in front of the target that breaks every exchange in this way, to see which
     /// cases catch it: fold-set-cookie, drop-header:NAME, change-status, relative-location,
     /// strip-cache-control, rewrite-cache-control, never-cache, never-revalidate, cache-preview,
-    /// data-as-html, change-content-type, trim-body.
+    /// data-as-html, change-content-type, trim-body, cacheable-404, head-as-get,
+    /// head-without-length, no-slash-redirect, compress-everything, cut-vary,
+    /// leak-middleware-headers, reorder-set-cookie, ignore-vary-cache, rsc-as-html,
+    /// overwrite-forwarded-host, drop-location-query, strip-rsc-query.
     #[arg(long, value_name = "FAULT", value_parser = Fault::parse)]
     inject_fault: Option<Fault>,
     /// A header a complete answer (`expect.headers_complete`) may carry unnamed, as the
@@ -100,6 +104,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         capabilities,
         ignored_headers: args.ignore_header.clone(),
         ranges: args.ranges,
+        time: Time::Real,
     };
     if let Some(why) = preflight::nothing_applies(&cases, &target) {
         return Err(Usage(why));
@@ -112,6 +117,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
     }
 
     let started = start_targets(&args, &mut urls, &client).await?;
+    target.time = started.time.clone();
     for app_url in &urls {
         target = target.serving(&app_url.app, &app_url.url);
     }
@@ -141,6 +147,8 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
 struct Started {
     embedded: Vec<Embedded>,
     fault_proxies: Vec<Proxy>,
+    /// The reference servers' one clock, which the cases' waits move on.
+    time: Time,
 }
 
 impl Started {
@@ -157,9 +165,16 @@ impl Started {
 /// Starts the reference server for each app `urls` has no URL for yet, and a fault proxy in
 /// front of every target when the run injects one; `urls` then point at what the run talks to.
 async fn start_targets(args: &RunArgs, urls: &mut [AppUrl], client: &Client) -> Result<Started, Usage> {
-    let mut started = Started { embedded: Vec::new(), fault_proxies: Vec::new() };
+    let mut started = Started { embedded: Vec::new(), fault_proxies: Vec::new(), time: Time::Real };
+    let clock = reference_server::Clock::driven();
+    if urls.iter().any(|u| u.url.is_empty()) {
+        started.time = Time::driven(clock.clone());
+    }
     for target in urls.iter_mut().filter(|u| u.url.is_empty()) {
-        let config = reference_config(&target.app, args.fixture_app.clone(), args.next_version.clone());
+        let config = reference_server::Config {
+            clock: clock.clone(),
+            ..reference_config(&target.app, args.fixture_app.clone(), args.next_version.clone())
+        };
         let server = Embedded::start(&config).await.map_err(Usage)?;
         target.url = server.url.clone();
         started.embedded.push(server);
@@ -181,10 +196,11 @@ async fn start_targets(args: &RunArgs, urls: &mut [AppUrl], client: &Client) -> 
 async fn run_selected(client: &Client, target: &Target, cases: &[Case], jobs: usize, expectations: &Expectations) -> Vec<CaseResult> {
     let progress = Progress::start(cases.len());
     let shared = Arc::new(target.clone());
-    let mut results = runner::run_concurrently(cases, jobs, |case| {
+    let mut results = runner::run_concurrently(cases, jobs, |case, slot| {
         let (client, target, progress) = (client.clone(), shared.clone(), progress.clone());
         async move {
-            let result = runner::run_case(&client, &target, &case).await;
+            progress.started(&case.id);
+            let result = runner::run_case_in(&client, &target, &case, slot).await;
             progress.done(&result);
             result
         }

@@ -23,9 +23,10 @@ pub enum Scope {
 }
 
 /// A step's checks as a diff uses them, each with the severity of its table (`expect` or
-/// `should`). A header or body it pins exactly (exact, set, absent; exact or JSON bodies) is
-/// compared by meaning; one it checks only partly (regex, contains, shape, present; contains or
-/// regex bodies) by whether one answer satisfies the check and the other does not, so that
+/// `should`). A header or body it pins exactly (exact, set, absent; exact bodies, JSON without
+/// placeholders) is compared by meaning; one it checks only partly (regex, contains, shape,
+/// present; contains or regex bodies, a JSON subset or JSON with `$shape`/`$regex`) by whether
+/// one answer satisfies the check and the other does not, so that
 /// values outside the claim (page markup, random tokens, ports) are not noise. A header pinned
 /// by its separate field lines (`fields`) is compared line by line, and a `Set-Cookie` list
 /// (`set_cookies`) by whether both answers satisfy it alike. A step that asks for a complete
@@ -134,7 +135,7 @@ pub fn compare(a: &Response, b: &Response, scope: &Scope, base_a: &str, base_b: 
             .bodies
             .iter()
             .filter_map(|(matcher, severity)| {
-                let pinned = matcher.exact.is_some() || matcher.json.is_some() || matcher.json_subset.is_some() || matcher.file.is_some();
+                let pinned = matcher.exact.is_some() || matcher.json.as_ref().is_some_and(JsonPattern::is_literal) || matcher.file.is_some();
                 let problem = if pinned { compare_body(a, b) } else { compare_verdicts(matcher, a, b) };
                 Some((problem?, *severity))
             })
@@ -324,6 +325,19 @@ mod tests {
         let c = response(404, &[], "<html>gone</html>");
         let found = compare(&a, &c, &scope, "", "");
         assert!(found[0].problem.starts_with("only a meets the case's body checks"), "{found:?}");
+    }
+
+    #[test]
+    fn json_with_placeholders_or_a_subset_is_compared_by_verdict() {
+        let matcher = |source: &str| -> BodyMatcher { toml::from_str::<std::collections::BTreeMap<String, BodyMatcher>>(source).unwrap().remove("b").unwrap() };
+        let a = response(200, &[("content-type", "application/json")], r#"{"url":"http://localhost:1/x","n":1}"#);
+        let b = response(200, &[("content-type", "application/json")], r#"{"url":"http://localhost:2/x","n":1}"#);
+        for source in [r#"b = { json_subset = { n = 1 } }"#, r#"b = { json = { url = { "$regex" = "^http://[^/]+/x$" }, n = 1 } }"#] {
+            let scope = Scope::Asserted(Asserted { bodies: vec![(matcher(source), Severity::Must)], ..Asserted::default() });
+            assert!(compare(&a, &b, &scope, "", "").is_empty(), "{source}");
+        }
+        let literal = Scope::Asserted(Asserted { bodies: vec![(matcher(r#"b = { json = { n = 1 } }"#), Severity::Must)], ..Asserted::default() });
+        assert!(!compare(&a, &b, &literal, "", "").is_empty());
     }
 
     #[test]

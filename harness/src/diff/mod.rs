@@ -10,8 +10,8 @@ use crate::client::Client;
 use crate::evidence::{DiffEvidence, Evidence, ReceivedResponse, SentRequest, Side, curl_command};
 use crate::eventually;
 use crate::outcome::{CaseResult, Outcome};
-use crate::runner::wait_before;
 use crate::steps::StepLog;
+use crate::waits::{Slot, Time};
 use compare::Scope;
 use spec::capture::{self, Captured};
 use spec::verdict::check_step;
@@ -36,7 +36,8 @@ impl Pair {
 
 /// Compares one case's answers from the two servers; it passes when they agree at every step.
 /// Every step runs as in [`crate::steps`]; a value counts as captured when both sides captured it.
-pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool) -> CaseResult {
+/// The case holds `slot` but while it waits before a step.
+pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool, slot: Slot) -> CaseResult {
     let started = Instant::now();
     let (Some(base_a), Some(base_b)) = (pair.a.get(&case.app), pair.b.get(&case.app)) else {
         let reason = format!("requests the fixture app `{}`, which the two sides do not both serve", case.app);
@@ -44,13 +45,14 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
     };
     let (mut captured_a, mut captured_b) = (Captured::new(), Captured::new());
     let mut log = StepLog::default();
+    let mut waits = Time::Real.start(slot).await;
     for (index, step) in case.steps.iter().enumerate() {
         let number = index + 1;
         if let Some(reason) = log.blocker(step) {
             log.not_run(number, step, &reason);
             continue;
         }
-        wait_before(step).await;
+        waits.before(step).await;
         let request_a = client.prepare(base_a, &step.request.filled(&captured_a));
         let request_b = client.prepare(base_b, &step.request.filled(&captured_b));
         // A side that must settle (`eventually`) is sent again until it meets the case, so a
@@ -58,8 +60,8 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
         // recorded: a diff compares answers; reports of runs say how long a target took.)
         let meets_the_case = |response: &Response, captured: &mut Captured| check_step(step, case.severity, response, captured, &[]);
         let (tried_a, tried_b) = tokio::join!(
-            eventually::send(client, step.eventually, number, &request_a, &captured_a, meets_the_case),
-            eventually::send(client, step.eventually, number, &request_b, &captured_b, meets_the_case),
+            eventually::send(client, step.eventually, number, &request_a, &captured_a, meets_the_case, None),
+            eventually::send(client, step.eventually, number, &request_b, &captured_b, meets_the_case, None),
         );
         let (answer_a, answer_b) = (tried_a.answer, tried_b.answer);
         let evidence = |differences| {

@@ -1,6 +1,9 @@
-//! Fault injection: a proxy in front of a target that breaks every answer in one named way, so
-//! the suite's sensitivity can be measured (every fault must fail some case of the area it
-//! breaks). See [`proxy`].
+//! Fault injection: a proxy in front of a target that breaks every exchange in one named way,
+//! so the suite's sensitivity can be measured (every fault must fail some case of the area it
+//! breaks). Most faults break the answer ([`Fault::apply`]); a few break the request on its way
+//! to the target ([`Fault::upstream_request`]), as an adapter that rewrites what the app
+//! receives, follow a redirect in place ([`Fault::redirect_to_follow`]), or answer from a cache
+//! in front ([`Fault::serves_kept`]). See [`proxy`].
 
 pub mod proxy;
 
@@ -57,9 +60,32 @@ pub enum Fault {
     /// or size, with `Vary: Accept-Encoding`, as a proxy or CDN compressing on its own
     /// (vercel/next.js#49963, MicrosoftDocs/azure-docs#100051).
     CompressEverything,
-    /// `Accept-Encoding` cut from `Vary`, so a cache may serve a compressed answer to a client
-    /// that cannot decode it.
+    /// `Vary` cut short, as compression layers in front get it wrong: a list of several members
+    /// cut to its last, as a layer that sets `Vary: Accept-Encoding` instead of adding to it
+    /// (cloudflare/vinext#91), and a lone member dropped, as a layer that leaves `Vary` off, so a
+    /// cache may serve a flight payload as the page, or a compressed answer to a client that
+    /// cannot decode it.
     CutVary,
+    /// Next.js's internal `x-middleware-next: 1` on every answer, and `x-middleware-set-cookie`
+    /// repeating the `Set-Cookie` lines of answers that set cookies (vercel/next.js#75379,
+    /// opennextjs-aws#777).
+    LeakMiddlewareHeaders,
+    /// The `Set-Cookie` lines in reverse order (opennextjs-cloudflare#606).
+    ReorderSetCookie,
+    /// A shared cache in front that keys on the URL alone: a GET answer it may store
+    /// (`s-maxage` or `public`) is served for later GETs of that URL whatever their headers, so a
+    /// flight payload is served as the page (vercel/next.js#49140).
+    IgnoreVaryCache,
+    /// `text/x-component` labelled `text/html; charset=utf-8`.
+    RscAsHtml,
+    /// The request's `x-forwarded-host` replaced with the host the proxy forwards to
+    /// (opennextjs-aws#1182).
+    OverwriteForwardedHost,
+    /// The query removed from `Location`.
+    DropLocationQuery,
+    /// The `_rsc` query parameter removed from the request URL, as a cache or adapter that drops
+    /// cache-busting parameters.
+    StripRscQuery,
 }
 
 impl Fault {
@@ -85,6 +111,13 @@ impl Fault {
             Fault::CompressEverything,
             Fault::CutVary,
             Fault::DropHeader("etag".into()),
+            Fault::LeakMiddlewareHeaders,
+            Fault::ReorderSetCookie,
+            Fault::IgnoreVaryCache,
+            Fault::RscAsHtml,
+            Fault::OverwriteForwardedHost,
+            Fault::DropLocationQuery,
+            Fault::StripRscQuery,
         ]
     }
 
@@ -92,7 +125,8 @@ impl Fault {
     /// `strip-cache-control`, `rewrite-cache-control`, `never-cache`, `never-revalidate`,
     /// `cache-preview`, `data-as-html`, `change-content-type`, `trim-body`, `cacheable-404`,
     /// `head-as-get`, `head-without-length`, `no-slash-redirect`, `compress-everything`,
-    /// `cut-vary`.
+    /// `cut-vary`, `leak-middleware-headers`, `reorder-set-cookie`, `ignore-vary-cache`,
+    /// `rsc-as-html`, `overwrite-forwarded-host`, `drop-location-query`, `strip-rsc-query`.
     pub fn parse(name: &str) -> Result<Fault, String> {
         Ok(match name {
             "fold-set-cookie" => Fault::FoldSetCookie,
@@ -112,6 +146,13 @@ impl Fault {
             "no-slash-redirect" => Fault::NoSlashRedirect,
             "compress-everything" => Fault::CompressEverything,
             "cut-vary" => Fault::CutVary,
+            "leak-middleware-headers" => Fault::LeakMiddlewareHeaders,
+            "reorder-set-cookie" => Fault::ReorderSetCookie,
+            "ignore-vary-cache" => Fault::IgnoreVaryCache,
+            "rsc-as-html" => Fault::RscAsHtml,
+            "overwrite-forwarded-host" => Fault::OverwriteForwardedHost,
+            "drop-location-query" => Fault::DropLocationQuery,
+            "strip-rsc-query" => Fault::StripRscQuery,
             other => match other.strip_prefix("drop-header:") {
                 Some(header) if !header.is_empty() => Fault::DropHeader(header.to_ascii_lowercase()),
                 _ => return Err(format!("unknown fault `{name}`; known: {}", known_names())),
@@ -119,8 +160,10 @@ impl Fault {
         })
     }
 
-    /// The request to send upstream for `request`: HEAD becomes GET under [`Fault::HeadAsGet`],
-    /// a Pages Router data request asks for its page under [`Fault::DataAsHtml`].
+    /// The request to send upstream for `request`, broken on its way to the target: HEAD
+    /// becomes GET under [`Fault::HeadAsGet`], a Pages Router data request asks for its page
+    /// under [`Fault::DataAsHtml`], `x-forwarded-host` names the target under
+    /// [`Fault::OverwriteForwardedHost`], `_rsc` is gone under [`Fault::StripRscQuery`].
     pub fn upstream_request(&self, request: &SentRequest) -> SentRequest {
         let mut upstream = request.clone();
         match self {
@@ -130,23 +173,36 @@ impl Fault {
                     upstream.url = url;
                 }
             }
+            Fault::OverwriteForwardedHost => {
+                let authority = request.url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+                upstream.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("x-forwarded-host"));
+                upstream.headers.push(("x-forwarded-host".into(), authority.to_owned()));
+            }
+            Fault::StripRscQuery => {
+                if let Some((path, query)) = request.url.split_once('?') {
+                    let kept: Vec<&str> = query.split('&').filter(|p| *p != "_rsc" && !p.starts_with("_rsc=")).collect();
+                    upstream.url = if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) };
+                }
+            }
             _ => {}
         }
         upstream
     }
 
-    /// Whether a GET is answered from the answers this fault's cache keeps, when it has one.
+    /// Whether a GET is answered from the answers this fault's cache in front keeps, when it
+    /// has one: [`Fault::NeverRevalidate`], [`Fault::CachePreview`], [`Fault::IgnoreVaryCache`].
     pub fn serves_kept(&self) -> bool {
-        matches!(self, Fault::NeverRevalidate | Fault::CachePreview)
+        matches!(self, Fault::NeverRevalidate | Fault::CachePreview | Fault::IgnoreVaryCache)
     }
 
-    /// Whether the answer to a GET with these request headers is kept for its URL.
-    pub fn keeps(&self, headers: &[(String, String)]) -> bool {
+    /// Whether `answer`, to a GET with these request headers, is kept for its URL.
+    pub fn keeps(&self, headers: &[(String, String)], answer: &Response) -> bool {
         match self {
             Fault::NeverRevalidate => true,
             Fault::CachePreview => {
                 headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("cookie") && v.contains("__prerender_bypass="))
             }
+            Fault::IgnoreVaryCache => answer.status == 200 && answer.header("cache-control").is_some_and(|c| shared_cacheable(&c)),
             _ => false,
         }
     }
@@ -171,8 +227,7 @@ impl Fault {
         let headers = &mut response.headers;
         match self {
             Fault::FoldSetCookie => {
-                let cookies: Vec<String> =
-                    headers.iter().filter(|(n, _)| n == "set-cookie").map(|(_, v)| v.clone()).collect();
+                let cookies = set_cookie_lines(headers);
                 if cookies.len() > 1 {
                     headers.retain(|(n, _)| n != "set-cookie");
                     headers.push(("set-cookie".into(), cookies.join(", ")));
@@ -224,18 +279,59 @@ impl Fault {
                 }
             }
             Fault::CutVary => {
-                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "vary") {
-                    *value = value.split(',').map(str::trim).filter(|t| !t.eq_ignore_ascii_case("accept-encoding")).collect::<Vec<_>>().join(", ");
+                let members: Vec<String> = headers.iter().filter(|(n, _)| n == "vary").flat_map(|(_, v)| v.split(',')).map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()).collect();
+                headers.retain(|(n, _)| n != "vary");
+                if members.len() > 1 {
+                    headers.push(("vary".into(), members[members.len() - 1].clone()));
                 }
-                headers.retain(|(n, v)| n != "vary" || !v.is_empty());
+            }
+            Fault::LeakMiddlewareHeaders => {
+                let cookies = set_cookie_lines(headers);
+                headers.push(("x-middleware-next".into(), "1".into()));
+                if !cookies.is_empty() {
+                    headers.push(("x-middleware-set-cookie".into(), cookies.join(", ")));
+                }
+            }
+            Fault::ReorderSetCookie => {
+                let mut reordered = set_cookie_lines(headers).into_iter().rev();
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "set-cookie") {
+                    *value = reordered.next().unwrap_or_default();
+                }
+            }
+            Fault::RscAsHtml => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "content-type") {
+                    if value.starts_with("text/x-component") {
+                        *value = "text/html; charset=utf-8".into();
+                    }
+                }
+            }
+            Fault::DropLocationQuery => {
+                for (_, value) in headers.iter_mut().filter(|(n, _)| n == "location") {
+                    value.truncate(value.find('?').unwrap_or(value.len()));
+                }
             }
             Fault::CacheableNotFound
             | Fault::HeadAsGet
             | Fault::HeadWithoutLength
             | Fault::NoSlashRedirect
-            | Fault::CompressEverything => {}
+            | Fault::CompressEverything
+            | Fault::IgnoreVaryCache
+            | Fault::OverwriteForwardedHost
+            | Fault::StripRscQuery => {}
         }
     }
+
+}
+
+fn set_cookie_lines(headers: &[(String, String)]) -> Vec<String> {
+    headers.iter().filter(|(n, _)| n == "set-cookie").map(|(_, v)| v.clone()).collect()
+}
+
+/// Whether a `Cache-Control` value lets a shared cache store the answer.
+fn shared_cacheable(cache_control: &str) -> bool {
+    let directives: Vec<String> = cache_control.split(',').map(|d| d.trim().to_ascii_lowercase()).collect();
+    let forbidden = directives.iter().any(|d| d == "private" || d == "no-store");
+    !forbidden && directives.iter().any(|d| d == "public" || d.starts_with("s-maxage="))
 }
 
 /// Whether `request` accepts gzip (by name, with any q-value but 0).
@@ -325,6 +421,13 @@ impl fmt::Display for Fault {
             Fault::NoSlashRedirect => f.write_str("no-slash-redirect"),
             Fault::CompressEverything => f.write_str("compress-everything"),
             Fault::CutVary => f.write_str("cut-vary"),
+            Fault::LeakMiddlewareHeaders => f.write_str("leak-middleware-headers"),
+            Fault::ReorderSetCookie => f.write_str("reorder-set-cookie"),
+            Fault::IgnoreVaryCache => f.write_str("ignore-vary-cache"),
+            Fault::RscAsHtml => f.write_str("rsc-as-html"),
+            Fault::OverwriteForwardedHost => f.write_str("overwrite-forwarded-host"),
+            Fault::DropLocationQuery => f.write_str("drop-location-query"),
+            Fault::StripRscQuery => f.write_str("strip-rsc-query"),
         }
     }
 }
@@ -386,10 +489,11 @@ mod tests {
     fn cache_preview_keeps_only_answers_to_preview_requests() {
         let with = [("cookie".to_owned(), "a=1; __prerender_bypass=abc".to_owned())];
         let without = [("cookie".to_owned(), "a=1".to_owned())];
-        assert!(Fault::CachePreview.keeps(&with));
-        assert!(!Fault::CachePreview.keeps(&without));
-        assert!(Fault::NeverRevalidate.keeps(&without));
-        assert!(!Fault::TrimBody.keeps(&with));
+        let answer = response(&[], "");
+        assert!(Fault::CachePreview.keeps(&with, &answer));
+        assert!(!Fault::CachePreview.keeps(&without, &answer));
+        assert!(Fault::NeverRevalidate.keeps(&without, &answer));
+        assert!(!Fault::TrimBody.keeps(&with, &answer));
         assert!(Fault::CachePreview.serves_kept() && !Fault::DataAsHtml.serves_kept());
     }
 
@@ -407,6 +511,54 @@ mod tests {
         let mut r = response(&[("cache-control", "s-maxage=2")], "");
         Fault::RewriteCacheControl.apply(&get(), &mut r);
         assert_eq!(r.header("cache-control").as_deref(), Some("public, max-age=0"));
+    }
+
+    #[test]
+    fn envelope_faults_break_what_they_name() {
+        let mut r = response(
+            &[("set-cookie", "a=1"), ("vary", "rsc, next-router-state-tree, Accept-Encoding"), ("set-cookie", "b=2"), ("content-type", "text/x-component"), ("location", "/x?y=1")],
+            "",
+        );
+        Fault::ReorderSetCookie.apply(&get(), &mut r);
+        assert_eq!(r.header_values("set-cookie").collect::<Vec<_>>(), ["b=2", "a=1"]);
+        Fault::LeakMiddlewareHeaders.apply(&get(), &mut r);
+        assert_eq!(r.header("x-middleware-next").as_deref(), Some("1"));
+        assert_eq!(r.header("x-middleware-set-cookie").as_deref(), Some("b=2, a=1"));
+        Fault::RscAsHtml.apply(&get(), &mut r);
+        assert_eq!(r.header("content-type").as_deref(), Some("text/html; charset=utf-8"));
+        Fault::DropLocationQuery.apply(&get(), &mut r);
+        assert_eq!(r.header("location").as_deref(), Some("/x"));
+        let mut plain = response(&[("content-type", "application/json")], "");
+        Fault::RscAsHtml.apply(&get(), &mut plain);
+        Fault::LeakMiddlewareHeaders.apply(&get(), &mut plain);
+        assert_eq!(plain.header("content-type").as_deref(), Some("application/json"));
+        assert_eq!(plain.header("x-middleware-set-cookie"), None);
+    }
+
+    #[test]
+    fn request_faults_change_what_reaches_the_target() {
+        let sent = SentRequest {
+            method: "GET".into(),
+            url: "http://127.0.0.1:9/a?x=1&_rsc=abc&_rsc&y=2".into(),
+            headers: vec![("x-forwarded-host".into(), "example.com".into())],
+            body: None,
+        };
+        let stripped = Fault::StripRscQuery.upstream_request(&sent);
+        assert_eq!((stripped.url.as_str(), &stripped.headers), ("http://127.0.0.1:9/a?x=1&y=2", &sent.headers));
+        let overwritten = Fault::OverwriteForwardedHost.upstream_request(&sent);
+        assert_eq!((overwritten.url, overwritten.headers), (sent.url.clone(), vec![("x-forwarded-host".to_owned(), "127.0.0.1:9".to_owned())]));
+        let bare = SentRequest { url: "http://h/b?_rsc".into(), ..sent };
+        assert_eq!(Fault::StripRscQuery.upstream_request(&bare).url, "http://h/b");
+    }
+
+    #[test]
+    fn the_url_keyed_cache_keeps_only_what_a_shared_cache_may_store() {
+        let fault = Fault::IgnoreVaryCache;
+        assert!(fault.serves_kept() && !Fault::TrimBody.serves_kept());
+        assert!(fault.keeps(&[], &response(&[("cache-control", "s-maxage=31536000")], "")));
+        assert!(fault.keeps(&[], &response(&[("cache-control", "public, max-age=60")], "")));
+        assert!(!fault.keeps(&[], &response(&[("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate")], "")));
+        assert!(!fault.keeps(&[], &response(&[], "")));
     }
 
     #[test]
@@ -447,7 +599,7 @@ mod tests {
     }
 
     #[test]
-    fn compression_follows_accept_encoding_and_vary_loses_it() {
+    fn compression_follows_accept_encoding() {
         let mut plain = response(&[("content-type", "image/png"), ("content-length", "3")], "abc");
         Fault::CompressEverything.apply(&get(), &mut plain);
         assert_eq!(plain.body, b"abc");
@@ -461,8 +613,18 @@ mod tests {
         let mut kept = response(&[], "abc");
         Fault::CompressEverything.apply(&refused, &mut kept);
         assert_eq!(kept.body, b"abc");
-        let mut varied = response(&[("vary", "rsc, Accept-Encoding"), ("vary", "accept-encoding")], "");
-        Fault::CutVary.apply(&get(), &mut varied);
-        assert_eq!(varied.header_values("vary").collect::<Vec<_>>(), ["rsc"]);
+    }
+
+    #[test]
+    fn vary_is_cut_to_its_last_member_or_none() {
+        let cut = |fields: &[(&str, &str)]| {
+            let mut r = response(fields, "");
+            Fault::CutVary.apply(&get(), &mut r);
+            r.header_values("vary").map(str::to_owned).collect::<Vec<String>>()
+        };
+        assert_eq!(cut(&[("vary", "rsc, next-router-state-tree, Accept-Encoding")]), ["Accept-Encoding"]);
+        assert_eq!(cut(&[("vary", "rsc"), ("vary", "accept-encoding")]), ["accept-encoding"]);
+        assert_eq!(cut(&[("vary", "Accept-Encoding"), ("content-type", "text/plain")]), Vec::<String>::new());
+        assert_eq!(cut(&[("content-type", "text/plain")]), Vec::<String>::new());
     }
 }

@@ -1,5 +1,6 @@
 //! A loopback proxy that forwards each request to an upstream target with the harness's own
-//! client and breaks the answer with one [`Fault`] before passing it on.
+//! client and breaks the exchange with one [`Fault`]: the request before it goes on, the answer
+//! before it comes back, or both through a cache in front.
 
 use super::Fault;
 use crate::client::Client;
@@ -14,7 +15,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::oneshot;
 
-/// Request headers that describe the hop, not the request; the client sets its own.
+/// Request headers that describe the hop, not the request; the client sets its own (a Host the
+/// request chose itself is passed on, see [`Shared::own_host`]).
 const HOP_HEADERS: [&str; 4] = ["host", "connection", "content-length", "transfer-encoding"];
 
 pub struct Proxy {
@@ -29,7 +31,8 @@ impl Proxy {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
         let (stop, mut stopped) = oneshot::channel();
-        let shared = Arc::new(Shared { upstream: upstream.trim_end_matches('/').to_owned(), fault, client, kept: Mutex::default() });
+        let own_host = listener.local_addr()?.to_string();
+        let shared = Arc::new(Shared { upstream: upstream.trim_end_matches('/').to_owned(), own_host, fault, client, kept: Mutex::default() });
         tokio::spawn(async move {
             loop {
                 let stream = tokio::select! {
@@ -42,7 +45,8 @@ impl Proxy {
                         let shared = shared.clone();
                         async move { Ok::<_, Infallible>(forward(&shared, request).await) }
                     });
-                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                    // The upstream's `Date` is passed on, not replaced by the proxy's own time.
+                    let _ = http1::Builder::new().auto_date_header(false).serve_connection(TokioIo::new(stream), service).await;
                 });
             }
         });
@@ -56,6 +60,9 @@ impl Proxy {
 
 struct Shared {
     upstream: String,
+    /// The proxy's own `HOST:PORT`: a request whose Host names anything else chose its Host,
+    /// and the target gets that Host too.
+    own_host: String,
     fault: Fault,
     client: Client,
     /// For the faults that keep answers ([`Fault::serves_kept`]): the first kept answer to each
@@ -64,7 +71,7 @@ struct Shared {
 }
 
 async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>) -> hyper::Response<Full<Bytes>> {
-    let Shared { upstream, fault, client, kept } = shared;
+    let Shared { upstream, own_host, fault, client, kept } = shared;
     let (parts, body) = request.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let sent = SentRequest {
@@ -73,7 +80,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
         headers: parts
             .headers
             .iter()
-            .filter(|(n, _)| !HOP_HEADERS.contains(&n.as_str()))
+            .filter(|(n, v)| !HOP_HEADERS.contains(&n.as_str()) || (*n == http::header::HOST && v.as_bytes() != own_host.as_bytes()))
             .map(|(n, v)| (n.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
             .collect(),
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
@@ -88,7 +95,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
             Err(error) => return bad_gateway(&error),
         },
     };
-    if get && fault.keeps(&sent.headers) {
+    if get && fault.keeps(&sent.headers, &answer) {
         kept.lock().unwrap_or_else(|p| p.into_inner()).entry(sent.url.clone()).or_insert_with(|| answer.clone());
     }
     if let Some(target) = fault.redirect_to_follow(&sent, &answer) {
@@ -113,7 +120,7 @@ async fn forward(shared: &Shared, request: hyper::Request<hyper::body::Incoming>
         response.extensions_mut().insert(phrase);
     }
     // Framing headers pass through too, so the client sees the upstream's framing.
-    for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection" && n != "date") {
+    for (name, value) in answer.headers.iter().filter(|(n, _)| n != "connection") {
         if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {
             response.headers_mut().append(name, value);
         }

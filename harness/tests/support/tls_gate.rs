@@ -1,7 +1,8 @@
 //! A protected deployment on loopback: a TLS server with a certificate made for the test by its
 //! own CA, which lets a request through to an upstream HTTP server only when it carries a
 //! given header, and answers 401 otherwise. A request that passes goes upstream byte for byte
-//! (the harness sends one request per connection), so the answers are the upstream's exactly.
+//! but for that header, which the gate takes off as a protection layer consumes its token (the
+//! harness sends one request per connection), so the answers are the upstream's exactly.
 
 use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
 use std::sync::{Arc, Mutex};
@@ -51,7 +52,7 @@ pub async fn start(upstream: &str, demanded: &str) -> Gate {
                 }
                 passed.lock().unwrap().push(Instant::now());
                 let Ok(mut up) = TcpStream::connect(&upstream).await else { return };
-                if up.write_all(&head).await.is_ok() {
+                if up.write_all(&without_line(&head, &demanded)).await.is_ok() {
                     let _ = tokio::io::copy_bidirectional(&mut tls, &mut up).await;
                 }
             });
@@ -72,6 +73,19 @@ async fn read_head(stream: &mut (impl AsyncReadExt + Unpin)) -> Option<Vec<u8>> 
         head.extend_from_slice(&chunk[..n]);
     }
     Some(head)
+}
+
+/// `head` without its header lines equal to `line` (compared without regard to case).
+fn without_line(head: &[u8], line: &str) -> Vec<u8> {
+    let end = head.windows(4).position(|w| w == b"\r\n\r\n").map_or(head.len(), |i| i + 2);
+    let mut kept = Vec::with_capacity(head.len());
+    for field in head[..end].split_inclusive(|b| *b == b'\n') {
+        if !String::from_utf8_lossy(field).trim().eq_ignore_ascii_case(line) {
+            kept.extend_from_slice(field);
+        }
+    }
+    kept.extend_from_slice(&head[end..]);
+    kept
 }
 
 /// A TLS acceptor whose certificate (for `127.0.0.1` and `localhost`) a CA made here issued,

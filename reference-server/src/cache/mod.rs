@@ -32,6 +32,8 @@ pub use fetch::{DataCache, FetchInit, RequestCache};
 pub use jobs::{Job, Jobs};
 pub use route_cache::{CachedAnswer, RouteCache};
 
+use std::time::Instant;
+
 /// The implicit tag of a path, which `revalidatePath` expires (Next.js spells it `_N_T_` + path).
 pub fn path_tag(path: &str) -> String {
     format!("_N_T_{path}")
@@ -49,26 +51,26 @@ pub struct Cache {
 impl Cache {
     /// `revalidateTag(tag)`: entries carrying the tag are expired in both caches, so the next
     /// read makes them anew.
-    pub fn revalidate_tag(&self, tag: &str) {
+    pub fn revalidate_tag(&self, tag: &str, now: Instant) {
         self.routes.expire_tag(tag);
         self.data.expire_tag(tag);
-        self.functions.revalidate_tag(tag, 0, std::time::Instant::now());
+        self.functions.revalidate_tag(tag, 0, now);
     }
 
     /// `revalidateTag(tag, profile)`, `expire` being the profile's: with 0, as `revalidateTag(tag)`;
     /// else what carries the tag is served stale once more while it is made anew.
-    pub fn revalidate_tag_with(&self, tag: &str, expire: u64) {
+    pub fn revalidate_tag_with(&self, tag: &str, expire: u64, now: Instant) {
         if expire == 0 {
-            self.revalidate_tag(tag);
+            self.revalidate_tag(tag, now);
         } else {
             self.routes.mark_stale(tag);
             self.data.mark_stale(tag);
         }
-        self.functions.revalidate_tag(tag, expire, std::time::Instant::now());
+        self.functions.revalidate_tag(tag, expire, now);
     }
 
     /// `revalidatePath(path)`: the path's entry and what was fetched while making it.
-    pub fn revalidate_path(&self, path: &str) {
-        self.revalidate_tag(&path_tag(path));
+    pub fn revalidate_path(&self, path: &str, now: Instant) {
+        self.revalidate_tag(&path_tag(path), now);
     }
 }

@@ -2,7 +2,8 @@
 //! renders it for each request.
 //!
 //! Seen on `next build` 16.4.6 and 15.5.29 of the fixture app:
-//! - `dynamic = 'force-dynamic'` or `revalidate = 0` render per request.
+//! - `dynamic = 'force-dynamic'` or `revalidate = 0` render per request, and so does a route in
+//!   the Edge runtime (`runtime = 'edge'`, where `revalidate` is not available).
 //! - A page is prerendered unless its code reads request data (`searchParams`, `cookies()`,
 //!   `headers()`) while `dynamic` is `'auto'`; with `'force-static'` that data reads as empty.
 //! - A route handler is prerendered only when it exports no method but GET (and HEAD) and opts
@@ -35,7 +36,7 @@ const STATIC_METHODS: [&str; 2] = ["GET", "HEAD"];
 /// What the build plans for a route before running its code; `dynamic_segments` when its URL
 /// has `[param]` segments.
 pub fn planned(kind: Kind, config: &SegmentConfig, methods: &[&str], dynamic_segments: bool) -> Rendering {
-    if config.dynamic == Dynamic::ForceDynamic || config.revalidate == Some(Revalidate::Zero) {
+    if config.dynamic == Dynamic::ForceDynamic || config.revalidate == Some(Revalidate::Zero) || config.edge {
         return Rendering::Dynamic;
     }
     if dynamic_segments && !config.static_params && config.dynamic != Dynamic::ForceStatic {
@@ -98,6 +99,12 @@ mod tests {
     #[test]
     fn other_methods_keep_a_handler_dynamic() {
         assert_eq!(planned(Kind::Handler, &config(Dynamic::ForceStatic, None), &["GET", "POST"], false), Rendering::Dynamic);
+    }
+
+    #[test]
+    fn edge_routes_render_per_request() {
+        let edge = SegmentConfig { edge: true, ..Default::default() };
+        assert_eq!(planned(Kind::Page, &edge, &[], false), Rendering::Dynamic);
     }
 
     #[test]

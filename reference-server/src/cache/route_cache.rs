@@ -15,6 +15,8 @@ pub struct CachedAnswer {
     /// Made by `next build` (prerendered) rather than at runtime; see
     /// [`handler_cache_control`](super::headers::handler_cache_control).
     pub made_by_build: bool,
+    /// A page's RSC payload, stored with its HTML (`None` for a route handler).
+    pub flight: Option<Bytes>,
 }
 
 #[derive(Default)]
@@ -45,7 +47,7 @@ mod tests {
     use crate::cache::store::Lookup;
 
     fn answer(body: &'static str) -> CachedAnswer {
-        CachedAnswer { status: 200, headers: vec![], body: Bytes::from_static(body.as_bytes()), made_by_build: false }
+        CachedAnswer { status: 200, headers: vec![], body: Bytes::from_static(body.as_bytes()), made_by_build: false, flight: None }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Route segment config: the `dynamic`, `revalidate`, `dynamicParams` and `fetchCache` a page
-//! or route file exports, read from its source ([`crate::exports`]). Values that are not one of
+//! Route segment config: the `dynamic`, `revalidate`, `dynamicParams`, `fetchCache` and
+//! `runtime` a page or route file exports, read from its source ([`crate::exports`]). Values that are not one of
 //! the documented literals count as the default, as a non-literal would fail `next build`.
 
 use crate::exports::{ConstValue, Exports};
@@ -44,11 +44,13 @@ pub struct SegmentConfig {
     pub fetch_cache: FetchCache,
     /// Whether the file exports `generateStaticParams`.
     pub static_params: bool,
+    /// `runtime = 'edge'` (the default is `'nodejs'`).
+    pub edge: bool,
 }
 
 impl Default for SegmentConfig {
     fn default() -> Self {
-        SegmentConfig { dynamic: Dynamic::Auto, revalidate: None, dynamic_params: true, fetch_cache: FetchCache::Auto, static_params: false }
+        SegmentConfig { dynamic: Dynamic::Auto, revalidate: None, dynamic_params: true, fetch_cache: FetchCache::Auto, static_params: false, edge: false }
     }
 }
 
@@ -81,7 +83,8 @@ impl SegmentConfig {
             _ => FetchCache::Auto,
         };
         let static_params = exports.names.iter().any(|n| n == "generateStaticParams");
-        SegmentConfig { dynamic, revalidate, dynamic_params, fetch_cache, static_params }
+        let edge = string("runtime") == Some("edge");
+        SegmentConfig { dynamic, revalidate, dynamic_params, fetch_cache, static_params, edge }
     }
 }
 

@@ -3,7 +3,7 @@
 //! Max-Age, Domain, Secure, HttpOnly, SameSite, Partitioned, Priority.
 
 use serde_json::{Map, Value};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 /// A cookie as user code passes it to `set` (a JS object: `name`, `value` and options).
 pub type Cookie = Map<String, Value>;
@@ -67,11 +67,6 @@ fn http_date(millis: f64) -> String {
         UNIX_EPOCH - Duration::from_millis((-millis) as u64)
     };
     httpdate::fmt_http_date(when)
-}
-
-/// Milliseconds since the epoch, as `Date.now()`.
-pub(super) fn now_millis() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or_default()
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` percent-encoded as UTF-8.

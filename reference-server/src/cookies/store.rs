@@ -2,16 +2,19 @@
 //! to cookie in first-set order, where `set` replaces a cookie of the same name and `delete`
 //! sets an expired empty one. Only what was set or deleted becomes a `Set-Cookie` line.
 
-use super::serialize::{Cookie, now_millis, serialize};
+use super::serialize::{Cookie, serialize};
+use crate::clock::Clock;
 use crate::params::decode_component;
 use serde_json::{Map, Value, json};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CookieStore {
     /// The request's cookies, then every cookie set, by name in first-seen order.
     cookies: Vec<(String, Cookie)>,
     /// Names set or deleted while answering, in first-set order.
     changed: Vec<String>,
+    /// The server's time, from which `maxAge` counts.
+    clock: Clock,
 }
 
 /// The cookies of a `Cookie` header: `name=value` pairs split on `;`, values decoded as
@@ -31,10 +34,16 @@ pub fn parse_cookie_header(header: &str) -> Vec<(String, String)> {
 }
 
 impl CookieStore {
+    /// An empty store (`response.cookies` of a new response), on the server's `clock`.
+    pub fn new(clock: Clock) -> CookieStore {
+        CookieStore { cookies: Vec::new(), changed: Vec::new(), clock }
+    }
+
     /// A store that starts with the request's cookies (as `{ name, value, path: '/' }`).
-    pub fn from_request(pairs: &[(String, String)]) -> CookieStore {
-        let cookies = pairs.iter().map(|(name, value)| (name.clone(), normalize(json!({ "name": name, "value": value })))).collect();
-        CookieStore { cookies, changed: Vec::new() }
+    pub fn from_request(pairs: &[(String, String)], clock: Clock) -> CookieStore {
+        let mut store = CookieStore::new(clock);
+        store.cookies = pairs.iter().map(|(name, value)| (name.clone(), store.normalize(json!({ "name": name, "value": value })))).collect();
+        store
     }
 
     pub fn get(&self, name: &str) -> Option<&Cookie> {
@@ -62,7 +71,7 @@ impl CookieStore {
 
     /// `set({ name, value, ...options })`.
     pub fn set_object(&mut self, cookie: Value) {
-        let cookie = normalize(cookie);
+        let cookie = self.normalize(cookie);
         let name = cookie.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
         match self.cookies.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = cookie,
@@ -89,19 +98,20 @@ impl CookieStore {
     pub fn set_cookie_lines(&self) -> Vec<String> {
         self.changed.iter().filter_map(|name| self.get(name)).map(serialize).collect()
     }
-}
 
-/// Next.js's cookie normalization: the default path `/`, `maxAge` (when not zero) turned into
-/// an `expires` that many seconds from now, and a numeric or Date `expires` kept as milliseconds.
-fn normalize(cookie: Value) -> Cookie {
-    let mut cookie = cookie.as_object().cloned().unwrap_or_default();
-    if let Some(max_age) = cookie.get("maxAge").and_then(Value::as_f64).filter(|m| *m != 0.0) {
-        cookie.insert("expires".into(), json!(now_millis() + max_age * 1000.0));
+    /// Next.js's cookie normalization: the default path `/`, `maxAge` (when not zero) turned
+    /// into an `expires` that many seconds from now, and a numeric or Date `expires` kept as
+    /// milliseconds.
+    fn normalize(&self, cookie: Value) -> Cookie {
+        let mut cookie = cookie.as_object().cloned().unwrap_or_default();
+        if let Some(max_age) = cookie.get("maxAge").and_then(Value::as_f64).filter(|m| *m != 0.0) {
+            cookie.insert("expires".into(), json!(self.clock.date_now() as f64 + max_age * 1000.0));
+        }
+        if cookie.get("path").and_then(Value::as_str).is_none_or(str::is_empty) {
+            cookie.insert("path".into(), Value::String("/".into()));
+        }
+        cookie
     }
-    if cookie.get("path").and_then(Value::as_str).is_none_or(str::is_empty) {
-        cookie.insert("path".into(), Value::String("/".into()));
-    }
-    cookie
 }
 
 #[cfg(test)]
@@ -116,7 +126,7 @@ mod tests {
 
     #[test]
     fn only_changes_become_set_cookie_lines() {
-        let mut store = CookieStore::from_request(&parse_cookie_header("name=old; other=1"));
+        let mut store = CookieStore::from_request(&parse_cookie_header("name=old; other=1"), Clock::default());
         store.set("name", "first", json!({}));
         store.set("name", "second", json!({}));
         store.delete(json!("gone"));

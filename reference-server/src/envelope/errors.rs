@@ -6,7 +6,8 @@
 //!   must-revalidate`, so that no cache keeps a 404; a POST that may be a Server Action gets it
 //!   rendered for the request instead. A path under `/_next/static/` gets a plain-text
 //!   `Not Found`, and so, from Next.js 16, does a GET or HEAD whose `Sec-Fetch-Dest` names a
-//!   destination that cannot show HTML (an image, a script...).
+//!   destination that cannot show HTML (an image, a script...). An RSC request gets the page as
+//!   an RSC payload, with the same fields.
 //! - A file refusing a method or a range: the error page with its status (fixture apps with a
 //!   `pages/` folder get the Pages Router's `/_error` page), with the fields that explain it.
 //! - A malformed path segment: the 400 error page, or, in Next.js 16 without a Pages Router, the
@@ -18,6 +19,7 @@ use crate::client_script::ClientScript;
 use crate::etag::etag;
 use crate::fields::build;
 use crate::page;
+use crate::rsc::{self, flight::{self, Row}};
 use crate::service::{Answer, Content, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
 use http::Method;
@@ -40,6 +42,8 @@ struct Refused {
     destination: Option<String>,
     /// Whether it is a POST that may be a Server Action.
     action: bool,
+    /// Whether it asks for an RSC payload, which the not-found page answers as one.
+    rsc: bool,
 }
 
 impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
@@ -51,6 +55,7 @@ impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
             path: request.uri().path().to_owned(),
             destination: request.headers().get("sec-fetch-dest").and_then(|v| v.to_str().ok()).map(str::to_owned),
             action: page::may_be_server_action(request.method(), request.headers()),
+            rsc: rsc::is_rsc_request(request.headers()),
         };
         match self.inner.call(request).await {
             Ok(answer) => answer,
@@ -81,8 +86,8 @@ impl<S> Errors<S> {
     fn render(&self, refusal: Refusal, refused: &Refused) -> Answer {
         match refusal {
             Refusal::NotFound if self.plain_not_found(refused) => plain_not_found(),
-            Refusal::NotFound => self.not_found_page(refused.action, Vec::new()),
-            Refusal::NotFoundAfter(set) => self.not_found_page(refused.action, set),
+            Refusal::NotFound => self.not_found_page(refused, Vec::new()),
+            Refusal::NotFoundAfter(set) => self.not_found_page(refused, set),
             Refusal::MethodNotAllowed => {
                 let allow = vec![("allow".into(), "GET".into()), ("allow".into(), "HEAD".into())];
                 error_page(405, "405: Method Not Allowed", allow)
@@ -108,16 +113,21 @@ impl<S> Errors<S> {
     }
 
     /// The built-in not-found page of the app router: from the build's output, or rendered for
-    /// a request that may be a Server Action; on a response the route already gave the fields
-    /// `set`, which keep their place and values.
-    fn not_found_page(&self, action: bool, set: Vec<(String, String)>) -> Answer {
-        let html = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
-            <title>404: This page could not be found.</title></head><body>{NOT_FOUND_MARKUP}</body></html>",
-            self.script.tag()
-        );
+    /// a request that may be a Server Action; its RSC payload for an RSC request; on a response
+    /// the route already gave the fields `set`, which keep their place and values.
+    fn not_found_page(&self, refused: &Refused, set: Vec<(String, String)>) -> Answer {
+        let (body, content) = if refused.rsc {
+            (flight::payload(&[Row::Model(flight::elements(NOT_FOUND_MARKUP))]), Content::Flight)
+        } else {
+            let html = format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
+                <title>404: This page could not be found.</title></head><body>{NOT_FOUND_MARKUP}</body></html>",
+                self.script.tag()
+            );
+            (html, Content::Html)
+        };
         let mut fields = vec![("x-nextjs-cache".into(), CacheState::Hit.as_str().into()), ("x-nextjs-prerender".into(), "1".into())];
-        let payload = if action {
+        let payload = if refused.action {
             Payload::Streamed
         } else {
             fields.push(("x-nextjs-prerender".into(), "1".into()));
@@ -127,8 +137,8 @@ impl<S> Errors<S> {
         let own_cache_control = set.iter().any(|(name, _)| name.eq_ignore_ascii_case("cache-control"));
         let cache_control = (!own_cache_control).then(|| NO_STORE.to_owned());
         let fields = set_after(set, fields);
-        let sent = Sent { app_router: true, cache_control, cache_control_first: true, payload, redirect: None, content: Content::Html };
-        page::with_sent(build(404, fields, Some(Bytes::from(html))).map(WireBody::Left), sent)
+        let sent = Sent { app_router: true, cache_control, cache_control_first: true, payload, redirect: None, content };
+        page::with_sent(build(404, fields, Some(Bytes::from(body))).map(WireBody::Left), sent)
     }
 }
 
@@ -219,6 +229,17 @@ mod tests {
         let answer = errors(Refusal::NotFound, 16, false).call(post).await;
         assert!(matches!(Made::of(&answer), Made::Page(Sent { payload: Payload::Streamed, .. })));
         assert_eq!(answer.headers().get_all("x-nextjs-prerender").iter().count(), 1);
+    }
+
+    #[tokio::test]
+    async fn an_rsc_request_gets_the_not_found_page_as_its_payload() {
+        let mut rsc = get("/nope");
+        rsc.headers_mut().insert("rsc", "1".parse().unwrap());
+        let answer = errors(Refusal::NotFound, 16, false).call(rsc).await;
+        assert!(matches!(Made::of(&answer), Made::Page(Sent { content: Content::Flight, cache_control_first: true, payload: Payload::Cached, .. })));
+        assert_eq!(names(&answer), ["x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
+        let body = http_body_util::BodyExt::collect(answer.into_body()).await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&body).starts_with("0:["), "{body:?}");
     }
 
     #[tokio::test]

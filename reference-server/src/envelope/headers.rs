@@ -9,7 +9,12 @@
 //!   the render is for a possible Server Action), an `ETag` of a whole payload
 //!   (`304 Not Modified` when the request already has it), and `Content-Type` unless one was
 //!   set. A whole payload goes out with its length (to HEAD too, without the body), a streamed
-//!   one chunked (and to HEAD without a length).
+//!   one chunked (and to HEAD without a length). Its RSC payload goes out the same way, as
+//!   `text/x-component`, without `X-Powered-By` or `ETag`, and always chunked, from the route
+//!   cache too.
+//! - A page or route handler made in the Edge runtime goes out as that runtime sends it: a
+//!   handler without the app router's `Vary`, a page with it, `Content-Type` and
+//!   `x-edge-runtime: 1` first, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
 //!
 //! `Vary: Accept-Encoding` is the compression layer's ([`super::compression`]).
 
@@ -17,15 +22,17 @@ use crate::body::{Body, Chunks, WireBody};
 use crate::etag::etag;
 use crate::fields::prepend;
 use crate::fresh::Conditional;
-use crate::service::{Answer, Content, Made, Payload, Request, Sent, Service};
+use crate::service::{Answer, Content, EdgeRuntime, Made, Payload, Request, Sent, Service};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use bytes::Bytes;
 use http_body_util::BodyExt;
 
 /// The request headers of the client router, on which every app-router answer varies.
 pub const APP_VARY: &str = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
 const HTML: &str = "text/html; charset=utf-8";
+const FLIGHT: &str = "text/x-component";
 const JSON: &str = "application/json; charset=utf-8";
 
 pub struct Headers<S> {
@@ -39,8 +46,11 @@ impl<S: Service<Output = Answer>> Service for Headers<S> {
         let head = request.method() == Method::HEAD;
         let conditional = Conditional::from_headers(request.headers());
         let answer = self.inner.call(request).await;
+        let edge = answer.extensions().get::<EdgeRuntime>().is_some();
         match Made::of(&answer) {
+            Made::Handler { .. } if edge => answer,
             Made::Handler { .. } | Made::Metadata => with_app_vary(answer),
+            Made::Page(sent) if edge => send_from_edge(answer, &sent, head).await,
             Made::Page(sent) => send(answer, &sent, head, &conditional).await,
             Made::Api | Made::Proxy { .. } | Made::Server => answer,
         }
@@ -74,7 +84,7 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
     if !sent.cache_control_first && let Some(value) = cache_control {
         fields.append(CACHE_CONTROL, value);
     }
-    if sent.payload != Payload::Streamed {
+    if sent.payload != Payload::Streamed && sent.content != Content::Flight {
         let tag = etag(&String::from_utf8_lossy(&html));
         if let Ok(value) = HeaderValue::try_from(tag.as_str()) {
             fields.append(ETAG, value);
@@ -85,22 +95,43 @@ async fn send(answer: Answer, sent: &Sent, head: bool, conditional: &Conditional
         }
     }
     if !fields.contains_key(CONTENT_TYPE) {
-        let content_type = match sent.content {
-            Content::Html => HTML,
-            Content::Json => JSON,
-        };
-        fields.append(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        fields.append(CONTENT_TYPE, HeaderValue::from_static(content_type(sent.content)));
     }
     if let Some(location) = sent.redirect.as_deref().and_then(|l| HeaderValue::try_from(l).ok()) {
         fields.insert(LOCATION, location);
     }
-    let body = match sent.payload {
-        // HTTP sends no body to HEAD, but the length of a whole one goes out.
-        Payload::Cached | Payload::Whole => WireBody::Left(Body::new(html)),
-        Payload::Streamed if head => WireBody::Left(Body::default()),
-        Payload::Streamed => WireBody::Right(Chunks::new(vec![html])),
-    };
-    Answer::from_parts(parts, body)
+    Answer::from_parts(parts, framed(sent, head, html))
+}
+
+/// A page rendered in the Edge runtime as it goes out: its content type, the app router's
+/// `Vary` and `x-edge-runtime: 1`, and neither `X-Powered-By` nor `Cache-Control` nor `ETag`.
+async fn send_from_edge(answer: Answer, sent: &Sent, head: bool) -> Answer {
+    let (mut parts, body) = answer.into_parts();
+    let bytes = body.collect().await.map(|collected| collected.to_bytes()).unwrap_or_default();
+    let content_type = HeaderValue::from_static(content_type(sent.content));
+    let fields = [(CONTENT_TYPE, content_type), (VARY, HeaderValue::from_static(APP_VARY)), (HeaderName::from_static("x-edge-runtime"), HeaderValue::from_static("1"))];
+    prepend(&mut parts.headers, fields);
+    Answer::from_parts(parts, framed(sent, head, bytes))
+}
+
+/// The `Content-Type` a render result goes out with unless it set one.
+fn content_type(content: Content) -> &'static str {
+    match content {
+        Content::Html => HTML,
+        Content::Flight => FLIGHT,
+        Content::Json => JSON,
+    }
+}
+
+/// A page's body as it goes on the wire: a whole HTML payload with its length (HTTP sends no
+/// body to HEAD, but the length of a whole one goes out); a streamed one, and any RSC payload
+/// ([`Content::Flight`]), even from the route cache, chunked, and to HEAD without a length.
+fn framed(sent: &Sent, head: bool, bytes: Bytes) -> WireBody {
+    match sent.payload {
+        Payload::Cached | Payload::Whole if sent.content != Content::Flight => WireBody::Left(Body::new(bytes)),
+        _ if head => WireBody::Left(Body::default()),
+        _ => WireBody::Right(Chunks::new(vec![bytes])),
+    }
 }
 
 #[cfg(test)]
@@ -157,5 +188,33 @@ mod tests {
         let streamed = Headers { inner: Stub(|_| made(page(false, Payload::Streamed), &[], "<p/>")) };
         assert!(matches!(streamed.call(get("/")).await.body(), WireBody::Right(_)));
         assert_eq!(streamed.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
+    }
+
+    #[tokio::test]
+    async fn a_cached_rsc_payload_is_chunked_without_an_etag_or_x_powered_by() {
+        use hyper::body::Body as _;
+        let flight = || Made::Page(Sent { app_router: true, cache_control: Some("s-maxage=1".into()), cache_control_first: false, payload: Payload::Cached, redirect: None, content: Content::Flight });
+        let layer = Headers { inner: Stub(move |_| made(flight(), &[("x-nextjs-cache", "HIT")], "0:{}\n")) };
+        let answer = layer.call(get("/")).await;
+        assert_eq!(names(&answer), ["vary", "x-nextjs-cache", "cache-control", "content-type"]);
+        assert_eq!(answer.headers()["content-type"], FLIGHT);
+        assert!(matches!(answer.body(), WireBody::Right(_)));
+        assert_eq!(layer.call(request("HEAD", "/")).await.body().size_hint().exact(), Some(0));
+    }
+
+    #[tokio::test]
+    async fn edge_answers_go_out_as_the_edge_runtime_sends_them() {
+        let edge = |made: Made| {
+            move |_| {
+                let mut answer = self::made(made.clone(), &[("x-handler", "1")], "<p/>");
+                answer.extensions_mut().insert(EdgeRuntime);
+                answer
+            }
+        };
+        let handler = Headers { inner: Stub(edge(Made::Handler { body: true })) }.call(get("/")).await;
+        assert_eq!(names(&handler), ["x-handler"]);
+        let page = Headers { inner: Stub(edge(page(false, Payload::Streamed))) }.call(get("/")).await;
+        assert_eq!(names(&page), ["content-type", "vary", "x-edge-runtime", "x-handler"]);
+        assert!(matches!(page.body(), WireBody::Right(_)));
     }
 }

@@ -11,25 +11,28 @@
 //! 1. [`crate::server`]: connections, the local port, timeouts, the request body cap, the cache's
 //!    background work once an answer is out.
 //! 2. [`node_parser`]: Node's HTTP parser refuses a method it does not know with a bare 400.
-//! 3. [`compression`]: the compression layer varies the answers it takes on on
-//!    `Accept-Encoding` (one predicate over the content type and what
-//!    [`Made`](crate::service::Made) the answer) and gzips or deflates them as negotiated.
-//! 4. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
-//! 5. [`errors`]: a proxy that fails is answered with the plain-text 500.
-//! 6. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
+//! 3. [`request_headers`]: the internal headers a client sent are deleted, the `x-forwarded-*`
+//!    headers a request lacks are filled in.
+//! 4. [`compression`]: the compression layer varies the answers it takes on on
+//!    `Accept-Encoding` (one predicate over the content type, what
+//!    [`Made`](crate::service::Made) the answer and the runtime it was made in) and gzips or
+//!    deflates them as negotiated.
+//! 5. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
+//! 6. [`errors`]: a proxy that fails is answered with the plain-text 500.
+//! 7. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
 //!    URL, or change the request and response headers.
-//! 7. [`headers`]: the fields the server adds to what the app router made: its `Vary` first, and
+//! 8. [`headers`]: the fields the server adds to what the app router made: its `Vary` first, and
 //!    `X-Powered-By`, `Cache-Control`, `ETag` and `Content-Type` as a rendered page is sent.
-//! 8. [`errors`]: a [`Refusal`](crate::service::Refusal) from inside becomes Next.js's own page:
-//!    the not-found page (or a plain-text 404 for assets and subresources), the error page of
-//!    a status, the plain-text 500.
-//! 9. [`static_files`]: files of `public/` and build assets under `/_next/static/`, before the
-//!    routes (the fallback).
-//! 10. [`crate::endpoint`]: the router finds the route ([`crate::routes`]) and the route's kind
+//! 9. [`errors`]: a [`Refusal`](crate::service::Refusal) from inside becomes Next.js's own page:
+//!    the not-found page (or a plain-text 404 for assets and subresources, or its RSC payload
+//!    for an RSC request), the error page of a status, the plain-text 500.
+//! 10. [`static_files`]: files of `public/` and build assets under `/_next/static/`, before the
+//!     routes (the fallback).
+//! 11. [`crate::endpoint`]: the router finds the route ([`crate::routes`]) and the route's kind
 //!     answers: a route handler ([`crate::route_handler`]) or a page ([`crate::page`]) through
 //!     the cache ([`crate::rendering`]), an API route ([`crate::pages_api`]), a metadata file
 //!     ([`crate::metadata::answer`]).
-//! 11. [`crate::mirrors`]: the user code, through the contract of [`crate::code`], which sees only
+//! 12. [`crate::mirrors`]: the user code, through the contract of [`crate::code`], which sees only
 //!     the runtime: [`crate::web`], [`crate::cookies`], [`crate::cache`], [`crate::navigation`].
 //!
 //! A module imports only modules of stages inside its own (or the contracts at the bottom:
@@ -40,5 +43,6 @@ pub mod compression;
 pub mod errors;
 pub mod headers;
 pub mod node_parser;
+pub mod request_headers;
 pub mod static_files;
 pub mod trailing_slash;

@@ -4,7 +4,7 @@
 
 use crate::code::{Handled, Mirror};
 use super::MirrorSet;
-use crate::web::{RouteRequest, TagProfile, WebResponse, date_now};
+use crate::web::{RouteRequest, TagProfile, WebResponse};
 use serde_json::{Value, json};
 
 pub const MIRRORS: MirrorSet = MirrorSet {
@@ -30,14 +30,14 @@ pub const MIRRORS: MirrorSet = MirrorSet {
 
 /// lib/stamps.js `defaultStamp(key)`: 'use cache', the default profile.
 fn default_stamp(request: &RouteRequest, key: &str) -> Value {
-    request.use_cache("lib/stamps.js#defaultStamp", &json!([key]), |_| json!({ "key": key, "cached": date_now() }))
+    request.use_cache("lib/stamps.js#defaultStamp", &json!([key]), |_| json!({ "key": key, "cached": request.date_now() }))
 }
 
 /// lib/stamps.js `briefStamp(key)`: 'use cache', `cacheLife('brief')`.
 fn brief_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#briefStamp", &json!([key]), |scope| {
         scope.cache_life("brief");
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -45,7 +45,7 @@ fn brief_stamp(request: &RouteRequest, key: &str) -> Value {
 fn tagged_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#taggedStamp", &json!([key]), |scope| {
         scope.cache_tag(&format!("tag-{key}"));
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -54,7 +54,7 @@ fn multi_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
     request.use_cache("lib/stamps.js#multiTaggedStamp", &json!([key]), |scope| {
         scope.cache_tag(&format!("multi-a-{key}"));
         scope.cache_tag(&format!("multi-b-{key}"));
-        json!({ "key": key, "cached": date_now() })
+        json!({ "key": key, "cached": request.date_now() })
     })
 }
 
@@ -62,7 +62,7 @@ fn multi_tagged_stamp(request: &RouteRequest, key: &str) -> Value {
 fn swift_time(request: &RouteRequest) -> String {
     let rendered = request.use_cache("lib/stamps.js#SwiftTime", &json!([]), |scope| {
         scope.cache_life("swift");
-        json!(format!("<p id=\"inner\">{}</p>", date_now()))
+        json!(format!("<p id=\"inner\">{}</p>", request.date_now()))
     });
     rendered.as_str().unwrap_or_default().to_owned()
 }
@@ -74,7 +74,7 @@ fn stamped(export: &str, request: &RouteRequest, stamp: fn(&RouteRequest, &str) 
     }
     let key = request.search_param("key").unwrap_or_default();
     let stamp = stamp(request, &key);
-    Handled::Answer(WebResponse::json(&json!({ "key": key, "cached": stamp["cached"], "now": date_now() })))
+    Handled::Answer(WebResponse::json(&json!({ "key": key, "cached": stamp["cached"], "now": request.date_now() })))
 }
 
 /// cached/default and cached/default-again.
@@ -122,13 +122,13 @@ fn update_tag(export: &str, request: &RouteRequest) -> Handled {
 }
 
 /// A page rendering `<main><p id="now">…</p>{inner}</main>`.
-fn now_markup_with(inner: &str) -> Handled {
-    let html = format!("<main><p id=\"now\">{}</p>{inner}</main>", date_now());
+fn now_markup_with(request: &RouteRequest, inner: &str) -> Handled {
+    let html = format!("<main><p id=\"now\">{}</p>{inner}</main>", request.date_now());
     Handled::Answer(WebResponse::text(&html).with_header("content-type", "text/html; charset=utf-8"))
 }
 
-fn now_markup() -> Handled {
-    now_markup_with("")
+fn now_markup(request: &RouteRequest) -> Handled {
+    now_markup_with(request, "")
 }
 
 /// app/pages/nested/page.js: 'use cache', `cacheLife('hours')`, around `<SwiftTime />`.
@@ -136,7 +136,7 @@ fn page_nested(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_life("hours");
-            now_markup_with(&swift_time(request))
+            now_markup_with(request, &swift_time(request))
         }),
         _ => Handled::NotMirrored,
     }
@@ -145,7 +145,7 @@ fn page_nested(export: &str, request: &RouteRequest) -> Handled {
 /// app/pages/default/page.js: 'use cache' at the top, no `cacheLife`.
 fn page_default(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "default" => request.cached_page(|_| now_markup()),
+        "default" => request.cached_page(|_| now_markup(request)),
         _ => Handled::NotMirrored,
     }
 }
@@ -164,7 +164,7 @@ fn profiled_page(export: &str, request: &RouteRequest, profile: &str) -> Handled
     match export {
         "default" => request.cached_page(|scope| {
             scope.cache_life(profile);
-            now_markup()
+            now_markup(request)
         }),
         _ => Handled::NotMirrored,
     }

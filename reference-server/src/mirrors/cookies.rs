@@ -5,7 +5,6 @@ use crate::cookies::parse_cookie_header;
 use crate::params::ParamValue;
 use crate::web::{RouteRequest, Thrown, WebResponse};
 use serde_json::{Value, json};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// `new Date('2030-01-02T03:04:05Z')` in milliseconds.
 const JAN_2_2030: f64 = 1_893_553_445_000.0;
@@ -36,7 +35,7 @@ pub fn set(export: &str, request: &RouteRequest) -> Handled {
         "domain" => lee(&mut store, json!({ "domain": "example.com" })),
         "max-age" => lee(&mut store, json!({ "maxAge": 3600 })),
         "expires-date" => lee(&mut store, json!({ "expires": JAN_2_2030 })),
-        "expires-number" => lee(&mut store, json!({ "expires": now_millis() + 60_000.0 })),
+        "expires-number" => lee(&mut store, json!({ "expires": request.date_now() as f64 + 60_000.0 })),
         "same-site-lax" => lee(&mut store, json!({ "sameSite": "lax" })),
         "same-site-strict" => lee(&mut store, json!({ "sameSite": "strict" })),
         "same-site-none" => lee(&mut store, json!({ "sameSite": "none", "secure": true })),
@@ -92,8 +91,4 @@ pub fn read(export: &str, request: &RouteRequest) -> Handled {
         "hasMissing": store.has("missing"),
         "fromRequest": from_request,
     })))
-}
-
-fn now_millis() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or_default()
 }

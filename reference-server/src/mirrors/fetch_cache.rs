@@ -4,13 +4,13 @@
 use crate::code::Handled;
 use crate::cache::segment::Revalidate;
 use crate::cache::{FetchInit, RequestCache};
-use crate::web::{RouteRequest, WebResponse, date_now};
+use crate::web::{RouteRequest, WebResponse};
 use serde_json::json;
 
 /// fetch-cache/source/route.js: the key asked for and the time.
 pub fn source(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "GET" => Handled::Answer(WebResponse::json(&json!({ "key": request.search_param("key"), "now": date_now() }))),
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "key": request.search_param("key"), "now": request.date_now() }))),
         _ => Handled::NotMirrored,
     }
 }
@@ -24,7 +24,7 @@ fn fetching(export: &str, request: &RouteRequest, init: impl Fn(&str) -> FetchIn
     let key = request.search_param("key").unwrap_or_default();
     let url = request.resolve(&format!("/fetch-cache/source?key={}", encode_component(&key)));
     match request.fetch_json(&url, &init(&key)) {
-        Ok(data) => Handled::Answer(WebResponse::json(&json!({ "fetched": data["now"], "now": date_now() }))),
+        Ok(data) => Handled::Answer(WebResponse::json(&json!({ "fetched": data["now"], "now": request.date_now() }))),
         Err(thrown) => Handled::Throw(thrown),
     }
 }

@@ -11,17 +11,23 @@
 //! refuses to start when a fixture route has no mirror (a test also checks the reverse).
 
 mod cache_components;
+mod cookie_caching;
 mod cookies;
 mod fetch_cache;
 mod metadata;
+mod metadata_escaping;
 mod navigation;
 mod next_response;
 mod pages;
 mod pages_api;
 mod pages_router;
+mod path_params;
 mod proxy;
+mod request_headers;
 mod request_time;
+mod rsc;
 mod route_handlers;
+mod runtimes;
 mod segment_config;
 mod server;
 mod src_layout;
@@ -39,6 +45,28 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "proxy.js", handle: proxy::proxy },
     Mirror { file: "app/proxy/cookies/route.js", handle: proxy::cookies_route },
     Mirror { file: "app/proxy/headers/route.js", handle: proxy::headers_route },
+    Mirror { file: "app/proxy/cookie-on/dynamic/page.js", handle: proxy::cookie_on_dynamic },
+    Mirror { file: "app/proxy/cookie-on/isr/page.js", handle: proxy::cookie_on_isr },
+    Mirror { file: "app/proxy/cookie-on/static/page.js", handle: proxy::cookie_on_static },
+    Mirror { file: "app/request-headers/handler/route.js", handle: request_headers::handler },
+    Mirror { file: "app/request-headers/page/page.js", handle: request_headers::page },
+    Mirror { file: "app/request-headers/probe/route.js", handle: request_headers::probe },
+    Mirror { file: "app/cookie-caching/dynamic/route.js", handle: cookie_caching::per_request },
+    Mirror { file: "app/cookie-caching/isr/route.js", handle: cookie_caching::regenerated },
+    Mirror { file: "app/cookie-caching/static/route.js", handle: cookie_caching::prerendered },
+    Mirror { file: "app/rsc/dynamic/page.js", handle: rsc::per_request },
+    Mirror { file: "app/rsc/isr/page.js", handle: rsc::regenerated },
+    Mirror { file: "app/rsc/static/page.js", handle: rsc::prerendered },
+    Mirror { file: "app/runtimes/edge/cookies/route.js", handle: runtimes::cookies },
+    Mirror { file: "app/runtimes/edge/echo/route.js", handle: runtimes::echo },
+    Mirror { file: "app/runtimes/edge/page/page.js", handle: runtimes::edge_page },
+    Mirror { file: "app/runtimes/edge/stream/route.js", handle: runtimes::stream },
+    Mirror { file: "app/runtimes/nodejs/cookies/route.js", handle: runtimes::cookies },
+    Mirror { file: "app/runtimes/nodejs/echo/route.js", handle: runtimes::echo },
+    Mirror { file: "app/runtimes/nodejs/page/page.js", handle: runtimes::nodejs_page },
+    Mirror { file: "app/runtimes/nodejs/stream/route.js", handle: runtimes::stream },
+    Mirror { file: "app/path-params/handler/[slug]/route.js", handle: path_params::handler },
+    Mirror { file: "app/path-params/page/[slug]/page.js", handle: path_params::page },
     Mirror { file: "app/metadata/(grouped)/grouped/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/generated/page.js", handle: metadata::page },
     Mirror { file: "app/metadata/icons/page.js", handle: metadata::page },
@@ -154,6 +182,7 @@ pub static API_MIRRORS: &[Mirror<ApiHandler>] = &[
     Mirror { file: "pages/api/pages-router/draft/enable.js", handle: pages_api::draft_enable },
     Mirror { file: "pages/api/pages-router/preview/disable.js", handle: pages_api::preview_disable },
     Mirror { file: "pages/api/pages-router/preview/enable.js", handle: pages_api::preview_enable },
+    Mirror { file: "pages/api/request-headers.js", handle: request_headers::api },
     Mirror { file: "pages/api/query/[id].js", handle: pages_api::query_echo },
     Mirror { file: "pages/api/query/all/[...slug].js", handle: pages_api::query_echo },
     Mirror { file: "pages/api/query/index.js", handle: pages_api::query_echo },
@@ -221,6 +250,7 @@ pub static APPS: &[MirrorSet] = &[
     src_layout::MIRRORS,
     webmanifest::MIRRORS,
     cache_components::MIRRORS,
+    metadata_escaping::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.

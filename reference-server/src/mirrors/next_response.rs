@@ -48,11 +48,11 @@ pub fn json(export: &str, _request: &RouteRequest) -> Handled {
 
 /// next-response/cookies/route.js: what `response.cookies` methods return, as JSON, and the
 /// cookies left on the probe response, as Set-Cookie.
-pub fn cookies(export: &str, _request: &RouteRequest) -> Handled {
+pub fn cookies(export: &str, request: &RouteRequest) -> Handled {
     if export != "GET" {
         return Handled::NotMirrored;
     }
-    let mut probe = CookieStore::default();
+    let mut probe = CookieStore::new(request.clock.clone());
     probe.set("show-banner", "false", json!({}));
     probe.set("experiments", "new-pricing-page", json!({}));
     probe.set_object(json!({ "name": "session", "value": "abc", "httpOnly": true, "path": "/app" }));

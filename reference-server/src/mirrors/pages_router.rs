@@ -5,7 +5,7 @@ use crate::code::{DataFunction, PagesCode};
 use crate::html::escape;
 use crate::params::{ParamValue, Params};
 use crate::pages_router::data::{Fallback, Phase, PropsContext, PropsResult, StaticPaths};
-use crate::web::{Thrown, date_now};
+use crate::web::Thrown;
 use serde_json::{Value, json};
 
 /// isr.js
@@ -60,23 +60,23 @@ fn isr_page(props: &Value, _: bool) -> String {
     format!("<h1>{}</h1>", text(&props["title"]))
 }
 
-fn now_props(_: &PropsContext) -> Result<PropsResult, Thrown> {
-    props(json!({ "now": date_now() }))
+fn now_props(context: &PropsContext) -> Result<PropsResult, Thrown> {
+    props(json!({ "now": context.date_now() }))
 }
 
-fn now_every_2s(_: &PropsContext) -> Result<PropsResult, Thrown> {
-    Ok(PropsResult::Props { props: json!({ "now": date_now() }), revalidate: Some(2) })
+fn now_every_2s(context: &PropsContext) -> Result<PropsResult, Thrown> {
+    Ok(PropsResult::Props { props: json!({ "now": context.date_now() }), revalidate: Some(2) })
 }
 
 /// Renders at build time only: `process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD` throws.
 fn throws_after_build(context: &PropsContext) -> Result<PropsResult, Thrown> {
     built_only(context)?;
-    Ok(PropsResult::Props { props: json!({ "now": date_now() }), revalidate: Some(1) })
+    Ok(PropsResult::Props { props: json!({ "now": context.date_now() }), revalidate: Some(1) })
 }
 
 fn throws_on_demand(context: &PropsContext) -> Result<PropsResult, Thrown> {
     built_only(context)?;
-    props(json!({ "now": date_now() }))
+    props(json!({ "now": context.date_now() }))
 }
 
 fn built_only(context: &PropsContext) -> Result<(), Thrown> {
@@ -93,7 +93,7 @@ fn now_page(props: &Value, _: bool) -> String {
 fn preview_props(context: &PropsContext) -> Result<PropsResult, Thrown> {
     let preview = context.preview_data.is_some();
     let data = context.preview_data.cloned().unwrap_or(Value::Null);
-    props(json!({ "now": date_now(), "preview": preview, "previewData": data, "draftMode": preview }))
+    props(json!({ "now": context.date_now(), "preview": preview, "previewData": data, "draftMode": preview }))
 }
 
 fn preview_page(props: &Value, _: bool) -> String {
@@ -124,7 +124,7 @@ fn blocking_paths() -> StaticPaths {
 }
 
 fn slug_props(context: &PropsContext) -> Result<PropsResult, Thrown> {
-    props(json!({ "slug": context.param("slug"), "now": date_now() }))
+    props(json!({ "slug": context.param("slug"), "now": context.date_now() }))
 }
 
 /// `gone` is not found, `moved` redirects to the static page.
@@ -144,8 +144,8 @@ fn fallback_page(props: &Value, is_fallback: bool) -> String {
     if is_fallback { "<p id=\"fallback\">loading</p>".into() } else { slug_page(props, false) }
 }
 
-fn ssr_now(_: &PropsContext) -> Result<PropsResult, Thrown> {
-    props(json!({ "now": date_now() }))
+fn ssr_now(context: &PropsContext) -> Result<PropsResult, Thrown> {
+    props(json!({ "now": context.date_now() }))
 }
 
 fn ssr_cache_control(context: &PropsContext) -> Result<PropsResult, Thrown> {

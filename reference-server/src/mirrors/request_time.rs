@@ -7,14 +7,13 @@ use crate::web::{RouteRequest, WebResponse, random_uuid};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::sync::Mutex;
-use std::time::SystemTime;
 
 /// request-time/connection/route.js: after `await connection()`, a fresh id and the time.
-pub fn connection(export: &str, _request: &RouteRequest) -> Handled {
+pub fn connection(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(WebResponse::json(&json!({
             "id": random_uuid(),
-            "at": httpdate::fmt_http_date(SystemTime::now()),
+            "at": request.clock.http_date(),
         }))),
         _ => Handled::NotMirrored,
     }

@@ -3,7 +3,7 @@
 
 use crate::code::Handled;
 use crate::html::escape;
-use crate::web::{RouteRequest, WebResponse, date_now};
+use crate::web::{RouteRequest, WebResponse};
 use serde_json::json;
 
 /// dynamic/{auto-request,force-dynamic,force-static}/route.js GET: the time, the `probe`
@@ -11,7 +11,7 @@ use serde_json::json;
 /// search param.
 fn probe(request: &RouteRequest) -> WebResponse {
     WebResponse::json(&json!({
-        "now": date_now(),
+        "now": request.date_now(),
         "cookie": request.cookie("probe"),
         "header": request.header("x-probe"),
         "requestHeader": request.header("x-probe"),
@@ -19,12 +19,12 @@ fn probe(request: &RouteRequest) -> WebResponse {
     }))
 }
 
-fn now() -> WebResponse {
-    WebResponse::json(&json!({ "now": date_now() }))
+fn now(request: &RouteRequest) -> WebResponse {
+    WebResponse::json(&json!({ "now": request.date_now() }))
 }
 
-fn post() -> WebResponse {
-    WebResponse::json(&json!({ "now": date_now(), "method": "POST" }))
+fn post(request: &RouteRequest) -> WebResponse {
+    WebResponse::json(&json!({ "now": request.date_now(), "method": "POST" }))
 }
 
 /// dynamic/auto-request, dynamic/force-dynamic and dynamic/force-static-get: GET only.
@@ -39,25 +39,25 @@ pub fn probe_route(export: &str, request: &RouteRequest) -> Handled {
 pub fn probe_route_with_post(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "GET" => Handled::Answer(probe(request)),
-        "POST" => Handled::Answer(post()),
+        "POST" => Handled::Answer(post(request)),
         _ => Handled::NotMirrored,
     }
 }
 
 /// dynamic/auto and dynamic/error: the time, and a POST.
-pub fn now_with_post(export: &str, _request: &RouteRequest) -> Handled {
+pub fn now_with_post(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "GET" => Handled::Answer(now()),
-        "POST" => Handled::Answer(post()),
+        "GET" => Handled::Answer(now(request)),
+        "POST" => Handled::Answer(post(request)),
         _ => Handled::NotMirrored,
     }
 }
 
 /// revalidate/{false,zero,two,swr}, dynamic/error-get, platform, fetch-cache/static-target and
 /// server/complete/isr-handler: the time.
-pub fn now_route(export: &str, _request: &RouteRequest) -> Handled {
+pub fn now_route(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "GET" => Handled::Answer(now()),
+        "GET" => Handled::Answer(now(request)),
         _ => Handled::NotMirrored,
     }
 }
@@ -68,9 +68,9 @@ fn page(markup: String) -> Handled {
 
 /// dynamic/{page-auto,page-error}, revalidate/{page-two,page-swr,page-zero},
 /// fetch-cache/static-page and server/complete/isr-page: the time.
-pub fn now_page(export: &str, _request: &RouteRequest) -> Handled {
+pub fn now_page(export: &str, request: &RouteRequest) -> Handled {
     match export {
-        "default" => page(format!("<p id=\"now\">{}</p>", date_now())),
+        "default" => page(format!("<p id=\"now\">{}</p>", request.date_now())),
         _ => Handled::NotMirrored,
     }
 }
@@ -84,7 +84,7 @@ pub fn probe_page(export: &str, request: &RouteRequest) -> Handled {
             let cookie = request.cookie("probe").unwrap_or_else(|| "none".into());
             page(format!(
                 "<p id=\"now\">{}</p><p id=\"query\">{}</p><p id=\"cookie\">{}</p>",
-                date_now(),
+                request.date_now(),
                 escape(&query),
                 escape(&cookie)
             ))
@@ -105,7 +105,7 @@ fn slug(request: &RouteRequest) -> String {
 pub fn params_page(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "generateStaticParams" => Handled::Answer(WebResponse::json(&json!([{ "slug": "listed" }, { "slug": "also-listed" }]))),
-        "default" => page(format!("<p id=\"slug\">{}</p><p id=\"now\">{}</p>", escape(&slug(request)), date_now())),
+        "default" => page(format!("<p id=\"slug\">{}</p><p id=\"now\">{}</p>", escape(&slug(request)), request.date_now())),
         _ => Handled::NotMirrored,
     }
 }
@@ -115,7 +115,7 @@ pub fn params_page(export: &str, request: &RouteRequest) -> Handled {
 pub fn params_route(export: &str, request: &RouteRequest) -> Handled {
     match export {
         "generateStaticParams" => Handled::Answer(WebResponse::json(&json!([{ "slug": "listed" }]))),
-        "GET" => Handled::Answer(WebResponse::json(&json!({ "slug": slug(request), "now": date_now() }))),
+        "GET" => Handled::Answer(WebResponse::json(&json!({ "slug": slug(request), "now": request.date_now() }))),
         _ => Handled::NotMirrored,
     }
 }

@@ -40,6 +40,8 @@ use crate::service::Answer;
 /// What the server hands over for one request to an API route.
 pub struct ApiCall<B> {
     pub method: String,
+    /// The raw path.
+    pub path: String,
     /// The raw query, without `?`.
     pub query: String,
     pub headers: http::HeaderMap,
@@ -54,7 +56,7 @@ where
     B: hyper::body::Body<Data = Bytes> + Unpin,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let ApiCall { method, query, headers, body, params } = call;
+    let ApiCall { method, path, query, headers, body, params } = call;
     let mut res = ApiResponse::on(Conditional::from_headers(&headers), server);
     let (parsed, stream) = match &config.body_parser {
         Some(limit) => match body::parse(&headers, body, limit).await {
@@ -72,8 +74,10 @@ where
             }
         },
     };
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
     let req = ApiRequest {
         method,
+        url,
         query: req_query(&query, params.as_ref()),
         cookies: cookies::parse(&headers),
         headers,
@@ -123,7 +127,7 @@ mod tests {
     }
 
     fn call(query: &str, params: Option<Params>) -> ApiCall<Full<Bytes>> {
-        ApiCall { method: "GET".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
+        ApiCall { method: "GET".into(), path: "/api/x".into(), query: query.into(), headers: http::HeaderMap::new(), body: Full::default(), params }
     }
 
     async fn body_of(response: Answer) -> Value {

@@ -6,6 +6,8 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, Default)]
 pub struct ApiRequest {
     pub method: String,
+    /// `req.url`: the raw path and query.
+    pub url: String,
     pub headers: http::HeaderMap,
     /// `req.query`: the URL's query pairs, then the route's dynamic parameters over them.
     pub query: Map<String, Value>,

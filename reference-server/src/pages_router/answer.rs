@@ -3,6 +3,7 @@
 //! and `Content-Type`); the rest Next.js writes itself, chunked and without a content type
 //! where it gives none: redirects (the destination as body; `Refresh` with a 308), a data
 //! route's `notFound` and redirect, and the 405 a getStaticProps page answers to other methods.
+//! A render result that answers an RSC request varies on the router's headers.
 
 use crate::body::{Chunks, WireBody};
 use crate::fields::build;
@@ -17,6 +18,15 @@ pub fn rendered(fields: Fields, body: String, content: Content, payload: Payload
     let mut answer = build(200, fields, Some(Bytes::from(body))).map(WireBody::Left);
     let sent = Sent { app_router: false, cache_control: None, cache_control_first: false, payload, redirect: None, content };
     answer.extensions_mut().insert(Made::Page(sent));
+    answer
+}
+
+/// A render result answering an RSC request (`RSC: 1`), which varies on the client router's
+/// request headers as the app router's answers do (seen on `next start` 16.4.6 and 15.5.29).
+pub fn varied_for_the_router(mut answer: Answer) -> Answer {
+    if let Made::Page(sent) = Made::of(&answer) {
+        answer.extensions_mut().insert(Made::Page(Sent { app_router: true, ..sent }));
+    }
     answer
 }
 
@@ -71,6 +81,13 @@ mod tests {
         let permanent = redirect(vec![], "/to", true);
         assert_eq!(permanent.status(), 308);
         assert_eq!(permanent.headers()["refresh"], "0;url=/to");
+    }
+
+    #[test]
+    fn only_a_render_result_varies_for_the_router() {
+        let rendered = varied_for_the_router(rendered(vec![], "<p/>".into(), Content::Html, Payload::Whole));
+        assert!(matches!(Made::of(&rendered), Made::Page(Sent { app_router: true, .. })));
+        assert_eq!(Made::of(&varied_for_the_router(method_not_allowed())), Made::Server);
     }
 
     #[test]

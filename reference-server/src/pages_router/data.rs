@@ -3,6 +3,7 @@
 //! what `getStaticPaths` lists. Mirrors of `pages/**` pages implement
 //! [`PagesCode`](crate::code::PagesCode) with these types.
 
+use crate::clock::Clock;
 use crate::params::Params;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -25,11 +26,18 @@ pub struct PropsContext<'a> {
     pub preview_data: Option<&'a Value>,
     /// `context.res` of `getServerSideProps`: the header fields it sets.
     pub res: ResHeaders,
+    /// The server's time, which `Date.now()` reads.
+    pub clock: Clock,
 }
 
 impl<'a> PropsContext<'a> {
-    pub fn new(params: Option<&'a Params>, phase: Phase, preview_data: Option<&'a Value>) -> PropsContext<'a> {
-        PropsContext { params, phase, preview_data, res: ResHeaders::default() }
+    pub fn new(params: Option<&'a Params>, phase: Phase, preview_data: Option<&'a Value>, clock: Clock) -> PropsContext<'a> {
+        PropsContext { params, phase, preview_data, res: ResHeaders::default(), clock }
+    }
+
+    /// `Date.now()`: milliseconds since the Unix epoch, by the server's clock.
+    pub fn date_now(&self) -> u64 {
+        self.clock.date_now()
     }
 
     /// `context.params[name]` of a single dynamic segment.

@@ -15,6 +15,8 @@
 //! - `notFound` is the not-found page and `redirect` a 307/308; [`data_route`]s answer the props
 //!   as JSON ([`document`]), `notFound` and `redirect` as JSON the client router reads.
 //! - `res.revalidate(path)` renders a path again at once ([`PagesRouter::revalidate`]).
+//! - Asked for over RSC (`RSC: 1`), a page or data route answers as ever, but varies on the
+//!   client router's headers.
 
 pub mod answer;
 pub mod crawler;
@@ -25,12 +27,14 @@ pub mod entry;
 
 use crate::cache::headers::{CacheState, NO_STORE};
 use crate::cache::store::{Lookup, Store};
+use crate::clock::Clock;
 use crate::code::{DataFunction, PagesCode};
 use crate::error::Error;
 use crate::pages_api::revalidate::Revalidate;
 use crate::params::Params;
 use crate::preview_data::Session;
 use crate::router::{Segment, fill};
+use crate::rsc;
 use crate::routes::{Endpoint, Route, Routes};
 use crate::service::{Answer, Content, Payload, Refusal};
 use crate::web::Thrown;
@@ -41,7 +45,7 @@ use entry::{Entry, Outcome};
 use semver::Version;
 use serde_json::{Value, json};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What the build decided for one page.
 struct PagePlan {
@@ -81,13 +85,15 @@ pub struct PagesRouter {
     entries: Store<Entry>,
     jobs: Mutex<Vec<Regeneration>>,
     next: Version,
+    /// The time the cache and the pages' code read.
+    clock: Clock,
 }
 
 impl PagesRouter {
     /// `next build` for the Pages Router: plans every page and prerenders the paths of
     /// getStaticProps pages. A page whose prerender throws or redirects fails the build.
-    pub fn prerender(routes: &Routes, next: Version) -> Result<PagesRouter, Error> {
-        let mut router = PagesRouter { plans: Vec::new(), entries: Store::default(), jobs: Mutex::default(), next };
+    pub fn prerender(routes: &Routes, next: Version, clock: Clock) -> Result<PagesRouter, Error> {
+        let mut router = PagesRouter { plans: Vec::new(), entries: Store::default(), jobs: Mutex::default(), next, clock };
         for route in routes.iter() {
             let plan = match route.endpoint {
                 Endpoint::PagesPage(code) => Some(router.build(route, code)?),
@@ -114,7 +120,7 @@ impl PagesRouter {
             }
             (true, None) => return Err(fail("getStaticProps on a dynamic page needs getStaticPaths".into())),
         };
-        let now = Instant::now();
+        let now = self.clock.now();
         for params in params_list {
             let path = fill(&route.file.pattern, params.as_ref());
             match self.render(&plan, params.as_ref(), Phase::Build, false) {
@@ -141,7 +147,7 @@ impl PagesRouter {
         }?;
         let clearing = crate::fields::valid(&session.clearing_lines().into_iter().map(|l| ("set-cookie".to_owned(), l)).collect::<Vec<_>>());
         crate::fields::prepend(answer.headers_mut(), clearing);
-        Ok(answer)
+        Ok(if rsc::is_rsc_request(&call.headers) { answer::varied_for_the_router(answer) } else { answer })
     }
 
     /// A page rendered for this request: getServerSideProps, or getStaticProps in a preview
@@ -153,7 +159,7 @@ impl PagesRouter {
         call: &PageCall,
         preview_data: Option<&Value>,
     ) -> Result<Answer, Refusal> {
-        let context = PropsContext::new(call.params.as_ref(), Phase::Server, preview_data);
+        let context = PropsContext::new(call.params.as_ref(), Phase::Server, preview_data, self.clock.clone());
         let result = props(&context).map_err(|_| Refusal::Internal)?;
         let made = made_by(plan);
         let mut fields: Fields = context.res.lines();
@@ -176,7 +182,7 @@ impl PagesRouter {
 
     /// A getStaticProps page from the cache, rendered and stored when missing.
     fn cached(&self, index: usize, plan: &PagePlan, call: &PageCall) -> Result<Answer, Refusal> {
-        let (entry, state) = match self.entries.get(&call.path, Instant::now()) {
+        let (entry, state) = match self.entries.get(&call.path, self.clock.now()) {
             Lookup::Fresh(entry) => (entry, CacheState::Hit),
             Lookup::Stale { value, refresh } => {
                 if refresh {
@@ -191,7 +197,7 @@ impl PagesRouter {
                 Some(Fallback::True) if !call.data && !crawler(&call.headers) => return Ok(self.fallback_page(plan)),
                 _ => {
                     let entry = self.render(plan, call.params.as_ref(), Phase::Server, true).map_err(|_| Refusal::Internal)?;
-                    self.store(&call.path, entry.clone(), Instant::now());
+                    self.store(&call.path, entry.clone(), self.clock.now());
                     (entry, CacheState::Miss)
                 }
             },
@@ -245,7 +251,7 @@ impl PagesRouter {
     /// Runs getStaticProps for one path and makes the entry the cache keeps.
     fn render(&self, plan: &PagePlan, params: Option<&Params>, phase: Phase, at_runtime: bool) -> Result<Entry, Thrown> {
         let DataFunction::StaticProps(props) = plan.code.data else { return Err(Thrown("not a getStaticProps page".into())) };
-        Ok(match props(&PropsContext::new(params, phase, None))? {
+        Ok(match props(&PropsContext::new(params, phase, None, self.clock.clone()))? {
             PropsResult::Props { props, revalidate } => {
                 let render = self.render_of(plan, &props, Made::StaticProps, false, params, at_runtime);
                 let html = document::html(&render, &(plan.code.render)(&props, false));
@@ -256,7 +262,7 @@ impl PagesRouter {
         })
     }
 
-    fn store(&self, path: &str, entry: Entry, now: Instant) {
+    fn store(&self, path: &str, entry: Entry, now: std::time::Instant) {
         let revalidate = entry.revalidate.map(Duration::from_secs);
         self.entries.put(path, entry, revalidate, vec![], now);
     }
@@ -267,7 +273,7 @@ impl PagesRouter {
         for job in jobs {
             let Some(Some(plan)) = self.plans.get(job.route) else { continue };
             let entry = self.render(plan, job.params.as_ref(), Phase::Server, true).unwrap_or_else(|_| job.previous.retained());
-            self.store(&job.path, entry, Instant::now());
+            self.store(&job.path, entry, self.clock.now());
         }
     }
 
@@ -286,7 +292,7 @@ impl PagesRouter {
         if let DataFunction::ServerSideProps(_) = plan.code.data {
             return Ok(());
         }
-        let previous = match self.entries.get(path, Instant::now()) {
+        let previous = match self.entries.get(path, self.clock.now()) {
             Lookup::Fresh(entry) | Lookup::Stale { value: entry, .. } => Some(entry),
             Lookup::Missing => None,
         };
@@ -297,12 +303,12 @@ impl PagesRouter {
         }
         match self.render(plan, params.as_ref(), Phase::Server, true) {
             Ok(entry) => {
-                self.store(path, entry, Instant::now());
+                self.store(path, entry, self.clock.now());
                 Ok(())
             }
             Err(_) => {
                 if let Some(previous) = previous {
-                    self.store(path, previous.retained(), Instant::now());
+                    self.store(path, previous.retained(), self.clock.now());
                 }
                 Err("Invalid response 500".into())
             }

@@ -3,18 +3,20 @@
 
 use super::{Decision, ProxyFile, decide};
 use crate::body::WireBody;
+use crate::clock::Clock;
 use crate::code::{Handled, Mirror};
 use crate::fields::{build, prepend, valid};
-use crate::service::{Answer, LocalPort, Made, Refusal, Request, Service};
+use crate::rsc;
+use crate::service::{Answer, LocalPort, Made, OriginalUri, Refusal, Request, Service};
 use crate::web::{RouteRequest, WebResponse};
 use bytes::Bytes;
-use semver::Version;
 
 pub struct Proxy<S> {
     pub inner: S,
     /// The proxy file and the mirror of its function, when the app has one.
     pub file: Option<(ProxyFile, &'static Mirror)>,
-    pub next: Version,
+    /// The time the proxy's code reads.
+    pub clock: Clock,
 }
 
 impl<S: Service<Output = Answer>> Service for Proxy<S> {
@@ -26,20 +28,22 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
             return Ok(self.inner.call(request).await);
         };
         let (decision, origin) = {
+            // The proxy sees neither the router's headers nor its `_rsc` parameter.
             let proxy_request = RouteRequest::new(
                 request.method().to_string(),
                 request.uri().path().to_owned(),
-                request.uri().query().unwrap_or_default().to_owned(),
-                request.headers().clone(),
+                rsc::without_query(request.uri().query().unwrap_or_default()),
+                rsc::without_flight_headers(request.headers()),
                 Bytes::new(),
                 None,
                 LocalPort::of(&request),
+                self.clock.clone(),
             );
             let Handled::Answer(answer) = (mirror.handle)(&file.export, &proxy_request) else { return Err(Refusal::Internal) };
             (decide(answer, &proxy_request.origin), proxy_request.origin)
         };
         let added = match decision {
-            Decision::Answer(answer) => return Ok(own_answer(answer, &origin, &self.next)),
+            Decision::Answer(answer) => return Ok(own_answer(answer, &origin)),
             Decision::Continue { request_headers, response_headers } => {
                 if let Some(replacement) = request_headers {
                     let headers = request.headers_mut();
@@ -49,10 +53,12 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
                 response_headers
             }
             Decision::Rewrite { path_and_query, response_headers } => {
+                let marked = rewrite_fields(response_headers, &path_and_query, &request);
                 if let Ok(uri) = path_and_query.parse() {
-                    *request.uri_mut() = uri;
+                    let original = std::mem::replace(request.uri_mut(), uri);
+                    request.extensions_mut().insert(OriginalUri(original));
                 }
-                response_headers
+                marked
             }
         };
         let mut answer = self.inner.call(request).await;
@@ -61,15 +67,36 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
     }
 }
 
+/// The fields a rewrite adds to the answer: the proxy's own, with `x-middleware-rewrite` naming
+/// the target relative to the server's origin (and, for an RSC request, with its `_rsc` value),
+/// and for an RSC request first `x-nextjs-rewritten-path` with the target's path.
+fn rewrite_fields(fields: Vec<(String, String)>, path_and_query: &str, request: &Request) -> Vec<(String, String)> {
+    let rsc_value = rsc::is_rsc_request(request.headers())
+        .then(|| form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes()).find(|(k, _)| k == rsc::QUERY))
+        .flatten()
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| !v.is_empty());
+    let target = match rsc_value {
+        Some(value) => format!("{path_and_query}{}{}={value}", if path_and_query.contains('?') { "&" } else { "?" }, rsc::QUERY),
+        None => path_and_query.to_owned(),
+    };
+    let mut out = Vec::new();
+    if rsc::is_rsc_request(request.headers()) {
+        out.push(("x-nextjs-rewritten-path".to_owned(), path_and_query.split('?').next().unwrap_or_default().to_owned()));
+    }
+    out.extend(fields.into_iter().map(|(name, value)| if name == "x-middleware-rewrite" { (name, target.clone()) } else { (name, value) }));
+    out
+}
+
 /// The proxy's own answer. A redirect goes out with its Location and, as body, the Location
-/// text: from Next.js 16.1 a Location on the request's origin is made relative, before it is kept
-/// absolute. Any other answer goes out as built, its fields in `Headers` order.
-fn own_answer(web: WebResponse, origin: &str, next: &Version) -> Answer {
+/// text, relative when it names the server's own origin. Any other answer goes out as built,
+/// its fields in `Headers` order.
+fn own_answer(web: WebResponse, origin: &str) -> Answer {
     let made = Made::Proxy { body: web.body.is_some() };
     let mut answer = if let Some(location) = web.header("location").filter(|_| (300..400).contains(&web.status)) {
         let location = match location.strip_prefix(origin) {
-            Some(path) if crate::releases::relative_proxy_redirects(next) => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
-            _ => location.to_owned(),
+            Some(path) => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
+            None => location.to_owned(),
         };
         build(web.status, vec![("location".into(), location.clone())], Some(Bytes::from(location)))
     } else {
@@ -105,14 +132,14 @@ mod tests {
         fn next(_: &str, _: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_header("x-middleware-next", "1").with_header("x-from-proxy", "1"))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(next), next: Version::new(16, 0, 0) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(next), clock: Clock::default() };
         let answer = layer.call(get("/a")).await.unwrap();
         let names: Vec<&str> = answer.headers().keys().map(|k| k.as_str()).collect();
         assert_eq!(names, ["x-from-proxy", "x-path"]);
         fn rewrite(_: &str, request: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_header("x-middleware-rewrite", &format!("{}/b?c=1", request.origin)))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(rewrite), next: Version::new(16, 0, 0) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(rewrite), clock: Clock::default() };
         assert_eq!(layer.call(get("/a")).await.unwrap().headers()["x-path"], "/b?c=1");
     }
 
@@ -121,15 +148,13 @@ mod tests {
         fn redirect(_: &str, request: &RouteRequest) -> Handled {
             Handled::Answer(WebResponse::empty().with_status(307).with_header("location", &format!("{}/", request.origin)))
         }
-        for (next, location) in [(Version::new(16, 1, 0), "/"), (Version::new(16, 0, 11), "http://localhost:0/")] {
-            let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect), next };
-            let answer = layer.call(get("/a")).await.unwrap();
-            assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, location));
-        }
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(redirect), clock: Clock::default() };
+        let answer = layer.call(get("/a")).await.unwrap();
+        assert_eq!((answer.status().as_u16(), answer.headers()["location"].to_str().unwrap()), (307, "/"));
         fn throws(_: &str, _: &RouteRequest) -> Handled {
             Handled::Throw(crate::web::Thrown("Error".into()))
         }
-        let layer = Proxy { inner: Stub(routed), file: proxy_of(throws), next: Version::new(16, 0, 0) };
+        let layer = Proxy { inner: Stub(routed), file: proxy_of(throws), clock: Clock::default() };
         assert_eq!(layer.call(get("/a")).await.err(), Some(Refusal::Internal));
     }
 }

@@ -50,6 +50,16 @@ impl JsonPattern {
         })
     }
 
+    /// Whether the pattern names every value exactly: it has no `$shape` or `$regex` placeholder.
+    pub fn is_literal(&self) -> bool {
+        match self {
+            JsonPattern::Literal(_) => true,
+            JsonPattern::Array(items) => items.iter().all(JsonPattern::is_literal),
+            JsonPattern::Object(fields) => fields.iter().all(|(_, v)| v.is_literal()),
+            JsonPattern::Shape(_) | JsonPattern::Regex(_) => false,
+        }
+    }
+
     /// The pattern as JSON, placeholders written back as `{"$shape": ...}` / `{"$regex": ...}`.
     pub fn to_value(&self) -> Value {
         match self {

@@ -13,7 +13,7 @@ mod negotiation;
 mod predicate;
 
 use crate::body::{Chunks, WireBody};
-use crate::service::{Answer, Made, Request, Service};
+use crate::service::{Answer, EdgeRuntime, Made, Request, Service};
 use bytes::Bytes;
 use http::header::{ACCEPT_ENCODING, CONTENT_ENCODING, CONTENT_LENGTH, VARY};
 use http::{HeaderMap, HeaderValue, Method};
@@ -38,7 +38,8 @@ impl<S: Service<Output = Answer>> Service for Compression<S> {
         let head = request.method() == Method::HEAD;
         let accept = field_values(request.headers(), &ACCEPT_ENCODING);
         let mut answer = self.inner.call(request).await;
-        if !predicate::takes_on(&Made::of(&answer), answer.headers(), &self.next) {
+        let edge = answer.extensions().get::<EdgeRuntime>().is_some();
+        if !predicate::takes_on(&Made::of(&answer), edge, answer.headers(), &self.next) {
             return answer;
         }
         add_vary(answer.headers_mut());

@@ -1,7 +1,7 @@
 //! Which answers the compression layer takes on, decided in one place: those with a
 //! compressible content type and without `Cache-Control: no-transform`, as the `compression`
 //! package decides, except where Next.js answers otherwise (seen on `next start`), by kind of
-//! answer. An answer it takes on varies on `Accept-Encoding`, compressed or not.
+//! answer and by runtime. An answer it takes on varies on `Accept-Encoding`, compressed or not.
 
 use crate::service::Made;
 use http::HeaderMap;
@@ -55,8 +55,12 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 /// compresses it when it can); where Next.js differs from the package:
 /// - a route handler's or a metadata file's answer: only from Next.js 16.4 (before, they do not
 ///   go through the layer at all), a route handler's only when its code gave a body;
-/// - the proxy's own answer: with a body, `no-transform` or not.
-pub fn takes_on(made: &Made, headers: &HeaderMap, next: &Version) -> bool {
+/// - the proxy's own answer: with a body, `no-transform` or not;
+/// - an answer made in the Edge runtime (`edge`): as any other from Next.js 16, never before.
+pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) -> bool {
+    if edge && next.major < 16 {
+        return false;
+    }
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let compressible_type = content_type.is_some_and(compressible);
     let by_the_package = compressible_type && !no_transform(headers);
@@ -103,21 +107,40 @@ mod tests {
         }
     }
 
+    fn takes_on_node(made: &Made, headers: &HeaderMap, next: &Version) -> bool {
+        takes_on(made, false, headers, next)
+    }
+
     #[test]
     fn the_kind_of_answer_and_the_version_decide_beyond_the_type() {
         let (v16, v15) = (Version::new(16, 4, 6), Version::new(15, 5, 29));
         let json = fields(&[("content-type", "application/json")]);
-        assert!(takes_on(&Made::Handler { body: true }, &json, &v16));
-        assert!(!takes_on(&Made::Handler { body: true }, &json, &Version::new(16, 3, 8)));
-        assert!(!takes_on(&Made::Handler { body: true }, &json, &v15));
-        assert!(!takes_on(&Made::Handler { body: false }, &json, &v16));
-        assert!(takes_on(&Made::Metadata, &fields(&[("content-type", "image/x-icon")]), &v16));
-        assert!(!takes_on(&Made::Metadata, &fields(&[("content-type", "image/png")]), &v16));
-        assert!(!takes_on(&Made::Metadata, &json, &v15));
+        assert!(takes_on_node(&Made::Handler { body: true }, &json, &v16));
+        assert!(!takes_on_node(&Made::Handler { body: true }, &json, &Version::new(16, 3, 8)));
+        assert!(!takes_on_node(&Made::Handler { body: true }, &json, &v15));
+        assert!(!takes_on_node(&Made::Handler { body: false }, &json, &v16));
+        assert!(takes_on_node(&Made::Metadata, &fields(&[("content-type", "image/x-icon")]), &v16));
+        assert!(!takes_on_node(&Made::Metadata, &fields(&[("content-type", "image/png")]), &v16));
+        assert!(!takes_on_node(&Made::Metadata, &json, &v15));
         let no_transform = fields(&[("cache-control", "public, no-transform"), ("content-type", "text/plain")]);
-        assert!(!takes_on(&Made::Api, &no_transform, &v16));
-        assert!(!takes_on(&Made::Handler { body: true }, &no_transform, &v16));
-        assert!(takes_on(&Made::Proxy { body: true }, &no_transform, &v16));
-        assert!(!takes_on(&Made::Server, &fields(&[("location", "/")]), &v16));
+        assert!(!takes_on_node(&Made::Api, &no_transform, &v16));
+        assert!(!takes_on_node(&Made::Handler { body: true }, &no_transform, &v16));
+        assert!(takes_on_node(&Made::Proxy { body: true }, &no_transform, &v16));
+        assert!(!takes_on_node(&Made::Server, &fields(&[("location", "/")]), &v16));
+    }
+
+    #[test]
+    fn edge_answers_are_taken_on_from_16_only() {
+        let json = fields(&[("content-type", "application/json")]);
+        assert!(takes_on(&Made::Handler { body: true }, true, &json, &Version::new(16, 0, 0)));
+        assert!(!takes_on(&Made::Handler { body: true }, true, &json, &Version::new(15, 5, 0)));
+        assert!(!takes_on(&Made::Page(crate::service::Sent {
+            app_router: true,
+            cache_control: None,
+            cache_control_first: false,
+            payload: crate::service::Payload::Streamed,
+            redirect: None,
+            content: crate::service::Content::Html,
+        }), true, &fields(&[("content-type", "text/html")]), &Version::new(15, 5, 0)));
     }
 }
