@@ -75,6 +75,7 @@ use_node22() {
 }
 
 # The kinds that serve a `next build` made by targets/next.sh (FIXTURE_APP is passed on to it).
+# Each names its server `localhost`, as targets/next.sh does for next start (it says why).
 serve_next_build() {
   local kind=$1 app=$state/app port
   "$root/targets/next.sh" build "$state" "$([ "$kind" = next-standalone ] && echo next-standalone || echo next-16)"
@@ -82,14 +83,14 @@ serve_next_build() {
   case $kind in
     next-standalone)
       # As the self-hosting guide runs it: PORT and HOSTNAME choose where server.js listens.
-      launch "$app/.next/standalone" env PORT="$port" HOSTNAME=127.0.0.1 node server.js
+      launch "$app/.next/standalone" env PORT="$port" HOSTNAME=localhost node server.js
       ;;
     bun)
       install_packages "$root/targets/bun" "$state/bun" "$state/bun-install.log"
       # --bun puts a `node` that is Bun first on PATH, in a folder Bun makes under TMPDIR.
       mkdir -p "$state/tmp"
       TMPDIR="$state/tmp" PATH="$state/bun/node_modules/.bin:$PATH" \
-        launch "$app" bun --bun next start -H 127.0.0.1 -p "$port"
+        launch "$app" bun --bun next start -H localhost -p "$port"
       ;;
     deno)
       install_packages "$root/targets/deno" "$state/deno" "$state/deno-install.log"
@@ -103,16 +104,16 @@ serve_next_build() {
         fs.writeFileSync(file, JSON.stringify({ ...json, type: "commonjs" }, null, 2) + "\n");
       ' "$app/package.json"
       DENO_DIR="$state/deno-dir" PATH="$state/deno/node_modules/.bin:$PATH" \
-        launch "$app" deno run --allow-all --no-lock node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$port"
+        launch "$app" deno run --allow-all --no-lock node_modules/next/dist/bin/next start -H localhost -p "$port"
       ;;
     nginx-cache)
-      launch "$app" npx --no-install next start -H 127.0.0.1 -p "$port"
-      wait_until_answers "http://127.0.0.1:$port" "next start" 60 >/dev/null
+      launch "$app" npx --no-install next start -H localhost -p "$port"
+      wait_until_answers "http://localhost:$port" "next start" 60 >/dev/null
       serve_through_nginx "$port"
       return
       ;;
   esac
-  wait_until_answers "http://127.0.0.1:$port" "$kind" 60
+  wait_until_answers "http://localhost:$port" "$kind" 60
 }
 
 # nginx in front of the next start on port $1: targets/nginx-cache/nginx.conf with this state
@@ -129,7 +130,7 @@ serve_through_nginx() {
   sed -e "s|@STATE@|$state/nginx|g" -e "s|@PORT@|$port|g" -e "s|@UPSTREAM@|$upstream|g" -e "s|@USER@|$user|g" \
     "$root/targets/nginx-cache/nginx.conf" >"$conf"
   launch_front "$state/nginx" nginx -p "$state/nginx" -e "$state/nginx/error.log" -c "$conf"
-  wait_until_answers "http://127.0.0.1:$port" "nginx" 30 front
+  wait_until_answers "http://localhost:$port" "nginx" 30 front
 }
 
 start() {
