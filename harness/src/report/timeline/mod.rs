@@ -205,7 +205,7 @@ impl Cell {
 impl CaseLine {
     /// Whether the case passes on every release that ran it (and one did).
     pub fn passes_throughout(&self) -> bool {
-        self.cells.iter().any(|c| *c == Cell::Holds) && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
+        self.cells.contains(&Cell::Holds) && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
     }
 }
 
