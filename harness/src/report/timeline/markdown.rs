@@ -252,7 +252,8 @@ pub fn parse(text: &str) -> Result<Recorded, String> {
                     return Err(at(format!("{} cells for {} releases", symbols.len(), columns.len())));
                 }
                 let row = symbols.iter().map(|s| cell(s).ok_or_else(|| at(format!("`{s}` is not a cell")))).collect::<Result<_, _>>()?;
-                unquote(cells[1]).parse::<Versions>().map_err(|e| at(format!("`{}`: {e}", cells[1])))?;
+                // A table cell escapes the `|` of a range's `||`.
+                unquote(cells[1]).replace("\\|", "|").parse::<Versions>().map_err(|e| at(format!("`{}`: {e}", cells[1])))?;
                 recorded.changing.push((unquote(cells[0]).to_owned(), row));
             }
             s if s == THROUGHOUT && line.starts_with("- `") => recorded.throughout.push(unquote(&line[2..]).to_owned()),

@@ -56,7 +56,8 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 /// - a route handler's or a metadata file's answer: only from Next.js 16.4 (before, they do not
 ///   go through the layer at all), a route handler's only when its code gave a body;
 /// - the proxy's own answer: with a body, `no-transform` or not;
-/// - an answer made in the Edge runtime (`edge`): as any other from Next.js 16, never before.
+/// - an answer made in the Edge runtime (`edge`): as any other of its kind from Next.js 16, never
+///   before.
 pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) -> bool {
     if edge && next.major < 16 {
         return false;
@@ -132,7 +133,7 @@ mod tests {
     #[test]
     fn edge_answers_are_taken_on_from_16_only() {
         let json = fields(&[("content-type", "application/json")]);
-        assert!(takes_on(&Made::Handler { body: true }, true, &json, &Version::new(16, 0, 0)));
+        assert!(takes_on(&Made::Handler { body: true }, true, &json, &Version::new(16, 4, 6)));
         assert!(!takes_on(&Made::Handler { body: true }, true, &json, &Version::new(15, 5, 0)));
         assert!(!takes_on(&Made::Page(crate::service::Sent {
             app_router: true,
