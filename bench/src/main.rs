@@ -183,6 +183,7 @@ fn target() -> Target {
         next_version: reference_server::default_next_version(),
         capabilities: Capability::ALL.into_iter().collect(),
         ignored_headers: Vec::new(),
+        ranges: Default::default(),
         time: Time::Real,
     }
 }

@@ -1,6 +1,7 @@
 //! A target: where to send requests for each fixture app it serves, and what it claims to be.
 
 use crate::waits::Time;
+use serde::{Deserialize, Serialize};
 use spec::{Capability, Case};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -16,8 +17,28 @@ pub struct Target {
     /// Headers (lower case) that a complete answer may carry unnamed, besides the transport
     /// headers: the ones a CDN in front of the target adds (`--ignore-header`).
     pub ignored_headers: Vec<String>,
+    pub ranges: Ranges,
     /// Its clock: the system clock, or one the harness drives (then waits take no time).
     pub time: Time,
+}
+
+/// What a case's `next` range does on a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Ranges {
+    /// A case outside its range for the claimed version is n/a.
+    #[default]
+    Enforced,
+    /// Every case runs whatever its range says, so that the outcomes show where a behaviour
+    /// really holds (the release timeline's runs); whether a case is in its range is still
+    /// known from the report's version and each case's range.
+    Informative,
+}
+
+impl Ranges {
+    pub fn is_enforced(&self) -> bool {
+        *self == Ranges::Enforced
+    }
 }
 
 /// Why a case does not apply to a target.
@@ -47,7 +68,14 @@ impl fmt::Display for NotApplicable {
 impl Target {
     /// A target serving the default fixture app at `base_url`.
     pub fn new(base_url: &str, next_version: semver::Version, capabilities: BTreeSet<Capability>) -> Self {
-        Target { apps: BTreeMap::new(), next_version, capabilities, ignored_headers: Vec::new(), time: Time::Real }
+        Target {
+            apps: BTreeMap::new(),
+            next_version,
+            capabilities,
+            ignored_headers: Vec::new(),
+            ranges: Ranges::Enforced,
+            time: Time::Real,
+        }
             .serving(spec::case::DEFAULT_APP, base_url)
     }
 
@@ -73,7 +101,7 @@ impl Target {
         if !self.apps.contains_key(&case.app) {
             return Some(NotApplicable::App(case.app.clone()));
         }
-        if !case.next.matches(&self.next_version) {
+        if self.ranges.is_enforced() && !case.next.matches(&self.next_version) {
             return Some(NotApplicable::Version { holds_for: case.next.to_string(), claimed: self.next_version.clone() });
         }
         let missing: Vec<Capability> = case.needs.iter().filter(|c| !self.capabilities.contains(c)).copied().collect();

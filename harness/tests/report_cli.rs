@@ -111,3 +111,31 @@ fn reports_of_two_targets_merge_into_a_matrix() {
     let refused = harness(&["report", "--merge", &sixteen, &fifteen, "--junit", &path(&dir, "x.xml")]);
     assert_eq!(refused.status.code(), Some(2));
 }
+
+#[test]
+fn informative_runs_of_two_releases_make_a_timeline_and_enforced_ones_are_refused() {
+    let dir = scratch("timeline");
+    let filter = "app-router/metadata/sitemap/static-sitemap-is-*";
+    let run = |version: &str, ranges: &str| {
+        let file = path(&dir, &format!("{version}-{ranges}.json"));
+        harness(&["run", "--filter", filter, "--next-version", version, "--ranges", ranges, "--report-json", &file]);
+        file
+    };
+    let (old, new) = (run("15.5.29", "informative"), run("16.4.6", "informative"));
+    assert_eq!(json(&old)["ranges"], "informative");
+    let cases = json(&old)["cases"].as_array().unwrap().clone();
+    assert!(cases.iter().all(|c| c["outcome"] != "n/a"), "every case runs whatever its range: {cases:?}");
+
+    let timeline = path(&dir, "TIMELINE.md");
+    let out = harness(&["report", "--merge", &new, &old, "--timeline", &timeline]);
+    assert_eq!(out.status.code(), Some(1), "cases fail outside their range: {}", text(&out.stderr));
+    let written = std::fs::read_to_string(&timeline).unwrap();
+    assert!(written.contains("| `app-router/metadata/sitemap/static-sitemap-is-immutable-before-16` | `>=15.0.0, <16.0.0` | ✓ | ✗ |"), "{written}");
+    assert!(written.contains("| `app-router/metadata/sitemap/static-sitemap-is-revalidated` | `>=16.0.0` | ✗ | ✓ |"), "{written}");
+    assert!(written.contains("None: every case holds on exactly the releases its range names"), "{written}");
+
+    let enforced = run("16.4.6", "enforced");
+    let out = harness(&["report", "--merge", &enforced, &old, "--timeline", &timeline]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("a timeline needs runs with `--ranges informative`"), "{}", text(&out.stderr));
+}

@@ -41,6 +41,7 @@
 //! - [`rsc`]: the client router's requests (`RSC: 1`): the headers that make one and those
 //!   Next.js hides from the proxy and from pages, Next.js 16's `_rsc` check, and the RSC payload
 //!   that answers one.
+//! - [`releases`]: the minor releases that changed a behaviour the stages mimic.
 //! - Helpers: [`etag`] Next.js's ETag, [`fresh`] when a conditional request gets 304,
 //!   [`html`] React's escaping of text in markup, [`client_script`] the one build asset the
 //!   reference server makes (the script its pages load); [`error`] why the app could not be
@@ -97,6 +98,7 @@ mod params;
 mod preview_data;
 mod project;
 mod proxy;
+mod releases;
 mod rendering;
 mod route_handler;
 mod router;
@@ -111,6 +113,7 @@ mod wrappers;
 pub use app::{App, Config};
 pub use clock::Clock;
 pub use error::Error;
+pub use releases::BEFORE_A_MINOR_CHANGE;
 pub use server::run;
 
 #[doc(hidden)]

@@ -324,10 +324,10 @@ fn page_html(script: &ClientScript, head: &str, markup: &str) -> String {
     format!("<!DOCTYPE html>{html}<head><meta charSet=\"utf-8\"/>{}{head}</head>{content}</html>", script.tag())
 }
 
-/// A page rendered per request. Before 16, Next.js streams its metadata tags after the head, in
-/// a hidden `<div>` of the body.
+/// A page rendered per request. From 15.4 until 16, Next.js streams its metadata tags after the
+/// head, in a hidden `<div>` of the body.
 fn dynamic_html(script: &ClientScript, head: &str, markup: &str, next: &Version) -> String {
-    if next.major >= 16 {
+    if !crate::releases::streams_metadata_after_the_head(next) {
         return page_html(script, head, markup);
     }
     let (html, content) = root_element(markup);
@@ -374,17 +374,20 @@ mod tests {
         let html = page_html(&script, "<link/>", "<html lang=\"en\" data-root=\"shop\"><body><h1/></body></html>");
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\" data-root=\"shop\"><head><meta charSet=\"utf-8\"/>"), "{html}");
         assert!(html.ends_with("<link/></head><body><h1/></body></html>"), "{html}");
-        let v15 = dynamic_html(&script, "<link/>", "<html data-root=\"x\"><body><p/></body></html>", &Version::new(15, 0, 0));
+        let v15 = dynamic_html(&script, "<link/>", "<html data-root=\"x\"><body><p/></body></html>", &Version::new(15, 5, 0));
         assert!(v15.ends_with("<body><div hidden=\"\"><link/></div><p/></body></html>"), "{v15}");
     }
 
     #[test]
-    fn before_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {
+    fn from_15_4_until_16_the_head_tags_of_a_dynamic_page_are_in_the_body() {
         let script = ClientScript::for_routes(["/"]);
+        let in_head = format!("<head><meta charSet=\"utf-8\"/>{}<link/></head><body><p/>", script.tag());
         let v16 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(16, 0, 0));
-        assert!(v16.contains(&format!("<head><meta charSet=\"utf-8\"/>{}<link/></head><body><p/>", script.tag())), "{v16}");
-        let v15 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(15, 0, 0));
+        assert!(v16.contains(&in_head), "{v16}");
+        let v15 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(15, 5, 29));
         assert!(v15.contains("<body><div hidden=\"\"><link/></div><p/>"), "{v15}");
+        let v15_3 = dynamic_html(&script, "<link/>", "<p/>", &Version::new(15, 3, 9));
+        assert!(v15_3.contains(&in_head), "{v15_3}");
     }
 
     #[test]

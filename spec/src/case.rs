@@ -10,7 +10,7 @@ use crate::eventually::{self, Eventually};
 use crate::matchers::{Expect, Should};
 use crate::severity::Severity;
 use crate::token::{header_name, is_tchar};
-use semver::VersionReq;
+use crate::versions::Versions;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,8 +30,8 @@ pub struct Case {
     pub doc: Doc,
     pub basis: Basis,
     /// The Next.js versions for which the behaviour holds.
-    #[serde(default = "any_version")]
-    pub next: VersionReq,
+    #[serde(default = "Versions::any")]
+    pub next: Versions,
     #[serde(default)]
     pub needs: Vec<Capability>,
     /// `should` makes every mismatch of the case a warning (a detail clients rarely rely on).
@@ -59,10 +59,6 @@ fn app_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         return Err(de::Error::custom(format!("`{name}` is not an app name: use lower-case letters, digits and `-`")));
     }
     Ok(name)
-}
-
-fn any_version() -> VersionReq {
-    VersionReq::STAR
 }
 
 /// The longest a step may wait before sending, so that the suite stays fast.

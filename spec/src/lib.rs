@@ -13,6 +13,7 @@
 //! - [`diagnostic`]: file:line:col errors, printed like rustc with the offending line.
 //! - [`suggest`]: did-you-mean hints for unknown keys and values.
 //! - [`capability`]: what a target may declare and a case may need.
+//! - [`versions`]: the Next.js versions a case holds for (`next`), with `||` alternatives.
 //! - [`capture`]: values a step takes from its response and compares with earlier ones.
 //! - [`eventually`]: a step sent again until it matches, for regeneration in the background.
 //! - [`response`]: a target's answer as the matchers see it.
@@ -39,6 +40,7 @@ pub mod severity;
 pub mod suggest;
 mod token;
 pub mod verdict;
+pub mod versions;
 
 pub use capability::Capability;
 pub use case::{Basis, Case, Doc, RequestSpec, Step};
@@ -49,3 +51,4 @@ pub use mismatch::{Mismatch, Subject};
 pub use severity::Severity;
 pub use response::Response;
 pub use token::header_name;
+pub use versions::Versions;

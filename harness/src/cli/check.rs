@@ -11,7 +11,7 @@ use crate::client::{Client, Settings};
 use crate::outcome::{CaseResult, Outcome};
 use crate::report::{Run, RunInfo};
 use crate::runner;
-use crate::target::Target;
+use crate::target::{Ranges, Target};
 use clap::Args;
 use spec::Capability;
 use std::collections::BTreeSet;
@@ -63,6 +63,7 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
             capabilities: Capability::ALL.into_iter().collect(),
             ignored_headers: Vec::new(),
             time: started.time.clone(),
+            ranges: Ranges::Enforced,
         };
         let shared = Arc::new(target);
         let ran = run_each(&cases, args.jobs, args.fail_fast, |case, slot| {
@@ -97,6 +98,7 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
         replay,
         shard: args.selection.shard.map(|s| s.to_string()),
         strict: false,
+        ranges: Ranges::Enforced,
         ignored_headers: Vec::new(),
         servers,
     };

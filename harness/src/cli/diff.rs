@@ -6,6 +6,7 @@ use super::TARGET;
 use crate::diff::Pair;
 use crate::evidence::shell_quote;
 use crate::report::{Run, RunInfo};
+use crate::target::Ranges;
 use clap::Args;
 use spec::Case;
 use std::collections::BTreeSet;
@@ -87,6 +88,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         strict: args.strict,
         ignored_headers: Vec::new(),
         servers: Vec::new(),
+        ranges: Ranges::Informative,
     };
     let how = Finish { reports: &args.reports, diff: true, not_run: ran.not_run };
     finish(how, Run { info, cases: &ran.cases, results: &ran.results })

@@ -1,6 +1,6 @@
 //! `harness report`.
 
-use super::{REPORTS, ReportFiles, Usage, write_report};
+use super::{REPORTS, ReportFiles, Selection, Usage, select, write_report};
 use crate::report::merge::Merged;
 use crate::report::{self, Report};
 use clap::Args;
@@ -21,6 +21,14 @@ pub(super) struct ReportArgs {
     /// target's differences from Next.js with the doc and the reason.
     #[arg(long, alias = "compatibility", value_name = "FILE", help_heading = REPORTS)]
     report_compatibility: Option<PathBuf>,
+    /// Write TIMELINE.md here: the reports are one `run --ranges informative` per Next.js
+    /// release; where each case holds across them, what changed from release to release, and
+    /// the cases' ranges that disagree.
+    #[arg(long, value_name = "FILE", help_heading = REPORTS)]
+    timeline: Option<PathBuf>,
+    /// The cases whose ranges and fixture apps the timeline reads [default: the bundled cases/]
+    #[arg(long, value_name = "DIR", requires = "timeline")]
+    cases: Option<PathBuf>,
 }
 
 /// `harness report --merge`: reads JSON reports, merges them, writes what was asked, and
@@ -35,6 +43,16 @@ pub(super) fn merge_reports(args: &ReportArgs) -> Result<ExitCode, Usage> {
         reports.push((path.display().to_string(), parsed));
     }
     let merged = report::merge::merge(reports).map_err(Usage::new)?;
+    if let Some(path) = &args.timeline {
+        let reports = match &merged {
+            Merged::One(one) => std::slice::from_ref(one),
+            Merged::Matrix(matrix) => matrix.reports.as_slice(),
+        };
+        let selection = Selection { cases: args.cases.clone(), filters: Vec::new(), shard: None };
+        let (_, cases) = select(&selection)?;
+        let timeline = report::timeline::Timeline::of(reports, &cases).map_err(Usage::new)?;
+        write_report(path, report::timeline::markdown::render(&timeline).as_bytes())?;
+    }
     if let Some(path) = &args.report_compatibility {
         let matrix = match &merged {
             Merged::One(one) => report::matrix::Matrix::new(vec![one.clone()]),

@@ -13,7 +13,7 @@ use crate::outcome::CaseResult;
 use crate::report::model::Served;
 use crate::report::{Run, RunInfo};
 use crate::runner;
-use crate::target::Target;
+use crate::target::{Ranges, Target};
 use crate::waits::{Slot, Time};
 use clap::Args;
 use spec::{Capability, Case};
@@ -38,6 +38,10 @@ pub(super) struct RunArgs {
     /// The Next.js version the target claims to match.
     #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION, help_heading = TARGET)]
     next_version: semver::Version,
+    /// `informative`: run the cases outside their Next.js range too, each with its own outcome,
+    /// to see where a behaviour really holds (the release timeline does).
+    #[arg(long, value_name = "MODE", value_enum, default_value_t = Ranges::Enforced)]
+    ranges: Ranges,
     /// Capabilities the target declares, comma-separated [default: all]
     #[arg(long, value_name = "A,B", value_delimiter = ',', help_heading = TARGET)]
     capabilities: Option<Vec<String>>,
@@ -107,6 +111,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         next_version: args.next_version.clone(),
         capabilities,
         ignored_headers: args.ignore_header.clone(),
+        ranges: args.ranges,
         time: Time::Real,
     };
     if let Some(why) = preflight::nothing_applies(&cases, &target) {
@@ -147,6 +152,7 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         strict: args.strict,
         ignored_headers: args.ignore_header.clone(),
         servers,
+        ranges: args.ranges,
     };
     let how = Finish { reports: &args.reports, diff: false, not_run: ran.not_run };
     finish(how, Run { info, cases: &ran.cases, results: &ran.results })
@@ -341,6 +347,9 @@ fn run_replay(args: &RunArgs) -> String {
         option("--name", name.clone());
     }
     option("--next-version", args.next_version.to_string());
+    if !args.ranges.is_enforced() {
+        option("--ranges", "informative".to_owned());
+    }
     if let Some(capabilities) = &args.capabilities {
         option("--capabilities", capabilities.join(","));
     }

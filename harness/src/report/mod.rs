@@ -11,6 +11,7 @@
 //! - [`html`]: one self-contained page: summary, filterable cases, evidence side by side.
 //! - [`merge`]: shard reports of one target into one report, several targets into a matrix.
 //! - [`matrix`]: cases × targets, as HTML and Markdown.
+//! - [`timeline`]: one informative run per Next.js release, as where each case holds.
 //! - [`area`]: a case's area (its id up to the last `/`) and per-area tallies.
 //! - [`doc_link`]: the nextjs.org URL of a case's doc section.
 //! - [`expected`]: every check of a step in words, marked where it failed, for reports that show it.
@@ -31,10 +32,12 @@ pub mod matrix;
 pub mod merge;
 pub mod model;
 pub mod text;
+pub mod timeline;
 
 pub use model::Report;
 
 use crate::outcome::CaseResult;
+use crate::target::Ranges;
 use spec::Case;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -58,6 +61,8 @@ pub struct RunInfo {
     pub ignored_headers: Vec<String>,
     /// The servers the run started itself, with the commands that start them again.
     pub servers: Vec<model::Served>,
+    /// Whether cases outside their Next.js range ran (informative) or were n/a.
+    pub ranges: Ranges,
 }
 
 /// A finished run: its cases with their results, in the same order.

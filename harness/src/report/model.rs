@@ -8,6 +8,7 @@ use crate::settling::Settling;
 use crate::evidence::{self, ReceivedResponse, SentRequest};
 pub use spec::Mismatch;
 use crate::outcome::{CaseResult, Listed, Outcome, Summary};
+use crate::target::Ranges;
 use serde::{Deserialize, Serialize};
 use spec::{Basis, Case, Doc, Severity};
 use std::collections::BTreeMap;
@@ -40,6 +41,9 @@ pub struct Report {
     /// command that starts it again on its port, so that the `curl` replays reach it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub servers: Vec<Served>,
+    /// `informative` when cases outside their Next.js range ran too (`harness run --ranges`).
+    #[serde(default, skip_serializing_if = "Ranges::is_enforced")]
+    pub ranges: Ranges,
     pub summary: Summary,
     pub cases: Vec<CaseEntry>,
 }
@@ -165,6 +169,7 @@ impl Report {
             strict: run.info.strict,
             ignored_headers: run.info.ignored_headers.clone(),
             servers: run.info.servers.clone(),
+            ranges: run.info.ranges,
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }

@@ -188,6 +188,7 @@ pub fn info() -> RunInfo {
         strict: false,
         ignored_headers: vec!["x-vercel-cache".into()],
         servers: Vec::new(),
+        ranges: Default::default(),
     }
 }
 

@@ -26,11 +26,13 @@ pub fn cache_control_until(revalidate: Option<u64>, expire: u64) -> String {
     }
 }
 
-/// `Cache-Control` of a cached route handler answer. Before Next.js 16, an answer regenerated
+/// `Cache-Control` of a cached route handler answer. Before Next.js 16.3, an answer regenerated
 /// at runtime (not by `next build`) loses the stale-while-revalidate part: `s-maxage=N` alone.
 pub fn handler_cache_control(revalidate: Option<u64>, made_by_build: bool, next: &semver::Version) -> String {
     match revalidate {
-        Some(seconds) if next.major < 16 && !made_by_build => format!("s-maxage={seconds}"),
+        Some(seconds) if !crate::releases::regenerated_handlers_keep_stale_while_revalidate(next) && !made_by_build => {
+            format!("s-maxage={seconds}")
+        }
         other => cache_control(other),
     }
 }

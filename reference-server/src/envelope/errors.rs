@@ -116,7 +116,9 @@ impl<S> Errors<S> {
     fn plain_not_found(&self, refused: &Refused) -> bool {
         let subresource = refused.destination.as_deref().is_some_and(|d| NON_HTML_DESTINATIONS.contains(&d));
         refused.path.starts_with("/_next/static/")
-            || (self.next.major >= 16 && matches!(refused.method, Method::GET | Method::HEAD) && subresource)
+            || (crate::releases::plain_not_found_for_subresources(&self.next)
+                && matches!(refused.method, Method::GET | Method::HEAD)
+                && subresource)
     }
 
     /// The built-in not-found page of the app router: from the build's output, or rendered for
@@ -203,7 +205,8 @@ mod tests {
 
     fn errors(refusal: Refusal, major: u64, pages_router: bool) -> Errors<Stub<impl Fn(Request) -> Result<Answer, Refusal>>> {
         let script = ClientScript::for_routes(["/"]);
-        Errors { inner: Stub(move |_| Err(refusal.clone())), next: Version::new(major, 0, 0), pages_router, script }
+        let next = if major >= 16 { Version::new(16, 4, 6) } else { Version::new(15, 5, 29) };
+        Errors { inner: Stub(move |_| Err(refusal.clone())), next, pages_router, script }
     }
 
     fn names(answer: &Answer) -> Vec<&str> {

@@ -53,10 +53,11 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 
 /// Whether the compression layer takes on this answer (varies it on `Accept-Encoding`, and
 /// compresses it when it can); where Next.js differs from the package:
-/// - a route handler's answer (a metadata file's too): only from Next.js 16 (before, they do not
-///   go through the layer at all), and only when its code gave a body;
+/// - a route handler's answer (a metadata file's too): only from Next.js 16.4 (before, they do
+///   not go through the layer at all), and only when its code gave a body;
 /// - the proxy's own answer: with a body, `no-transform` or not;
-/// - an answer made in the Edge runtime (`edge`): as any other from Next.js 16, never before.
+/// - an answer made in the Edge runtime (`edge`): as any other of its kind from Next.js 16, never
+///   before.
 pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) -> bool {
     if edge && next.major < 16 {
         return false;
@@ -65,7 +66,7 @@ pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) ->
     let compressible_type = content_type.is_some_and(compressible);
     let by_the_package = compressible_type && !no_transform(headers);
     match made {
-        Made::Handler { body } => next.major >= 16 && *body && by_the_package,
+        Made::Handler { body } => crate::releases::compresses_handlers_and_metadata(next) && *body && by_the_package,
         Made::Proxy { body } => *body && compressible_type,
         Made::Page(_) | Made::Api | Made::Server => by_the_package,
     }
@@ -112,9 +113,10 @@ mod tests {
 
     #[test]
     fn the_kind_of_answer_and_the_version_decide_beyond_the_type() {
-        let (v16, v15) = (Version::new(16, 0, 0), Version::new(15, 0, 0));
+        let (v16, v15) = (Version::new(16, 4, 6), Version::new(15, 5, 29));
         let json = fields(&[("content-type", "application/json")]);
         assert!(takes_on_node(&Made::Handler { body: true }, &json, &v16));
+        assert!(!takes_on_node(&Made::Handler { body: true }, &json, &Version::new(16, 3, 8)));
         assert!(!takes_on_node(&Made::Handler { body: true }, &json, &v15));
         assert!(!takes_on_node(&Made::Handler { body: false }, &json, &v16));
         assert!(takes_on_node(&Made::Handler { body: true }, &fields(&[("content-type", "image/x-icon")]), &v16));
@@ -129,7 +131,7 @@ mod tests {
     #[test]
     fn edge_answers_are_taken_on_from_16_only() {
         let json = fields(&[("content-type", "application/json")]);
-        assert!(takes_on(&Made::Handler { body: true }, true, &json, &Version::new(16, 0, 0)));
+        assert!(takes_on(&Made::Handler { body: true }, true, &json, &Version::new(16, 4, 6)));
         assert!(!takes_on(&Made::Handler { body: true }, true, &json, &Version::new(15, 5, 0)));
         assert!(!takes_on(&Made::Page(crate::service::Sent {
             app_router: true,
