@@ -130,7 +130,11 @@ fn the_fault_proxy_diff_and_fuzz_take_https_targets_and_replays_carry_the_header
 
     let passed_before = b.passed().len();
     let out = harness(&["fuzz", "--a", a.url(), "--b", b.url(), "--insecure", "-H", TOKEN, "--requests", "20", "--seed", "3"]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    // The gates forward to two servers on their own ports, and the pages that echo the request's
+    // Host and X-Forwarded-Port show them: a difference of addresses, not of behaviour, which
+    // fuzz may report (exit 1). What this checks is that fuzz runs through TLS with the header.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("fuzz: 20 requests generated"), "{}", text(&out.stdout));
     assert!(b.passed().len() - passed_before >= 20, "each generated request went to b through TLS");
     assert_eq!(b.refused(), 0);
 }

@@ -95,7 +95,9 @@ fn check_runs_a_case_in_every_version_the_reference_server_mimics() {
     let case = dir.join(format!("{id}.toml"));
     std::fs::create_dir_all(case.parent().unwrap()).unwrap();
     // Without its version range the claim holds only in the 15 mode.
-    std::fs::write(&case, text_of_case.replace("next = \">=15.0.0, <16.0.0\"\n", "")).unwrap();
+    let without_range: String = text_of_case.lines().filter(|l| !l.starts_with("next = ")).map(|l| format!("{l}\n")).collect();
+    assert_ne!(without_range.len(), text_of_case.len(), "the case has a range to take away");
+    std::fs::write(&case, without_range).unwrap();
     let cases = dir.to_str().unwrap();
 
     let fifteen = harness(&["run", "--cases", cases, "--next-version", "15.5.29"]);
