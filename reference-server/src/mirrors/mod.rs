@@ -186,6 +186,7 @@ pub static MIRRORS: &[Mirror] = &[
     Mirror { file: "app/segment-config/revalidate/page-zero/page.js", handle: segment_config::now_page },
     Mirror { file: "app/segment-config/revalidate/swr/route.js", handle: segment_config::now_route },
     Mirror { file: "app/segment-config/revalidate/two/route.js", handle: segment_config::now_route },
+    Mirror { file: "app/segment-config/revalidate/two-regenerated/route.js", handle: segment_config::now_route },
     Mirror { file: "app/segment-config/revalidate/zero/route.js", handle: segment_config::now_route },
     Mirror { file: "app/server/complete/isr-handler/route.js", handle: segment_config::now_route },
     Mirror { file: "app/server/complete/isr-page/page.js", handle: segment_config::now_page },
