@@ -59,7 +59,7 @@ impl Client {
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout)
             .tls_backend_preconfigured(tls.clone());
-        let http = builder.build().map_err(|e| describe_chain(&e))?;
+        let http = builder.build().map_err(|e| crate::error_chain::describe_chain(&e))?;
         let pacer = settings.rate.map(|rate| Arc::new(Pacer::new(rate)));
         Ok(Client { http, tls: Arc::new(tls), settings: Arc::new(settings), pacer })
     }
@@ -147,7 +147,7 @@ impl Client {
         if error.is_timeout() {
             return format!("no complete answer within {:?} (timed out)", self.settings.timeout);
         }
-        describe_chain(error)
+        crate::error_chain::describe_chain(error)
     }
 }
 
@@ -157,16 +157,4 @@ pub struct Unanswered {
     pub message: String,
     /// The TLS handshake failed because the target's certificate is not trusted.
     pub certificate: bool,
-}
-
-/// An error with each of its causes, `: `-separated.
-fn describe_chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    message
 }

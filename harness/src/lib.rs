@@ -45,6 +45,7 @@ pub mod console;
 pub mod coverage;
 pub mod diff;
 pub mod embedded;
+mod error_chain;
 pub mod eventually;
 pub mod evidence;
 pub mod expectations;

@@ -62,7 +62,7 @@ async fn exchange(request: &SentRequest, tls: &Arc<ClientConfig>, body_cap: usiz
     }
     let body = request.body.clone().map(Bytes::from).unwrap_or_default();
     let outgoing = builder.body(Full::new(body)).map_err(|e| e.to_string())?;
-    let response = sender.send_request(outgoing).await.map_err(|e| chain(&e))?;
+    let response = sender.send_request(outgoing).await.map_err(|e| crate::error_chain::describe_chain(&e))?;
     let received_at = Some(std::time::SystemTime::now());
     let status = response.status();
     let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
@@ -73,7 +73,7 @@ async fn exchange(request: &SentRequest, tls: &Arc<ClientConfig>, body_cap: usiz
     let mut incoming = response.into_body();
     let (mut body, mut body_truncated) = (Vec::new(), false);
     while let Some(frame) = incoming.frame().await {
-        let frame = frame.map_err(|e| format!("reading the body: {}", chain(&e)))?;
+        let frame = frame.map_err(|e| format!("reading the body: {}", crate::error_chain::describe_chain(&e)))?;
         let Some(chunk) = frame.data_ref() else { continue };
         let room = body_cap - body.len();
         if chunk.len() > room {
@@ -118,15 +118,4 @@ fn split(url: &str) -> Result<Split<'_>, String> {
         None => (authority, if secure { 443 } else { 80 }),
     };
     Ok(Split { secure, authority, host, port, target: request_target(url).unwrap_or("/") })
-}
-
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    message
 }

@@ -50,21 +50,7 @@ impl RouterHeaders<'_> {
 /// The short hash older clients send: djb2, in base 36, cut to five digits.
 fn legacy(input: &str) -> String {
     let hash = input.bytes().fold(5381u32, |hash, byte| hash.wrapping_shl(5).wrapping_add(hash).wrapping_add(u32::from(byte)));
-    base36(hash).chars().take(5).collect()
-}
-
-fn base36(mut n: u32) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII digits")
+    crate::etag::base36(u64::from(hash)).chars().take(5).collect()
 }
 
 /// Where Next.js 16 redirects an RSC request (`headers`) for `asked` (the path and query the
