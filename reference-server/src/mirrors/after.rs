@@ -86,21 +86,21 @@ pub fn page(export: &str, request: &RouteRequest) -> Handled {
 
 /// after/static/page.js (revalidate = 1): records its render time under `static-page`.
 pub fn static_page(export: &str, request: &RouteRequest) -> Handled {
-    if export != "default" {
-        return Handled::NotMirrored;
-    }
-    let at = request.date_now();
-    request.after(move |request| record(request, "static-page", &at.to_string()));
-    page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
+    render_time_page(export, request, "static-page")
 }
 
 /// after/prerendered/page.js: records its render time under `prerendered-page`.
 pub fn prerendered_page(export: &str, request: &RouteRequest) -> Handled {
+    render_time_page(export, request, "prerendered-page")
+}
+
+/// A page showing its render time and recording it under `key` after the answer.
+fn render_time_page(export: &str, request: &RouteRequest, key: &'static str) -> Handled {
     if export != "default" {
         return Handled::NotMirrored;
     }
     let at = request.date_now();
-    request.after(move |request| record(request, "prerendered-page", &at.to_string()));
+    request.after(move |request| record(request, key, &at.to_string()));
     page_markup(format!("<main><p id=\"at\">{at}</p></main>"))
 }
 
