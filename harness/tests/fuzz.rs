@@ -88,7 +88,6 @@ fn caused_by_the_fault<'f>(findings: &'f Findings, upstream: &str) -> Vec<&'f Gr
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "since the metadata and route-group apps joined the fixture, every minimal request of this fault keeps a method other than GET (any seed): open in the fuzz issue"]
 async fn a_fault_that_needs_a_header_is_found_with_that_header_and_only_where_it_is_sent() {
     let (findings, upstream) = against(Fault::CompressEverything, 300).await;
     let groups = caused_by_the_fault(&findings, &upstream);
