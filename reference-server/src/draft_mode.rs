@@ -1,8 +1,8 @@
 //! `draftMode()` from `next/headers`, as `next start` implements it: enabling sets the
 //! `__prerender_bypass` cookie to the build's preview-mode id, disabling expires it, and
 //! `isEnabled` holds when the request carries the cookie with that id. A request with a stale
-//! preview session (a bypass cookie from another build, or a `__next_preview_data` cookie,
-//! which the reference server cannot verify) gets both cookies cleared, whatever the route does.
+//! preview session gets both cookies cleared (see [`crate::preview_data`] and
+//! [`crate::rendering`], where the route module clears them).
 
 use crate::web::RouteRequest;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -28,17 +28,6 @@ pub fn preview_mode_id() -> &'static str {
         };
         format!("{:016x}{:016x}", word("high"), word("low"))
     })
-}
-
-/// The `Set-Cookie` lines that clear a stale preview session: none when the request has neither
-/// cookie, or only the bypass cookie with this build's id; otherwise both cookies expired.
-pub fn stale_session_lines(request: &RouteRequest) -> Vec<String> {
-    let cookies = request.cookies.borrow();
-    let (bypass, data) = (cookies.has(COOKIE), cookies.has(DATA_COOKIE));
-    if !data && (!bypass || is_enabled(request)) {
-        return Vec::new();
-    }
-    expired_session_lines()
 }
 
 /// Both preview cookies expired, as Next.js clears a preview session.
@@ -80,18 +69,6 @@ mod tests {
         assert!(is_enabled(&request(&format!("{COOKIE}={}", preview_mode_id()))));
         assert!(!is_enabled(&request(&format!("{COOKIE}=abc"))));
         assert!(!is_enabled(&request("other=1")));
-    }
-
-    #[test]
-    fn stale_sessions_are_cleared() {
-        let current = format!("{COOKIE}={}", preview_mode_id());
-        assert!(stale_session_lines(&request("other=1")).is_empty());
-        assert!(stale_session_lines(&request(&current)).is_empty());
-        for stale in [format!("{COOKIE}=abc"), format!("{DATA_COOKIE}=x"), format!("{current}; {DATA_COOKIE}=x")] {
-            let lines = stale_session_lines(&request(&stale));
-            assert_eq!(lines.len(), 2, "{stale}");
-            assert!(lines[1].starts_with("__next_preview_data=; Path=/; Expires=Thu, 01 Jan 1970"));
-        }
     }
 
     #[test]

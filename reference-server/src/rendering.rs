@@ -3,7 +3,9 @@
 //! how a request is answered from the route cache (fresh, stale and regenerated in the
 //! background, or made on demand), which requests are refused on a prerendered route, and the
 //! [`Runtime`] behind `fetch()` and `next/cache`. The code itself runs in
-//! [`crate::route_handler`] and [`crate::page`].
+//! [`crate::route_handler`] and [`crate::page`]. Before the cache or the code, the route module
+//! of a route in Node.js reads the preview cookies and expires those of a stale session on
+//! whatever answer follows (a prerendered route's refusal of a method comes before that).
 
 use crate::cache::functions::{CacheScope, Read, Stored};
 use crate::cache::headers::{CacheState, EXPIRE, STALE_TIME, cache_control_until, handler_cache_control};
@@ -13,6 +15,7 @@ use crate::cache::segment::{Dynamic, SegmentConfig};
 use crate::cache::store::Lookup;
 use crate::cache::{Cache, CachedAnswer, FetchInit, Job, fetch, path_tag, validate_tags};
 use crate::draft_mode;
+use crate::preview_data::Session;
 use crate::server_action::{self, ActionCall, Outcome};
 use std::collections::HashMap;
 use crate::code::{Handled, Mirror};
@@ -74,6 +77,8 @@ pub struct RouteCaching {
 enum Cached {
     /// It answers (or the code failed while rendering for it).
     Answer(Result<Answer, Refusal>),
+    /// The route is prerendered and refuses the method before its code is prepared.
+    Refused(Result<Answer, Refusal>),
     /// The route is prerendered, but this request may be a Server Action: the page renders.
     RenderForAction,
     /// The route renders per request.
@@ -266,6 +271,11 @@ impl Renderer {
             return Err(Refusal::NotFound);
         }
         let action = code.kind() == Kind::Page && page::may_be_server_action(&call.method.parse().unwrap_or_default(), &call.headers);
+        let edge = matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge);
+        // The route module, in Node.js, reads the preview cookies before the cache or the code
+        // and expires a stale session's; the Edge runtime has no preview data.
+        let clearing = if edge { Vec::new() } else { Session::of(&call.headers).clearing_lines() };
+        let cleared = |answer: Result<Answer, Refusal>| answer.map(|answer| with_cleared_session(answer, &clearing));
         let runtime = self.runtime_for(site, &self.config_of(index), &call.path, Some(call.port));
         let wants = Wants::of(&call.headers);
         let routed = call.path.clone();
@@ -276,7 +286,8 @@ impl Renderer {
             return self.serve_action(site, index, action, &request);
         }
         let prerendered = match self.answer_cached(site, index, &routed, &request, wants, action) {
-            Cached::Answer(answer) => return answer,
+            Cached::Refused(answer) => return answer,
+            Cached::Answer(answer) => return cleared(answer),
             Cached::RenderForAction => true,
             Cached::NotPrerendered => false,
         };
@@ -288,10 +299,10 @@ impl Renderer {
             AppCode::Page(mirror) if prerendered => self.page(site, route, mirror).serve_action(&request, wants)?,
             AppCode::Page(mirror) => self.page(site, route, mirror).serve(&request, wants)?,
         };
-        if matches!(self.plans.get(index), Some(Some(caching)) if caching.config.edge) {
+        if edge {
             answer.extensions_mut().insert(EdgeRuntime);
         }
-        Ok(answer)
+        cleared(Ok(answer))
     }
 
     /// Runs the Server Action a POST to page `index` calls, and answers as Next.js does (see
@@ -376,7 +387,7 @@ impl Renderer {
                 Kind::Page | Kind::Handler | Kind::Metadata => None,
             };
             if let Some(refused) = refused {
-                return Cached::Answer(refused);
+                return Cached::Refused(refused);
             }
         }
         if caching.code.kind() == Kind::Page && draft_mode::is_enabled(request) {
@@ -729,3 +740,11 @@ fn listed_params(mirror: &Mirror, clock: &Clock) -> Vec<Params> {
         })
         .collect()
 }
+
+/// `answer` with the `Set-Cookie` lines `clearing` before every field its route set.
+fn with_cleared_session(mut answer: Answer, clearing: &[String]) -> Answer {
+    let lines = clearing.iter().filter_map(|line| http::HeaderValue::try_from(line.as_str()).ok()).map(|value| (http::header::SET_COOKIE, value));
+    crate::fields::prepend(answer.headers_mut(), lines);
+    answer
+}
+

@@ -2,7 +2,6 @@
 //! methods run; HEAD falls back to GET without a body; OPTIONS is answered with an `Allow`
 //! list when not exported; other methods Next.js supports get 405, and any other method 400.
 //! A `next/navigation` interrupt becomes its bodiless answer (see [`crate::navigation`]).
-//! Whatever answers, a stale preview session is cleared first (see [`draft_mode`]).
 //!
 //! The answer goes out with the Web response's fields in `Headers` order (sorted by name), its
 //! body chunk by chunk (Next.js pipes every body, a stream or not), a `statusText` as the reason
@@ -12,7 +11,6 @@ use crate::body::{Chunks, WireBody};
 use crate::cache::CachedAnswer;
 use crate::cache::headers::CacheState;
 use crate::code::{Handled, Mirror};
-use crate::draft_mode;
 use crate::fields::build;
 use crate::navigation::Interrupt;
 use crate::service::{Answer, Made};
@@ -121,17 +119,6 @@ fn into_answer(web: WebResponse, strip_body: bool) -> Answer {
 }
 
 pub fn dispatch(module: Module, request: &RouteRequest) -> Dispatch {
-    match dispatch_method(module, request) {
-        Dispatch::Respond { mut response, strip_body } => {
-            let clearing = draft_mode::stale_session_lines(request).into_iter().map(|line| ("set-cookie".to_owned(), line));
-            response.headers.splice(0..0, clearing);
-            Dispatch::Respond { response, strip_body }
-        }
-        threw => threw,
-    }
-}
-
-fn dispatch_method(module: Module, request: &RouteRequest) -> Dispatch {
     let (exported, method) = (module.exported, request.method.as_str());
     let exports = |m: &str| exported.iter().any(|e| e == m);
     // What the handler set or deleted through `cookies()` goes out with its answer.

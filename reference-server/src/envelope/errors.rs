@@ -3,7 +3,8 @@
 //!
 //! - No route ([`Refusal::NotFound`]): the prerendered not-found page (`/_not-found`), sent as a
 //!   page from the route cache but with `Cache-Control: private, no-cache, no-store, max-age=0,
-//!   must-revalidate`, so that no cache keeps a 404; a POST that may be a Server Action gets it
+//!   must-revalidate`, so that no cache keeps a 404 (its route module expires a stale preview
+//!   session's cookies first, as every app-router route in Node.js does); a POST that may be a Server Action gets it
 //!   rendered for the request instead. A path under `/_next/static/` gets a plain-text
 //!   `Not Found`, and so, from Next.js 16, does a GET or HEAD whose `Sec-Fetch-Dest` names a
 //!   destination that cannot show HTML (an image, a script...). An RSC request gets the page as
@@ -22,6 +23,7 @@ use crate::client_script::ClientScript;
 use crate::etag::etag;
 use crate::fields::build;
 use crate::page;
+use crate::preview_data::Session;
 use crate::rsc::{self, flight::{self, Row}};
 use crate::service::{Answer, Content, Made, Payload, Refusal, Request, Sent, Service};
 use bytes::Bytes;
@@ -47,6 +49,9 @@ struct Refused {
     action: bool,
     /// Whether it asks for an RSC payload, which the not-found page answers as one.
     rsc: bool,
+    /// The `Set-Cookie` lines that expire a stale preview session the request carries, which
+    /// the not-found page's route module clears as every app-router route does.
+    clearing: Vec<String>,
 }
 
 impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
@@ -59,6 +64,7 @@ impl<S: Service<Output = Result<Answer, Refusal>>> Service for Errors<S> {
             destination: request.headers().get("sec-fetch-dest").and_then(|v| v.to_str().ok()).map(str::to_owned),
             action: page::may_be_server_action(request.method(), request.headers()),
             rsc: rsc::is_rsc_request(request.headers()),
+            clearing: Session::of(request.headers()).clearing_lines(),
         };
         match self.inner.call(request).await {
             Ok(answer) => answer,
@@ -145,7 +151,9 @@ impl<S> Errors<S> {
         };
         let own_cache_control = set.iter().any(|(name, _)| name.eq_ignore_ascii_case("cache-control"));
         let cache_control = (!own_cache_control).then(|| NO_STORE.to_owned());
-        let fields = set_after(set, fields);
+        let earlier = set.len();
+        let mut fields = set_after(set, fields);
+        fields.splice(earlier..earlier, refused.clearing.iter().map(|line| ("set-cookie".to_owned(), line.clone())));
         let sent = Sent { app_router: true, cache_control, cache_control_first: true, payload, redirect: None, content };
         page::with_sent(build(404, fields, Some(Bytes::from(body))).map(WireBody::Left), sent)
     }

@@ -138,8 +138,11 @@ impl PagesRouter {
     pub fn serve(&self, index: usize, call: PageCall) -> Result<Answer, Refusal> {
         let Some(Some(plan)) = self.plans.get(index) else { return Err(Refusal::NotFound) };
         let session = Session::of(&call.headers);
+        // A prerendered page refuses other methods before it reads the preview cookies.
+        if matches!(plan.code.data, DataFunction::StaticProps(_)) && call.method != "GET" && call.method != "HEAD" {
+            return Ok(answer::method_not_allowed());
+        }
         let mut answer = match (plan.code.data, session.clone()) {
-            (DataFunction::StaticProps(_), _) if call.method != "GET" && call.method != "HEAD" => Ok(answer::method_not_allowed()),
             (DataFunction::ServerSideProps(props), Session::Active(data)) => self.per_request(plan, props, &call, Some(&data)),
             (DataFunction::ServerSideProps(props), _) => self.per_request(plan, props, &call, None),
             (DataFunction::StaticProps(props), Session::Active(data)) => self.per_request(plan, props, &call, Some(&data)),
