@@ -283,6 +283,7 @@ impl<'a> RouteRequest<'a> {
         request.origin = self.origin.clone();
         request.env_port = self.env_port;
         request.prerender = self.prerender;
+        request.route_revalidate = Cell::new(self.route_revalidate.get());
         request.runtime = self.runtime;
         request.project = self.project;
         request

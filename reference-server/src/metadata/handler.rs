@@ -106,6 +106,9 @@ pub fn get(route: &MetadataRoute, request: &RouteRequest, next: &Version) -> Han
     let inner = request.with_params(params);
     let handled = run(code, segment.as_deref(), &inner, next);
     request.read_request_data.set(request.read_request_data.get() || inner.read_request_data.get());
+    // A fetch of the code lowers the route's revalidate period and tags its entry, as in a page.
+    request.route_revalidate.set(inner.route_revalidate.get());
+    request.cache_tags.borrow_mut().extend(inner.cache_tags.take());
     handled
 }
 
