@@ -19,7 +19,7 @@ fn source_url(request: &RouteRequest, key: &str) -> String {
 
 /// fetch-options/source.js `fetchedAt(key, init)`: the source's time as text, or `failed` when
 /// nothing answered; what Next.js throws to stop a prerender goes through (`unstable_rethrow`).
-fn fetched_at(request: &RouteRequest, key: &str, init: FetchInit) -> Result<String, Thrown> {
+pub(super) fn fetched_at(request: &RouteRequest, key: &str, init: FetchInit) -> Result<String, Thrown> {
     match request.fetch_json(&source_url(request, key), &init) {
         Ok(data) => Ok(data["now"].to_string()),
         Err(thrown) if thrown.is_dynamic_usage() => Err(thrown),

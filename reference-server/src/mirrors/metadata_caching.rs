@@ -1,9 +1,13 @@
 //! Mirrors of `fixture-app/app/metadata/{made-at-build,made-per-request,revalidated,by-slug,
-//! listed-slugs}/`: generated metadata files that write the time they were made, so that a file
-//! made once can be told from one made again. They differ only in what makes them be made
-//! again: nothing (made by the build), a Dynamic API or dynamic config (made per request),
-//! `revalidate`, a dynamic segment above them with or without `generateStaticParams`.
+//! listed-slugs,fetched-data}/`: generated metadata files that write the time they were made, so
+//! that a file made once can be told from one made again. They differ only in what makes them be
+//! made again: nothing (made by the build), a Dynamic API or dynamic config (made per request),
+//! `revalidate`, a dynamic segment above them with or without `generateStaticParams`, the
+//! options of a `fetch()` they make.
 
+use super::fetch_options::fetched_at;
+use crate::cache::segment::Revalidate;
+use crate::cache::{FetchInit, RequestCache};
 use crate::code::{ImageReturn, MetadataCode, MetadataId};
 use crate::metadata::images::ImageResponse;
 use crate::metadata::sitemap::{LastModified, SitemapEntry};
@@ -85,3 +89,30 @@ fn listed_slugs() -> Vec<Params> {
 }
 pub const LISTED_SLUG_IMAGE: MetadataCode =
     MetadataCode::Image { generate_image_metadata: None, generate_static_params: Some(listed_slugs), image: slug_image };
+
+/// fetched-data/fetched-svg.js `fetchedSvg(key, init)`: an SVG writing what the app's data source
+/// answered for `key` (`failed` when nothing answered, as during the build) and `Date.now()`.
+fn fetched_svg(request: &RouteRequest, key: &str, init: FetchInit) -> Result<ImageReturn, Thrown> {
+    let fetched = fetched_at(request, key, init)?;
+    Ok(ImageReturn::Response(svg_response(&format!("fetched={fetched} now={}", request.date_now()))))
+}
+
+/// fetched-data/no-option/opengraph-image.js: fetched without an option.
+fn fetched_without_option(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    fetched_svg(request, "image-no-option", FetchInit::default())
+}
+pub const FETCHED_WITHOUT_OPTION_IMAGE: MetadataCode =
+    MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: fetched_without_option };
+
+/// fetched-data/no-store/opengraph-image.js: fetched with `cache: 'no-store'`.
+fn fetched_no_store(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    fetched_svg(request, "image-no-store", FetchInit { cache: Some(RequestCache::NoStore), ..FetchInit::default() })
+}
+pub const FETCHED_NO_STORE_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: fetched_no_store };
+
+/// fetched-data/revalidate/opengraph-image.js: fetched with `next: { revalidate: 2 }`.
+fn fetched_revalidated(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    fetched_svg(request, "image-revalidate", FetchInit { revalidate: Some(Revalidate::After(2)), ..FetchInit::default() })
+}
+pub const FETCHED_REVALIDATED_IMAGE: MetadataCode =
+    MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: fetched_revalidated };

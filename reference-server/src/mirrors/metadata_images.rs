@@ -1,5 +1,5 @@
 //! Mirrors of the image files of `fixture-app/app/metadata/` that show what an image function
-//! is given and may return: `shop/` (the params it gets), `catalog/[id]/` (the docs'
+//! is given and may return: `shop/` (the params it and `generateImageMetadata` get), `catalog/[id]/` (the docs'
 //! `generateImageMetadata` example), `return-types/` (each type the docs allow) and
 //! `local-asset/` (a file of the project read with Node.js).
 
@@ -43,6 +43,31 @@ fn shop_item_image(_id: Option<&MetadataId>, request: &RouteRequest) -> Result<I
     Ok(ImageReturn::Response(svg_response(&format!("tag={} item={}", param(request, "tag"), param(request, "item")))))
 }
 pub const SHOP_ITEM_IMAGE: MetadataCode = MetadataCode::Image { generate_image_metadata: None, generate_static_params: None, image: shop_item_image };
+
+/// shop/[tag]/[item]/twitter-image.js: two images whose ids and alts are made of both params
+/// (`<tag>-<item>-small`, 16x16, and `-large`, 32x32); each an SVG writing both params and its id.
+fn shop_item_twitter_images(params: Option<&Params>) -> Vec<ImageMetadata> {
+    let param = |name| match params.and_then(|p| p.get(name)) {
+        Some(ParamValue::One(value)) => value.clone(),
+        _ => "undefined".into(),
+    };
+    let (tag, item) = (param("tag"), param("item"));
+    [("small", "Small", 16), ("large", "Large", 32)]
+        .into_iter()
+        .map(|(id, adjective, side)| ImageMetadata {
+            id: MetadataId::Text(format!("{tag}-{item}-{id}")),
+            alt: Some(format!("{adjective} {item} of {tag}")),
+            size: Some((side, side)),
+            content_type: None,
+        })
+        .collect()
+}
+fn shop_item_twitter_image(id: Option<&MetadataId>, request: &RouteRequest) -> Result<ImageReturn, Thrown> {
+    let shown = id.map_or("undefined".to_owned(), MetadataId::to_url);
+    Ok(ImageReturn::Response(svg_response(&format!("tag={} item={} id={shown}", param(request, "tag"), param(request, "item")))))
+}
+pub const SHOP_ITEM_TWITTER_IMAGE: MetadataCode =
+    MetadataCode::Image { generate_image_metadata: Some(shop_item_twitter_images), generate_static_params: None, image: shop_item_twitter_image };
 
 /// catalog/[id]/opengraph-image.js: the captions of each product.
 fn captions(product: &str) -> &'static [&'static str] {
