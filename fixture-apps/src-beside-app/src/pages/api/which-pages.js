@@ -1,0 +1,4 @@
+/** Says which pages folder answered: this one, under src/ (ignored, as pages/ exists). */
+export default function handler(req, res) {
+  res.status(200).json({ from: 'src/pages' })
+}
