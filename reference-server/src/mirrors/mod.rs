@@ -46,6 +46,7 @@ mod server;
 mod src_beside_app;
 mod src_layout;
 mod templates;
+mod unsized_icon;
 mod webmanifest;
 
 use crate::code::{ApiHandler, MetadataCode, Mirror, PagesCode, Wrap};
@@ -372,6 +373,7 @@ pub static APPS: &[MirrorSet] = &[
     cache_profiles::MIRRORS,
     root_forbidden::MIRRORS,
     metadata_escaping::MIRRORS,
+    unsized_icon::MIRRORS,
 ];
 
 /// The mirrors of the app named `app`.
