@@ -42,6 +42,11 @@ enum RawParam {
 }
 
 impl Matched {
+    /// Whether the route has dynamic segments (a static route's path names it alone).
+    pub fn is_dynamic(&self) -> bool {
+        self.dynamic
+    }
+
     /// The decoded `params`: `None` for a route without dynamic segments (Next.js passes no
     /// params object then), `Err` when a segment is not valid percent-encoded UTF-8.
     pub fn params(&self) -> Result<Option<Params>, MalformedSegment> {

@@ -9,11 +9,14 @@ use crate::fixture::{self, RouteFile, RouteKind};
 use crate::metadata::{self, MetadataRoute};
 use crate::mirrors::MirrorSet;
 use crate::pages_api::config::ApiConfig;
-use crate::params::Params;
+use crate::params::{Params, decode_component};
 use crate::router::{Router, Segment};
 use crate::service::Refusal;
 use semver::Version;
 use std::path::Path;
+
+/// The route of the built-in not-found page, which every app router build has.
+const NOT_FOUND_ROUTE: &str = "/_not-found";
 
 /// What answers a route, by kind.
 pub enum Endpoint {
@@ -93,9 +96,20 @@ impl Routes {
 
     /// The route for `path` (the raw request path) and its decoded parameters.
     pub fn resolve(&self, path: &str) -> Result<(usize, Option<Params>), Refusal> {
-        let matched = self.router.find(path).ok_or(Refusal::NotFound)?;
+        let Some(matched) = self.router.find(path) else {
+            return Err(self.unrouted(path));
+        };
         let params = matched.params().map_err(|_| Refusal::MalformedPath)?;
         Ok((matched.route, params))
+    }
+
+    /// Why no route matches `path`. Next.js's router server looks a path up among the build's
+    /// static routes (and its own `/_not-found` page) decoded too, and hands it to the route it
+    /// names; the route, matching the path as sent, then finds none of its own.
+    fn unrouted(&self, path: &str) -> Refusal {
+        let decoded = decode_component(path);
+        let static_route = decoded.as_deref().is_some_and(|d| d == NOT_FOUND_ROUTE || self.router.find(d).is_some_and(|m| !m.is_dynamic()));
+        if static_route { Refusal::NotFoundRoute } else { Refusal::NotFound }
     }
 }
 
@@ -131,5 +145,15 @@ mod tests {
         assert_eq!(params.unwrap().get("id"), Some(&crate::params::ParamValue::One("42".into())));
         assert_eq!(routes.resolve("/no/such/route").err(), Some(Refusal::NotFound));
         assert_eq!(routes.resolve("/api/query/%zz").err(), Some(Refusal::MalformedPath));
+    }
+
+    #[test]
+    fn a_static_route_found_only_once_decoded_is_the_not_found_route() {
+        let routes = Routes::load(&crate::default_fixture_dir(), crate::mirrors::for_app("fixture-app").unwrap(), &crate::default_next_version()).unwrap();
+        assert_eq!(routes.resolve("/%72sc/static").err(), Some(Refusal::NotFoundRoute));
+        assert_eq!(routes.resolve("/route-handlers%2Fmethods/throws").err(), Some(Refusal::NotFoundRoute));
+        assert_eq!(routes.resolve("/_not-found").err(), Some(Refusal::NotFoundRoute));
+        assert_eq!(routes.resolve("/p%61th-params/page/abc").err(), Some(Refusal::NotFound), "a dynamic route is matched as sent only");
+        assert_eq!(routes.resolve("/%72sc/nope").err(), Some(Refusal::NotFound));
     }
 }

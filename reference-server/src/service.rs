@@ -59,6 +59,11 @@ pub enum Refusal {
     /// Pages Router page does for `notFound`: they stay first, a field the page sets again takes
     /// its value in place, and a `Cache-Control` among them is kept.
     NotFoundAfter(Vec<(String, String)>),
+    /// A path the router finds a static route for only once the whole path is percent-decoded
+    /// (or `/_not-found` itself): the route does not match the path as sent, so the not-found
+    /// page answers as the prerendered route `/_not-found` it is, with that route's
+    /// `Cache-Control`, not the one of a path no route serves.
+    NotFoundRoute,
     /// A path segment that is not valid percent-encoding.
     MalformedPath,
     /// Code failed outside what the app's own error handling answers: a plain-text 500.

@@ -4,11 +4,13 @@
 //! - No route ([`Refusal::NotFound`]): the prerendered not-found page (`/_not-found`), sent as a
 //!   page from the route cache but with `Cache-Control: private, no-cache, no-store, max-age=0,
 //!   must-revalidate`, so that no cache keeps a 404 (its route module expires a stale preview
-//!   session's cookies first, as every app-router route in Node.js does); a POST that may be a Server Action gets it
-//!   rendered for the request instead. A path under `/_next/static/` gets a plain-text
-//!   `Not Found`, and so, from Next.js 16, does a GET or HEAD whose `Sec-Fetch-Dest` names a
-//!   destination that cannot show HTML (an image, a script...). An RSC request gets the page as
-//!   an RSC payload, with the same fields.
+//!   session's cookies first, as every app-router route in Node.js does); a POST that may be a
+//!   Server Action gets it rendered for the request instead. A path that names a static route
+//!   only once decoded ([`Refusal::NotFoundRoute`]) gets the same page as the route
+//!   `/_not-found`, with its prerendered `Cache-Control: s-maxage=31536000` in a page's place.
+//!   A path under `/_next/static/` gets a plain-text `Not Found`, and so, from Next.js 16, does
+//!   a GET or HEAD whose `Sec-Fetch-Dest` names a destination that cannot show HTML (an image,
+//!   a script...). An RSC request gets the page as an RSC payload, with the same fields.
 //! - A file refusing a method or a range: the error page with its status (fixture apps with a
 //!   `pages/` folder get the Pages Router's `/_error` page), with the fields that explain it.
 //! - A malformed path segment: the 400 error page, or, in Next.js 16 without a Pages Router, the
@@ -18,7 +20,7 @@
 //!   (no `/_error` page), as a malformed path is, the plain-text 500.
 
 use crate::body::WireBody;
-use crate::cache::headers::{CacheState, NO_STORE, STALE_TIME};
+use crate::cache::headers::{CacheState, NO_STORE, STALE_TIME, cache_control};
 use crate::client_script::ClientScript;
 use crate::etag::etag;
 use crate::fields::build;
@@ -95,8 +97,9 @@ impl<S> Errors<S> {
     fn render(&self, refusal: Refusal, refused: &Refused) -> Answer {
         match refusal {
             Refusal::NotFound if self.plain_not_found(refused) => plain_not_found(),
-            Refusal::NotFound => self.not_found_page(refused, Vec::new()),
-            Refusal::NotFoundAfter(set) => self.not_found_page(refused, set),
+            Refusal::NotFound => self.not_found_page(refused, Vec::new(), Served::NoRoute),
+            Refusal::NotFoundAfter(set) => self.not_found_page(refused, set, Served::NoRoute),
+            Refusal::NotFoundRoute => self.not_found_page(refused, Vec::new(), Served::AsRoute),
             Refusal::MethodNotAllowed => {
                 let allow = vec![("allow".into(), "GET".into()), ("allow".into(), "HEAD".into())];
                 error_page(405, "405: Method Not Allowed", allow)
@@ -130,7 +133,7 @@ impl<S> Errors<S> {
     /// The built-in not-found page of the app router: from the build's output, or rendered for
     /// a request that may be a Server Action; its RSC payload for an RSC request; on a response
     /// the route already gave the fields `set`, which keep their place and values.
-    fn not_found_page(&self, refused: &Refused, set: Vec<(String, String)>) -> Answer {
+    fn not_found_page(&self, refused: &Refused, set: Vec<(String, String)>, served: Served) -> Answer {
         let (body, content) = if refused.rsc {
             (flight::payload(&[Row::Model(flight::elements(NOT_FOUND_MARKUP))]), Content::Flight)
         } else {
@@ -150,13 +153,28 @@ impl<S> Errors<S> {
             Payload::Cached
         };
         let own_cache_control = set.iter().any(|(name, _)| name.eq_ignore_ascii_case("cache-control"));
-        let cache_control = (!own_cache_control).then(|| NO_STORE.to_owned());
+        let cache_control = (!own_cache_control).then(|| match served {
+            Served::NoRoute => NO_STORE.to_owned(),
+            Served::AsRoute => cache_control(None),
+        });
         let earlier = set.len();
         let mut fields = set_after(set, fields);
         fields.splice(earlier..earlier, refused.clearing.iter().map(|line| ("set-cookie".to_owned(), line.clone())));
-        let sent = Sent { app_router: true, cache_control, cache_control_first: true, payload, redirect: None, content };
+        let cache_control_first = served == Served::NoRoute;
+        let sent = Sent { app_router: true, cache_control, cache_control_first, payload, redirect: None, content };
         page::with_sent(build(404, fields, Some(Bytes::from(body))).map(WireBody::Left), sent)
     }
+}
+
+/// How the not-found page is reached.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Served {
+    /// For a path no route serves: the server puts its own `Cache-Control` first, so that no
+    /// cache keeps a 404.
+    NoRoute,
+    /// As its own route `/_not-found`, prerendered for good: that `Cache-Control`, in a page's
+    /// place.
+    AsRoute,
 }
 
 /// `later` set on a response that has the fields `set`: a name set before keeps its place and

@@ -8,6 +8,7 @@ pub mod matcher;
 pub use layer::Proxy;
 
 use crate::error::Error;
+use crate::params::decode_component;
 use crate::exports::{ConstValue, read_exports};
 use crate::web::WebResponse;
 use matcher::PathPattern;
@@ -53,8 +54,11 @@ impl ProxyFile {
         ProxyFile { file: file.into(), export: export.into(), matchers: vec![PathPattern::parse("/:path*").expect("a valid pattern")] }
     }
 
+    /// Whether the proxy runs for `path`, the raw request path: a matcher may match it as sent
+    /// or percent-decoded, as Next.js tries both (so `/%70roxy/x` runs a `/proxy/:path*` proxy).
     pub fn runs_for(&self, path: &str) -> bool {
-        self.matchers.iter().any(|m| m.matches(path))
+        let decoded = decode_component(path);
+        self.matchers.iter().any(|m| m.matches(path) || decoded.as_deref().is_some_and(|d| m.matches(d)))
     }
 }
 
@@ -96,4 +100,18 @@ pub fn decide(answer: WebResponse, origin: &str) -> Decision {
         return Decision::Continue { request_headers, response_headers };
     }
     Decision::Answer(answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_matcher_matches_the_path_as_sent_or_decoded() {
+        let proxy = ProxyFile { file: "proxy.js".into(), export: "proxy".into(), matchers: vec![PathPattern::parse("/proxy/:path*").unwrap()] };
+        assert!(proxy.runs_for("/proxy/x"));
+        assert!(proxy.runs_for("/%70roxy/x"));
+        assert!(!proxy.runs_for("/%70roxy%zz/x"), "a path that does not decode is matched as sent only");
+        assert!(!proxy.runs_for("/route-handlers/x"));
+    }
 }
