@@ -80,12 +80,13 @@ impl App {
         let files = PageFiles::load(root, mirrors, script.clone())?;
         let next_config = NextConfig::read(root).map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         let header_rules = next_config.header_rules.clone();
+        let not_found_head = files.not_found_head(routes.metadata(), &config.next_version);
         let project = Project::load(root);
         let site = Site { routes: &routes, files: &files, project: &project };
         let renderer = Renderer::prerender(site, next_config, config.next_version.clone(), config.clock.clone());
         let pages = PagesRouter::prerender(&routes, config.next_version.clone(), config.clock.clone())?;
         let endpoints = Arc::new(Endpoints::new(routes, files, project, renderer, pages, config.next_version.clone()));
-        let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root), header_rules };
+        let outside = Outside { public: PublicFiles::scan(root), script, pages_router: fixture::has_pages_router(root), header_rules, not_found_head };
         let stack = stack(endpoints.clone(), proxy, &config.next_version, outside, &config.clock)
             .map_err(|message| Error::Route { file: "next.config.js".into(), message })?;
         Ok(App { stack, endpoints, next_version: config.next_version.clone(), clock: config.clock.clone() })
@@ -136,13 +137,21 @@ struct Outside {
     script: ClientScript,
     pages_router: bool,
     header_rules: Vec<HeaderRule>,
+    /// The metadata tags of the not-found page.
+    not_found_head: String,
 }
 
 fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>, next: &semver::Version, outside: Outside, clock: &Clock) -> Result<Stack, String> {
-    let Outside { public, script, pages_router, header_rules } = outside;
-    let routed = Errors { inner: StaticFiles { fallback: endpoints, public, script: script.clone() }, next: next.clone(), pages_router, script: script.clone() };
+    let Outside { public, script, pages_router, header_rules, not_found_head } = outside;
+    let routed = Errors {
+        inner: StaticFiles { fallback: endpoints, public, script: script.clone() },
+        next: next.clone(),
+        pages_router,
+        script: script.clone(),
+        head: not_found_head.clone(),
+    };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, clock: clock.clone() };
-    let refused = Errors { inner: proxied, next: next.clone(), pages_router, script };
+    let refused = Errors { inner: proxied, next: next.clone(), pages_router, script, head: not_found_head };
     let resolved = DotSegments { inner: TrailingSlash { inner: refused }, next: next.clone() };
     let compressed = Compression { inner: resolved, next: next.clone() };
     Ok(NodeParser { inner: RequestHeaders { inner: ConfigHeaders::new(compressed, &header_rules)? } })

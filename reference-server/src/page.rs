@@ -80,6 +80,13 @@ impl PageFiles {
         Ok(PageFiles { wrappers, fallbacks, script })
     }
 
+    /// The metadata tags of the not-found page: the `<title>` of the root layout's `metadata`,
+    /// then the tags of the app's root metadata files (`metadata`), as prerendered.
+    pub fn not_found_head(&self, metadata: &[MetadataRoute], next: &Version) -> String {
+        let title = metadata::exported::title_tag(self.wrappers.root_layout());
+        title + &metadata::head::tags("", metadata, next, PageRender::prerendered())
+    }
+
     /// What the layouts around the page file `page` export (their segment config), outermost
     /// first.
     pub fn layout_exports(&self, page: &str) -> Vec<&Exports> {
@@ -227,8 +234,11 @@ impl Page<'_> {
         }
     }
 
+    /// The page's metadata tags: the `<title>` of its layouts' `metadata`, then the tags of
+    /// the metadata files.
     fn head(&self, render: PageRender) -> String {
-        metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
+        let title = metadata::exported::title_tag(self.files.wrappers.metadata_exports(self.file));
+        title + &metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
     }
 
     /// A page (or its root layout) that called a `next/navigation` function. Rendered per

@@ -17,6 +17,9 @@ use std::path::Path;
 #[derive(Default)]
 pub struct Wrappers {
     files: Vec<Wrapper>,
+    /// What the app's root layout (`app/layout.js`) exports: its markup is the document shell
+    /// [`crate::page`] writes, its `metadata` counts for every page.
+    root: Option<Exports>,
 }
 
 struct Wrapper {
@@ -42,7 +45,7 @@ impl Wrappers {
                 Ok(Wrapper { file, mirror, exports })
             })
             .collect::<Result<_, Error>>()?;
-        Ok(Wrappers { files })
+        Ok(Wrappers { files, root: root_layout_exports(root)? })
     }
 
     /// The layout and template files below the app folder of `root`, outermost first, a
@@ -66,12 +69,31 @@ impl Wrappers {
         self.around(page).filter(|w| w.file.rsplit('/').next().is_some_and(|name| name.starts_with("layout."))).map(|w| &w.exports).collect()
     }
 
+    /// What the root layout and the layouts around the page file `page` export, outermost
+    /// first (where their `metadata` comes from).
+    pub fn metadata_exports(&self, page: &str) -> Vec<&Exports> {
+        self.root.iter().chain(self.layout_exports(page)).collect()
+    }
+
+    /// What the app's root layout exports, if it has one.
+    pub fn root_layout(&self) -> Option<&Exports> {
+        self.root.as_ref()
+    }
+
     /// The wrappers enclosing the page file `page`, outermost first.
     fn around(&self, page: &str) -> impl DoubleEndedIterator<Item = &Wrapper> {
         let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
         let encloses = move |file: &str| file.rsplit_once('/').is_some_and(|(dir, _)| folder == dir || folder.starts_with(&format!("{dir}/")));
         self.files.iter().filter(move |w| encloses(&w.file))
     }
+}
+
+/// What the root layout of the app at `root` (`app/layout.js` or `src/app/layout.js`) exports.
+fn root_layout_exports(root: &Path) -> Result<Option<Exports>, Error> {
+    let Some(app) = ["app", "src/app"].into_iter().find(|dir| root.join(dir).is_dir()) else { return Ok(None) };
+    let Some(file) = EXTENSIONS.iter().map(|ext| format!("{app}/layout.{ext}")).find(|file| root.join(file).is_file()) else { return Ok(None) };
+    let source = std::fs::read_to_string(root.join(&file)).map_err(|e| Error::Route { file: file.clone(), message: e.to_string() })?;
+    read_exports(&source, &file).map(Some).map_err(|e| Error::Route { file, message: e.message })
 }
 
 /// Adds the wrappers of `folder` (relative to `root`), then those of its subfolders.
@@ -115,6 +137,7 @@ mod tests {
         let wrapper = |file: &str, mirror| Wrapper { file: file.into(), mirror, exports: Exports::default() };
         let wrappers = Wrappers {
             files: vec![wrapper("app/a/layout.js", &LAYOUT), wrapper("app/a/template.js", &TEMPLATE), wrapper("app/a/b/template.js", &DEEPER)],
+            root: Some(Exports::default()),
         };
         let request = RouteRequest::new("GET".into(), "/a".into(), String::new(), http::HeaderMap::new(), bytes::Bytes::new(), None, 0, Default::default());
         assert_eq!(
@@ -124,6 +147,7 @@ mod tests {
         assert_eq!(wrappers.wrap("app/a/page.js", "<h1/>".into(), &request), "<section><div class=\"outer\"><h1/></div></section>");
         assert_eq!(wrappers.wrap("app/ab/page.js", "<h1/>".into(), &request), "<h1/>", "app/ab is not inside app/a");
         assert_eq!(wrappers.layout_exports("app/a/b/page.js").len(), 1);
+        assert_eq!(wrappers.metadata_exports("app/a/b/page.js").len(), 2, "the root layout first");
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Errors<S> {
     pub pages_router: bool,
     /// The script pages load, which the not-found page loads too.
     pub script: ClientScript,
+    /// The metadata tags the not-found page carries before its own title: the root layout's
+    /// `<title>` and the tags of the app's root metadata files.
+    pub head: String,
 }
 
 /// What the answer to a refused request depends on, kept from the request.
@@ -137,10 +140,14 @@ impl<S> Errors<S> {
         let (body, content) = if refused.rsc {
             (flight::payload(&[Row::Model(flight::elements(NOT_FOUND_MARKUP))]), Content::Flight)
         } else {
+            // Seen on 15.5.29 and 16.4.6: the page's own title after the root layout's metadata
+            // in 16, before it in 15.
+            let own_title = "<title>404: This page could not be found.</title>";
+            let (first, second) = if self.next.major >= 16 { (self.head.as_str(), own_title) } else { (own_title, self.head.as_str()) };
             let html = format!(
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charSet=\"utf-8\"/>{}<meta name=\"robots\" content=\"noindex\"/>\
-                <title>404: This page could not be found.</title></head><body>{NOT_FOUND_MARKUP}</body></html>",
-                self.script.tag()
+                {first}{second}</head><body>{NOT_FOUND_MARKUP}</body></html>",
+                self.script.tag(),
             );
             (html, Content::Html)
         };
@@ -232,7 +239,7 @@ mod tests {
     fn errors(refusal: Refusal, major: u64, pages_router: bool) -> Errors<Stub<impl Fn(Request) -> Result<Answer, Refusal>>> {
         let script = ClientScript::for_routes(["/"]);
         let next = if major >= 16 { Version::new(16, 4, 6) } else { Version::new(15, 5, 29) };
-        Errors { inner: Stub(move |_| Err(refusal.clone())), next, pages_router, script }
+        Errors { inner: Stub(move |_| Err(refusal.clone())), next, pages_router, script, head: String::new() }
     }
 
     fn names(answer: &Answer) -> Vec<&str> {
@@ -305,7 +312,7 @@ mod tests {
     #[tokio::test]
     async fn answers_pass_through() {
         let script = ClientScript::for_routes(["/"]);
-        let layer = Errors { inner: Stub(|_| Ok(Answer::new(WireBody::Left(Default::default())))), next: Version::new(16, 0, 0), pages_router: false, script };
+        let layer = Errors { inner: Stub(|_| Ok(Answer::new(WireBody::Left(Default::default())))), next: Version::new(16, 0, 0), pages_router: false, script, head: String::new() };
         assert_eq!(layer.call(get("/")).await.status(), 200);
     }
 }

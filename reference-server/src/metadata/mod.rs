@@ -7,12 +7,14 @@
 //! - [`images`]: `ImageResponse` rendering and static image sizes.
 //! - [`static_files`]: content types of static metadata files.
 //! - [`head`]: the `<link>` and `<meta>` tags metadata files add to a page's `<head>`.
+//! - [`exported`]: the `<title>` of the `metadata` object layouts export, written before them.
 //! - [`handler`]: the route handler Next.js writes around each file, which the cache serves as
 //!   any route handler.
 //!
 //! The code of generated files is mirrored by a [`MetadataCode`](crate::code::MetadataCode) in `crate::mirrors`.
 
 pub mod convention;
+pub mod exported;
 pub mod handler;
 pub mod head;
 pub mod images;
