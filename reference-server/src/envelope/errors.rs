@@ -13,6 +13,7 @@
 //!   a script...). An RSC request gets the page as an RSC payload, with the same fields.
 //! - A file refusing a method or a range: the error page with its status (fixture apps with a
 //!   `pages/` folder get the Pages Router's `/_error` page), with the fields that explain it.
+//!   Every error page expires a stale preview session's cookies, as its route module does.
 //! - A malformed path segment: the 400 error page, or, in Next.js 16 without a Pages Router, the
 //!   plain-text 500; code that failed outside the app's own handling: the plain-text 500.
 //! - A method no Web `Request` can carry, sent to a route handler: the 500 error page, sent
@@ -105,23 +106,30 @@ impl<S> Errors<S> {
             Refusal::NotFoundRoute => self.not_found_page(refused, Vec::new(), Served::AsRoute),
             Refusal::MethodNotAllowed => {
                 let allow = vec![("allow".into(), "GET".into()), ("allow".into(), "HEAD".into())];
-                error_page(405, "405: Method Not Allowed", allow)
+                self.error_page(405, "405: Method Not Allowed", allow, refused)
             }
             Refusal::RangeNotSatisfiable { size } => {
                 let fields = vec![("accept-ranges".into(), "bytes".into()), ("content-range".into(), format!("bytes */{size}"))];
-                error_page(416, "416: An unexpected error has occurred", fields)
+                self.error_page(416, "416: An unexpected error has occurred", fields, refused)
             }
             // Next.js 16 without a Pages Router has no `/_error` page and fails instead.
             Refusal::MalformedPath if self.next.major >= 16 && !self.pages_router => internal_error_text(),
-            Refusal::MalformedPath => error_page(400, "400: Bad Request", vec![]),
+            Refusal::MalformedPath => self.error_page(400, "400: Bad Request", vec![], refused),
             Refusal::ForbiddenMethod if self.next.major >= 16 && !self.pages_router => internal_error_text(),
             Refusal::ForbiddenMethod => {
-                let mut answer = error_page(500, "500: Internal Server Error", vec![]);
+                let mut answer = self.error_page(500, "500: Internal Server Error", vec![], refused);
                 answer.extensions_mut().insert(Made::Page(Sent { app_router: true, ..error_page_sent() }));
                 answer
             }
             Refusal::Internal => internal_error_text(),
         }
+    }
+
+    /// The Pages Router's error page for `status`, after `fields` that say why. Its route
+    /// module, like every route module in Node.js, expires a stale preview session's cookies.
+    fn error_page(&self, status: u16, title: &str, fields: Vec<(String, String)>, refused: &Refused) -> Answer {
+        let clearing = refused.clearing.iter().map(|line| ("set-cookie".to_owned(), line.clone()));
+        error_page(status, title, fields.into_iter().chain(clearing).collect())
     }
 
     /// Whether a request no route answers gets the plain-text 404 instead of the page.
@@ -204,7 +212,7 @@ fn plain_not_found() -> Answer {
     build(404, fields, Some(Bytes::from_static(b"Not Found"))).map(WireBody::Left)
 }
 
-/// The Pages Router's error page for `status`, after `fields` that say why.
+/// The Pages Router's error page for `status`, with `fields`.
 fn error_page(status: u16, title: &str, fields: Vec<(String, String)>) -> Answer {
     let (code, message) = title.split_once(": ").unwrap_or((title, ""));
     let html = format!(

@@ -9,6 +9,9 @@
 //!   304 of `res.send`); [`revalidate`] checks `res.revalidate`'s argument.
 //! - [`wire`]: how `res` is sent by `next start`.
 //!
+//! Before anything else, the route module expires the cookies of a stale preview session the
+//! request carries (`Set-Cookie` lines the handler may replace or add to).
+//!
 //! A handler runs for every method; Next.js adds no automatic HEAD or OPTIONS answer here
 //! (Node drops the body of a HEAD answer). A handler that throws gets
 //! `500 Internal Server Error` with that text as body; failures of the body parser are answered
@@ -26,6 +29,7 @@ pub mod size_limit;
 pub mod wire;
 
 use crate::code::ApiHandler;
+use crate::preview_data::Session;
 use crate::params::{ParamValue, Params};
 use bytes::Bytes;
 use config::ApiConfig;
@@ -58,6 +62,12 @@ where
 {
     let ApiCall { method, path, query, headers, body, params } = call;
     let mut res = ApiResponse::on(Conditional::from_headers(&headers), server);
+    // The route module reads the preview cookies before anything else, expiring a stale
+    // session's, so the handler finds those lines already set.
+    let clearing = Session::of(&headers).clearing_lines();
+    if !clearing.is_empty() {
+        res.set_header_list("Set-Cookie", &clearing.iter().map(String::as_str).collect::<Vec<_>>());
+    }
     let (parsed, stream) = match &config.body_parser {
         Some(limit) => match body::parse(&headers, body, limit).await {
             Ok(value) => (Some(value), Bytes::new()),
