@@ -37,22 +37,53 @@ pub async fn send<F>(
     request: &SentRequest,
     captured: &Captured,
     check: F,
-    mut waits: Option<&mut Waits>,
+    waits: Option<&mut Waits>,
 ) -> Tried
 where
     F: Fn(&Response, &mut Captured) -> Vec<Mismatch>,
 {
+    let [tried] = send_each(client, eventually, number, [(request, captured)], check, waits).await;
+    tried
+}
+
+/// Sends each of `requests` (with the values captured before the step on its side) as [`send`]
+/// sends one, all at once: after each pause those that have not settled are sent again
+/// together, so that one pause serves them all and the step takes as long as the slowest.
+pub async fn send_each<F, const N: usize>(
+    client: &Client,
+    eventually: Option<Eventually>,
+    number: usize,
+    requests: [(&SentRequest, &Captured); N],
+    check: F,
+    mut waits: Option<&mut Waits>,
+) -> [Tried; N]
+where
+    F: Fn(&Response, &mut Captured) -> Vec<Mismatch>,
+{
     let started = Waits::mark(waits.as_deref());
-    let mut attempts = 0;
+    let mut tries: [Trying; N] = std::array::from_fn(|_| Trying::default());
     loop {
-        attempts += 1;
-        let mut trial = captured.clone();
-        let answer = client.send(request).await;
-        let mismatches = answer.as_ref().map(|response| check(response, &mut trial)).unwrap_or_default();
-        let matched = answer.is_ok() && !mismatches.iter().any(|m| m.severity == Severity::Must);
+        let round = requests.iter().zip(&tries).enumerate().filter(|(_, (_, trying))| !trying.settled).map(|(index, ((request, captured), _))| {
+            let check = &check;
+            async move {
+                let mut trial = (*captured).clone();
+                let answer = client.send(request).await;
+                let mismatches = answer.as_ref().map(|response| check(response, &mut trial)).unwrap_or_default();
+                (index, Tried { answer, mismatches, captured: trial, settling: None })
+            }
+        });
+        let answered = futures_util::future::join_all(round).await;
         let elapsed = started.elapsed(waits.as_deref());
+        for (index, tried) in answered {
+            let trying = &mut tries[index];
+            trying.attempts += 1;
+            trying.matched = tried.answer.is_ok() && !tried.mismatches.iter().any(|m| m.severity == Severity::Must);
+            trying.settled = trying.matched || tried.answer.is_err() || eventually.is_none();
+            trying.elapsed = elapsed;
+            trying.last = Some(tried);
+        }
         let pause = match eventually {
-            Some(e) if !matched && answer.is_ok() => {
+            Some(e) if tries.iter().any(|t| !t.settled) => {
                 let pause = Duration::from_millis(e.every_ms);
                 (elapsed + pause <= Duration::from_millis(e.within_ms)).then_some(pause)
             }
@@ -63,11 +94,28 @@ where
                 Some(waits) => waits.wait(pause).await,
                 None => tokio::time::sleep(pause).await,
             },
-            None => {
-                let elapsed_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
-                let settling = eventually.map(|_| Settling { step: number, attempts, elapsed_ms, matched });
-                return Tried { answer, mismatches, captured: trial, settling };
-            }
+            None => return tries.map(|trying| trying.tried(number, eventually.is_some())),
         }
+    }
+}
+
+/// One request's tries so far.
+#[derive(Default)]
+struct Trying {
+    attempts: u32,
+    /// Since the first try, when the last one was answered.
+    elapsed: Duration,
+    matched: bool,
+    /// Matched, or no answer came, or it is sent once only: not sent again.
+    settled: bool,
+    last: Option<Tried>,
+}
+
+impl Trying {
+    fn tried(self, number: usize, may_be_sent_again: bool) -> Tried {
+        let elapsed_ms = u64::try_from(self.elapsed.as_millis()).unwrap_or(u64::MAX);
+        let settling = may_be_sent_again.then_some(Settling { step: number, attempts: self.attempts, elapsed_ms, matched: self.matched });
+        // Every request is sent at least once before the tries end.
+        Tried { settling, ..self.last.expect("sent once") }
     }
 }

@@ -3,7 +3,7 @@
 
 use harness::client::{Client, Settings};
 use harness::diff::{Pair, diff_case};
-use harness::waits::Slot;
+use harness::waits::{Slot, Time};
 use harness::runner::run_case;
 use harness::{Outcome, Target};
 use spec::{Capability, Case};
@@ -113,12 +113,12 @@ fn a_value_that_is_not_there_fails_the_step() {
 #[test]
 fn a_diff_names_a_server_that_caches_where_the_other_renders_anew() {
     let pair = Pair::new(&counter(true), &counter(false));
-    let result = runtime().block_on(diff_case(&client(), &pair, &case("differs_from", 0), false, Slot::unlimited()));
+    let result = runtime().block_on(diff_case(&client(), &pair, &Time::Real, &case("differs_from", 0), false, Slot::unlimited()));
     assert_eq!(result.outcome, Outcome::Fail);
     let message = result.message.unwrap();
     assert!(message.contains("captures: only a meets the case's captures; b: captured `second`"), "{message}");
     let same = Pair::new(&counter(true), &counter(true));
-    assert_eq!(runtime().block_on(diff_case(&client(), &same, &case("differs_from", 0), false, Slot::unlimited())).outcome, Outcome::Pass);
+    assert_eq!(runtime().block_on(diff_case(&client(), &same, &Time::Real, &case("differs_from", 0), false, Slot::unlimited())).outcome, Outcome::Pass);
 }
 
 fn three_steps(third: &str) -> Case {
@@ -193,7 +193,7 @@ fn a_step_that_needs_a_value_a_failed_step_did_not_capture_is_not_run() {
 fn a_diff_also_reports_every_differing_step() {
     let pair = Pair::new(&counter(true), &counter(false));
     let case = three_steps("request = { path = \"/three\" }\nexpect.status = 200\nexpect.headers.x-n = { present = true }");
-    let result = runtime().block_on(diff_case(&client(), &pair, &case, true, Slot::unlimited()));
+    let result = runtime().block_on(diff_case(&client(), &pair, &Time::Real, &case, true, Slot::unlimited()));
     assert_eq!(result.outcome, Outcome::Fail);
     let message = result.message.unwrap();
     assert!(message.contains("step 1: header `x-n`") && message.contains("step 3: header `x-n`"), "{message}");
@@ -277,4 +277,29 @@ fn once_the_case_has_failed_an_eventually_step_is_sent_once() {
     assert_eq!(result.outcome, Outcome::Fail);
     assert!(result.settling.is_empty(), "{:?}", result.settling);
     assert!(started.elapsed() < Duration::from_millis(4000), "not tried for the whole period");
+}
+
+#[test]
+fn a_diff_sends_an_eventually_step_to_each_side_until_it_matches_there() {
+    // Both sides match at their fourth request; a side whose cache never expires never does,
+    // and the difference is what each side answered last.
+    let both = Pair::new(&counter(true), &counter(true));
+    let result = runtime().block_on(diff_case(&client(), &both, &Time::Real, &eventually_case(4, 5000), false, Slot::unlimited()));
+    assert_eq!(result.outcome, Outcome::Pass, "{:?}", result.message);
+    let one = Pair::new(&counter(true), &counter(false));
+    let result = runtime().block_on(diff_case(&client(), &one, &Time::Real, &eventually_case(4, 400), false, Slot::unlimited()));
+    assert_eq!(result.outcome, Outcome::Fail);
+    assert!(result.message.unwrap().contains("step 2: header `x-n`"));
+}
+
+#[test]
+fn a_diff_on_a_driven_clock_waits_without_sleeping() {
+    let never = Pair::new(&counter(false), &counter(false));
+    let time = Time::driven(reference_server::Clock::driven());
+    let started = Instant::now();
+    let mut case = eventually_case(2, 10_000);
+    case.steps[1].wait_ms = 10_000;
+    let result = runtime().block_on(diff_case(&client(), &never, &time, &case, false, Slot::unlimited()));
+    assert_eq!(result.outcome, Outcome::Pass, "both sides answer alike: {:?}", result.message);
+    assert!(started.elapsed() < Duration::from_secs(10), "slept: {:?}", started.elapsed());
 }

@@ -7,6 +7,7 @@ use crate::diff::Pair;
 use crate::evidence::shell_quote;
 use crate::report::{Run, RunInfo};
 use crate::target::Ranges;
+use crate::waits::Time;
 use clap::Args;
 use spec::Case;
 use std::collections::BTreeSet;
@@ -60,7 +61,7 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
     let everything = args.everything;
     let ran = run_each(&cases, args.exchange.jobs, args.exchange.connection.fail_fast, |case, slot| {
         let (client, pair) = (client.clone(), shared.clone());
-        async move { crate::diff::diff_case(&client, &pair, &case, everything, slot).await }
+        async move { crate::diff::diff_case(&client, &pair, &Time::Real, &case, everything, slot).await }
     })
     .await;
     let sides = |option: &str, urls: &[AppUrl]| {

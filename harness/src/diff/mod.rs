@@ -36,8 +36,8 @@ impl Pair {
 
 /// Compares one case's answers from the two servers; it passes when they agree at every step.
 /// Every step runs as in [`crate::steps`]; a value counts as captured when both sides captured it.
-/// The case holds `slot` but while it waits before a step.
-pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bool, slot: Slot) -> CaseResult {
+/// The case holds `slot` but while it waits; its waits pass on `time`, the two servers' clock.
+pub async fn diff_case(client: &Client, pair: &Pair, time: &Time, case: &Case, everything: bool, slot: Slot) -> CaseResult {
     let started = Instant::now();
     let (Some(base_a), Some(base_b)) = (pair.a.get(&case.app), pair.b.get(&case.app)) else {
         let reason = format!("requests the fixture app `{}`, which the two sides do not both serve", case.app);
@@ -45,7 +45,7 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
     };
     let (mut captured_a, mut captured_b) = (Captured::new(), Captured::new());
     let mut log = StepLog::default();
-    let mut waits = Time::Real.start(slot).await;
+    let mut waits = time.start(slot).await;
     for (index, step) in case.steps.iter().enumerate() {
         let number = index + 1;
         if let Some(reason) = log.blocker(step) {
@@ -59,10 +59,8 @@ pub async fn diff_case(client: &Client, pair: &Pair, case: &Case, everything: bo
         // slower regeneration is not reported as a difference. (How long it took is not
         // recorded: a diff compares answers; reports of runs say how long a target took.)
         let meets_the_case = |response: &Response, captured: &mut Captured| check_step(step, case.severity, response, captured, &[]);
-        let (tried_a, tried_b) = tokio::join!(
-            eventually::send(client, step.eventually, number, &request_a, &captured_a, meets_the_case, None),
-            eventually::send(client, step.eventually, number, &request_b, &captured_b, meets_the_case, None),
-        );
+        let sides = [(&request_a, &captured_a), (&request_b, &captured_b)];
+        let [tried_a, tried_b] = eventually::send_each(client, step.eventually, number, sides, meets_the_case, Some(&mut waits)).await;
         let (answer_a, answer_b) = (tried_a.answer, tried_b.answer);
         let evidence = |differences| {
             let a = side(&request_a, answer_a.as_ref().ok());
