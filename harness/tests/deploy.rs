@@ -1,13 +1,21 @@
 //! Testing a real deployment, on loopback: the reference server behind a TLS gate whose
 //! certificate a CA made in the test issued, and which lets only requests with a protection
-//! header through. The suite passes through it with `--insecure` or `--ca-cert` and `-H`; without
-//! the header or the trust, the run stops at once with one line; the fault proxy and `diff`
-//! and `fuzz` work on https targets; `--rate` spaces the requests.
+//! header through. The suite passes through it trusting anything or the CA, with the header
+//! (in-process, on the server's driven clock, so its waits take no time), and so do cases run
+//! with `--insecure` or `--ca-cert` and `-H`; without the header or the trust, the run stops at
+//! once with one line; the fault proxy and `diff` and `fuzz` work on https targets; `--rate`
+//! spaces the requests.
 
 #[path = "support/tls_gate.rs"]
 mod tls_gate;
 
+use harness::client::{Client, Settings, Trust};
 use harness::embedded::Embedded;
+use harness::runner::run_cases;
+use harness::waits::Time;
+use harness::{Outcome, Target};
+use reference_server::Clock;
+use spec::Capability;
 use std::process::{Command, Output};
 use std::time::Duration;
 use tls_gate::Gate;
@@ -25,17 +33,24 @@ fn text(bytes: &[u8]) -> String {
 
 /// A reference server behind its own gate, served by its own runtime as long as the value lives.
 struct Deployment {
-    _runtime: tokio::runtime::Runtime,
+    runtime: tokio::runtime::Runtime,
     gate: Gate,
     _server: Embedded,
+    clock: Clock,
 }
 
 impl Deployment {
     fn start() -> Deployment {
+        Deployment::on(Clock::default())
+    }
+
+    /// A deployment whose server keeps time on `clock`.
+    fn on(clock: Clock) -> Deployment {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let server = runtime.block_on(Embedded::start(&reference_server::Config::default())).unwrap();
+        let config = reference_server::Config { clock: clock.clone(), ..Default::default() };
+        let server = runtime.block_on(Embedded::start(&config)).unwrap();
         let gate = runtime.block_on(tls_gate::start(&server.url, TOKEN));
-        Deployment { _runtime: runtime, gate, _server: server }
+        Deployment { runtime, gate, _server: server, clock }
     }
 
     fn url(&self) -> &str {
@@ -67,20 +82,64 @@ fn passes(out: &Output) -> usize {
     last.strip_prefix("PASSED: ").unwrap_or(last).split(' ').next().unwrap().parse().unwrap()
 }
 
+/// The whole suite through the gate of a deployment on a driven clock, trusting `trust` and
+/// sending the header: how many cases passed, once nothing but passes and n/a came of it.
+fn suite_through(deployment: &Deployment, trust: Trust) -> usize {
+    let cases = spec::load_dir(&harness::default_cases_dir()).unwrap();
+    let (name, value) = TOKEN.split_once(": ").unwrap();
+    let client = Client::new(Settings { trust, headers: vec![(name.into(), value.into())], ..Settings::default() }).unwrap();
+    let target = Target::new(deployment.url(), reference_server::default_next_version(), Capability::ALL.into_iter().collect())
+        .with_time(Time::driven(deployment.clock.clone()));
+    let results = deployment.runtime.block_on(run_cases(&client, &target, &cases, 8));
+    for (case, result) in cases.iter().zip(&results) {
+        let fine = matches!(result.outcome, Outcome::Pass | Outcome::NotApplicable);
+        assert!(fine, "{}", harness::console::describe(case, result).unwrap_or_default());
+    }
+    results.iter().filter(|r| r.outcome == Outcome::Pass).count()
+}
+
 #[test]
 fn the_suite_passes_through_https_with_the_header_trusting_anything_or_the_ca() {
+    let insecure = Deployment::on(Clock::driven());
+    assert!(suite_through(&insecure, Trust::Anything) >= 300);
+    assert_eq!(insecure.refused(), 0, "every request carried the header");
+    let trusted = Deployment::on(Clock::driven());
+    assert!(suite_through(&trusted, Trust::AlsoPem(trusted.gate.ca_pem.clone().into_bytes())) >= 300);
+    assert_eq!(trusted.refused(), 0);
+}
+
+/// Checks that of `cases` most passed and the others are n/a (they hold for other releases).
+fn all_ran(out: &Output, cases: usize) {
+    let passed = passes(out);
+    assert!(passed >= cases * 3 / 4, "{}", text(&out.stdout));
+    assert!(text(&out.stdout).trim_end().ends_with(&format!(" {} n/a, 0 errors", cases - passed)), "{}", text(&out.stdout));
+}
+
+/// Cases of fixture-app that do not wait, with request-targets sent as written, bodies,
+/// compressed answers and every method among them.
+const TRANSPORT: [&str; 8] = [
+    "--filter", "server/redirects/*", "--filter", "server/compression/*",
+    "--filter", "app-router/route-handlers/methods/*", "--filter", "pages-router/api-routes/request/*",
+];
+
+#[test]
+fn cases_pass_through_https_with_the_header_and_insecure_or_the_ca_cert() {
+    let selected = harness(&[&["list"], &TRANSPORT[..]].concat());
+    let cases = text(&selected.stdout).lines().count();
+    assert!(cases >= 50, "{}", text(&selected.stdout));
+
     let insecure = Deployment::start();
     let report = std::env::temp_dir().join(format!("harness-deploy-{}.json", std::process::id()));
-    let out = harness(&["run", "--target", insecure.url(), "--insecure", "-H", TOKEN, "--report-json", report.to_str().unwrap()]);
-    assert!(passes(&out) >= 300, "{}", text(&out.stdout));
+    let out = harness(&[&["run", "--target", insecure.url(), "--insecure", "-H", TOKEN, "--report-json", report.to_str().unwrap()], &TRANSPORT[..]].concat());
+    all_ran(&out, cases);
     assert_eq!(insecure.refused(), 0, "every request carried the header");
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     let replay = json["replay"].as_str().unwrap();
     assert!(replay.contains(&format!("--target {}", insecure.url())) && replay.contains(&format!("-H '{TOKEN}'")) && replay.contains("--insecure"), "{replay}");
 
     let trusted = Deployment::start();
-    let out = harness(&["run", "--target", trusted.url(), "--ca-cert", &trusted.ca_file("trusted"), "--header", TOKEN]);
-    assert!(passes(&out) >= 300, "{}", text(&out.stdout));
+    let out = harness(&[&["run", "--target", trusted.url(), "--ca-cert", &trusted.ca_file("trusted"), "--header", TOKEN], &TRANSPORT[..]].concat());
+    all_ran(&out, cases);
 }
 
 #[test]

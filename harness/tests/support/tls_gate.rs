@@ -38,6 +38,8 @@ pub async fn start(upstream: &str, demanded: &str) -> Gate {
     tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else { continue };
+            // A request or answer in several writes would otherwise wait out delayed ACKs.
+            let _ = stream.set_nodelay(true);
             let (acceptor, upstream, demanded) = (acceptor.clone(), upstream.clone(), demanded.clone());
             let (passed, refused) = (passed_log.clone(), refused_log.clone());
             tokio::spawn(async move {
@@ -52,6 +54,7 @@ pub async fn start(upstream: &str, demanded: &str) -> Gate {
                 }
                 passed.lock().unwrap().push(Instant::now());
                 let Ok(mut up) = TcpStream::connect(&upstream).await else { return };
+                let _ = up.set_nodelay(true);
                 if up.write_all(&without_line(&head, &demanded)).await.is_ok() {
                     let _ = tokio::io::copy_bidirectional(&mut tls, &mut up).await;
                 }
