@@ -1,6 +1,6 @@
-//! Differential fuzzing of the reference server, in-process on `127.0.0.1:0`: against itself it
-//! finds nothing; behind a fault-injecting proxy it finds the fault, shrunk to the request that
-//! needs it; the command refuses bad usage with exit status 2.
+//! Differential fuzzing of the reference server, in-process on `127.0.0.1:0` on a driven clock
+//! (the ticks between answers move it on): against itself it finds nothing; behind a
+//! fault-injecting proxy it finds the fault, shrunk to the request that needs it.
 
 use harness::client::{Client, Settings as ClientSettings};
 use harness::diff::Pair;
@@ -11,21 +11,24 @@ use harness::fuzz::check::Servers;
 use harness::fuzz::space::Space;
 use harness::fuzz::cause::What;
 use harness::fuzz::{Findings, Group, Settings, fuzz};
+use harness::waits::Time;
+use reference_server::Clock;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 const APP: &str = spec::case::DEFAULT_APP;
 
-/// Four reference servers of fixture-app started together: A, B and two builds.
-async fn start() -> [Embedded; 4] {
-    let config = reference_server::Config::default();
+/// Four reference servers of fixture-app started together on `clock`: A, B and two builds.
+async fn start(clock: &Clock) -> [Embedded; 4] {
+    let config = reference_server::Config { clock: clock.clone(), ..Default::default() };
     let (a, b, one, two) = tokio::join!(Embedded::start(&config), Embedded::start(&config), Embedded::start(&config), Embedded::start(&config));
     [a.unwrap(), b.unwrap(), one.unwrap(), two.unwrap()]
 }
 
-fn servers(a: &str, b: &str, builds: [&str; 2]) -> Servers {
+fn servers(a: &str, b: &str, builds: [&str; 2], clock: &Clock) -> Servers {
     let side = |url: &str| BTreeMap::from([(APP.to_owned(), url.to_owned())]);
-    Servers { pair: Pair { a: side(a), b: side(b) }, builds: BTreeMap::from([(APP.to_owned(), builds.map(str::to_owned))]) }
+    let builds = BTreeMap::from([(APP.to_owned(), builds.map(str::to_owned))]);
+    Servers { pair: Pair { a: side(a), b: side(b) }, builds, time: Time::driven(clock.clone()) }
 }
 
 async fn run(servers: &Servers, requests: usize, seed: u64) -> Findings {
@@ -43,8 +46,9 @@ fn shown(findings: &Findings) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reference_server_against_itself_differs_nowhere() {
-    let [a, b, one, two] = start().await;
-    let findings = run(&servers(&a.url, &b.url, [&one.url, &two.url]), 400, 7).await;
+    let clock = Clock::driven();
+    let [a, b, one, two] = start(&clock).await;
+    let findings = run(&servers(&a.url, &b.url, [&one.url, &two.url], &clock), 400, 7).await;
     for server in [a, b, one, two] {
         server.stop().await;
     }
@@ -56,10 +60,11 @@ async fn the_reference_server_against_itself_differs_nowhere() {
 /// Fuzzes the reference server (A) against itself behind `fault` (B).
 /// Returns the findings and B's own address (`127.0.0.1:PORT`), which the proxy's upstream sees.
 async fn against(fault: Fault, requests: usize) -> (Findings, String) {
-    let [a, b, one, two] = start().await;
+    let clock = Clock::driven();
+    let [a, b, one, two] = start(&clock).await;
     let client = Client::new(ClientSettings::default()).unwrap();
     let proxy = Proxy::start(&b.url, fault, client).await.unwrap();
-    let findings = run(&servers(&a.url, &proxy.url, [&one.url, &two.url]), requests, 3).await;
+    let findings = run(&servers(&a.url, &proxy.url, [&one.url, &two.url], &clock), requests, 3).await;
     let upstream = b.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
     proxy.stop();
     for server in [a, b, one, two] {

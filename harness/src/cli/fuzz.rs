@@ -7,6 +7,7 @@ use crate::evidence::shell_quote;
 use crate::fuzz::check::Servers;
 use crate::fuzz::space::Space;
 use crate::fuzz::{self, Settings};
+use crate::waits::Time;
 use clap::Args;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -85,7 +86,8 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     let cases = spec::load_dir(&crate::default_cases_dir()).unwrap_or_default();
     let space = Space::read(&apps, &cases, &args.next_version).map_err(|e| Usage::new(e.to_string()))?;
     let settings = Settings { requests: args.requests, seed: args.seed, time: Duration::from_secs_f64(args.time) };
-    let servers = Servers { pair: Pair { a, b }, builds };
+    // A is not the reference server's: the ticks pass on the system clock.
+    let servers = Servers { pair: Pair { a, b }, builds, time: Time::Real };
     eprintln!("fuzz: {} requests at most, seed {}, {:.0} s at most", settings.requests, settings.seed, args.time);
     let findings = fuzz::fuzz(&client, &servers, &space, &settings, &|cause| eprintln!("fuzz: found {cause}; shrinking")).await;
     for server in embedded {

@@ -11,6 +11,7 @@ use crate::client::Client;
 use crate::diff::Pair;
 use crate::diff::compare::{self, Scope};
 use crate::evidence::SentRequest;
+use crate::waits::{Slot, Time};
 use spec::{Mismatch, Response, Subject};
 use std::collections::BTreeMap;
 
@@ -23,6 +24,8 @@ pub struct Servers {
     pub pair: Pair,
     /// Base URLs of two separately loaded reference servers of each app.
     pub builds: BTreeMap<String, [String; 2]>,
+    /// The time the servers keep, on which the ticks between answers pass.
+    pub time: Time,
 }
 
 /// A request as sent to each side, and what came back.
@@ -57,14 +60,15 @@ pub async fn check(client: &Client, servers: &Servers, draft: &Draft) -> (Verdic
     let (to_build_1, to_build_2) = (client.prepare(build_1, &request), client.prepare(build_2, &request));
     // A time a server keeps from the first request for a path (a page rendered on demand and
     // cached) is the same in A's two answers; the builds, asked a tick apart, show it as noise.
+    let mut ticks = servers.time.start(Slot::unlimited()).await;
     let builds = async {
         let one = client.send(&to_build_1).await;
-        tokio::time::sleep(CLOCK_TICK).await;
+        ticks.wait(CLOCK_TICK).await;
         (one, client.send(&to_build_2).await)
     };
     let (first, b, builds) = tokio::join!(client.send(&to_a), client.send(&to_b), builds);
     // Far enough apart that a time in milliseconds (`Date.now()`) has moved on.
-    tokio::time::sleep(CLOCK_TICK).await;
+    ticks.wait(CLOCK_TICK).await;
     let second = client.send(&to_a).await;
     let build_noise = match builds {
         (Ok(one), Ok(two)) => Noise::between_builds(&meaning(&one), &meaning(&two)),
