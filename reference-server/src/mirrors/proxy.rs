@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::sync::{Mutex, MutexGuard};
 
-/// proxy.js `afterDone`: keys whose after() callback scheduled by /proxy/after has run.
-static AFTER_DONE: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+/// proxy.js `afterDone`: keys whose after() callback scheduled by /proxy/after has run, in each
+/// server process. The servers of one test process are told apart by the port they listen on.
+static AFTER_DONE: Mutex<BTreeSet<(Option<u16>, String)>> = Mutex::new(BTreeSet::new());
 
-fn after_done() -> MutexGuard<'static, BTreeSet<String>> {
+fn after_done() -> MutexGuard<'static, BTreeSet<(Option<u16>, String)>> {
     AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -22,15 +23,15 @@ pub fn proxy(export: &str, request: &RouteRequest) -> Handled {
     }
     let key = || request.search_param("key").unwrap_or_default();
     let answer = match request.path.as_str() {
-        "/proxy/after-log" => WebResponse::json(&json!({ "key": key(), "done": after_done().contains(&key()) })),
+        "/proxy/after-log" => WebResponse::json(&json!({ "key": key(), "done": after_done().contains(&(request.env_port, key())) })),
         "/proxy/after" => {
-            let key = key();
-            after_done().remove(&key);
-            let scheduled = key.clone();
+            let done = (request.env_port, key());
+            after_done().remove(&done);
+            let scheduled = done.clone();
             request.after(move |_| {
                 after_done().insert(scheduled);
             });
-            WebResponse::json(&json!({ "key": key, "doneWhenResponding": after_done().contains(&key) }))
+            WebResponse::json(&json!({ "key": done.1, "doneWhenResponding": after_done().contains(&done) }))
         }
         "/proxy/rewrite" => WebResponse::rewrite(&request.resolve("/route-handlers/responses/json")),
         "/proxy/rewrite-to-missing" => WebResponse::rewrite(&request.resolve("/route-handlers/nope")),

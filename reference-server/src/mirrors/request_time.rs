@@ -19,11 +19,12 @@ pub fn connection(export: &str, request: &RouteRequest) -> Handled {
     }
 }
 
-/// The module-level `done` set of request-time/after/route.js: tokens whose `after` callback ran
-/// (`None` for a request without one, as `searchParams.get` gives `null`).
-static AFTER_DONE: Mutex<BTreeSet<Option<String>>> = Mutex::new(BTreeSet::new());
+/// The module-level `done` set of request-time/after/route.js, in each server process: tokens
+/// whose `after` callback ran (`None` for a request without one, as `searchParams.get` gives
+/// `null`). The servers of one test process are told apart by the port they listen on.
+static AFTER_DONE: Mutex<BTreeSet<(Option<u16>, Option<String>)>> = Mutex::new(BTreeSet::new());
 
-fn done() -> std::sync::MutexGuard<'static, BTreeSet<Option<String>>> {
+fn done() -> std::sync::MutexGuard<'static, BTreeSet<(Option<u16>, Option<String>)>> {
     AFTER_DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -31,7 +32,7 @@ fn done() -> std::sync::MutexGuard<'static, BTreeSet<Option<String>>> {
 /// and answers whether it is done (it is not: the callback runs once the response is made).
 /// GET answers whether the token's callback has run.
 pub fn after(export: &str, request: &RouteRequest) -> Handled {
-    let token = request.search_param("token");
+    let token = (request.env_port, request.search_param("token"));
     match export {
         "POST" => {
             done().remove(&token);
