@@ -3,6 +3,8 @@
 use regex::Regex;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 /// A regex; it matches when it is found anywhere in the value (anchor it with `^...$`).
 #[derive(Debug, Clone)]
@@ -21,10 +23,27 @@ impl Pattern {
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let source = String::deserialize(d)?;
-        Regex::new(&source)
+        compiled(&source)
             .map(Pattern)
             .map_err(|e| de::Error::custom(format!("invalid regex `{source}`: {}", one_line(&e.to_string()))))
     }
+}
+
+/// The regexes compiled so far in this process, by source. The suite writes a few hundred
+/// regexes but only about a hundred different ones (a build id, a date, a hash), and each
+/// compile of a Unicode class fills fresh tables of the UTF-8 compiler: most of the time it
+/// takes to read the cases went there.
+static COMPILED: Mutex<Option<HashMap<String, Regex>>> = Mutex::new(None);
+
+/// `source` compiled, or the same regex compiled before (a clone shares it).
+fn compiled(source: &str) -> Result<Regex, regex::Error> {
+    let known = COMPILED.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|c| c.get(source).cloned());
+    if let Some(regex) = known {
+        return Ok(regex);
+    }
+    let regex = Regex::new(source)?;
+    COMPILED.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_with(HashMap::new).insert(source.to_owned(), regex.clone());
+    Ok(regex)
 }
 
 fn one_line(text: &str) -> String {
