@@ -7,9 +7,11 @@
 //!   left out of both. A cookie whose value alone changed (`Set-Cookie` lines otherwise the
 //!   same) is given A's value in B's line.
 //! - A JSON body's changed members (by path) are given A's values in B's body.
-//! - Any other body becomes a template: A's first body with every run of tokens that changed
-//!   made a hole, each hole matching the kind of characters seen in it (digits, letters...).
-//!   A B body the template matches is taken as A's.
+//! - Any other text body becomes a template: A's first body with every run of tokens that
+//!   changed made a hole, each hole matching the kind of characters seen in it (digits,
+//!   letters...). A B body the template matches is taken as A's.
+//! - A body that is not text (an image) is not compared once A's two bodies differ: the bytes
+//!   that change with a drawn time are anywhere in its compressed data.
 //!
 //! A status that changed says the request is unstable on A; [`Noise::learn`] does not mask that.
 //!
@@ -84,7 +86,10 @@ impl Noise {
                     changed_paths(&a, &b, &mut Vec::new(), &mut paths);
                     BodyNoise::Json(paths)
                 }
-                _ => template(&first.body_text(), &second.body_text()).map_or(BodyNoise::Whole, BodyNoise::Template),
+                _ => match (std::str::from_utf8(&first.body), std::str::from_utf8(&second.body)) {
+                    (Ok(a), Ok(b)) => template(a, b).map_or(BodyNoise::Whole, BodyNoise::Template),
+                    _ => BodyNoise::Whole,
+                },
             };
         }
         noise
@@ -368,6 +373,17 @@ mod tests {
         assert_eq!(noise.mask(&a1, &other).1.body, other.body, "a change outside the holes stays");
         let letters = answer(&[], "<p>rendered at soon by abc</p>");
         assert_eq!(noise.mask(&a1, &letters).1.body, letters.body, "a hole takes the kinds of characters seen in it");
+    }
+
+    #[test]
+    fn a_binary_body_that_changed_is_not_compared() {
+        let png = |bytes: &[u8]| Response { body: bytes.to_vec(), ..answer(&[("content-type", "image/png")], "") };
+        let (a1, a2) = (png(&[0x89, b'P', 0xff, 1, 2, 3]), png(&[0x89, b'P', 0xfe, 1, 2, 3]));
+        let noise = Noise::learn(&a1, &a2);
+        assert_eq!(noise.describe(), ["the whole body"]);
+        assert_eq!(noise.mask(&a1, &png(&[0x89, b'P', 0xff, 9, 9, 9])).1.body, a1.body);
+        let quiet = Noise::learn(&a1, &a1);
+        assert_eq!(quiet.mask(&a1, &a2).1.body, a2.body, "a body A answered alike twice is compared");
     }
 
     #[test]
