@@ -83,7 +83,7 @@ impl PageFiles {
     /// The metadata tags of the not-found page: the `<title>` of the root layout's `metadata`,
     /// then the tags of the app's root metadata files (`metadata`), as prerendered.
     pub fn not_found_head(&self, metadata: &[MetadataRoute], next: &Version) -> String {
-        let title = metadata::exported::title_tag(self.wrappers.root_layout());
+        let title = metadata::exported::title_tag(self.wrappers.root_layout(), None);
         title + &metadata::head::tags("", metadata, next, PageRender::prerendered())
     }
 
@@ -102,6 +102,12 @@ pub fn may_be_server_action(method: &Method, headers: &HeaderMap) -> bool {
         && (headers.contains_key("next-action")
             || content_type == "application/x-www-form-urlencoded"
             || content_type.starts_with("multipart/form-data"))
+}
+
+/// A page's markup, and the `title` its `generateMetadata` gave, which its head shows.
+pub struct Rendered {
+    pub markup: String,
+    pub title: Option<String>,
 }
 
 /// Why a page's render gave no markup.
@@ -133,10 +139,14 @@ impl Page<'_> {
     /// (seen on `next build` 16.4.6 and 15.5.29: such a page is prerendered with that status).
     /// `None` when the code threw or redirected.
     pub fn prerender(&self, request: &RouteRequest) -> Option<Prerendered> {
-        let head = self.head(PageRender { params: request.params.as_ref(), ..PageRender::prerendered() });
+        let render = PageRender { params: request.params.as_ref(), ..PageRender::prerendered() };
         match self.render(request) {
-            Ok(body) => Some(Prerendered { status: 200, html: page_html(&self.files.script, &head, &body), flight: payload(&request.path, Some(&body)) }),
+            Ok(Rendered { markup, title }) => {
+                let head = self.head(render, title.as_deref());
+                Some(Prerendered { status: 200, html: page_html(&self.files.script, &head, &markup), flight: payload(&request.path, Some(&markup)) })
+            }
             Err(not_rendered) => {
+                let head = self.head(render, None);
                 let (interrupt, markup) = self.in_place_of(&not_rendered, request)?;
                 let digest = interrupt.digest();
                 let rows = [flight::route_row(BUILD_ID, &segments(&request.path)), Row::Error(digest.clone())];
@@ -152,16 +162,16 @@ impl Page<'_> {
         if request.method == "OPTIONS" {
             return Ok(options_refused());
         }
-        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
+        let render = PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) };
         let script = &self.files.script;
         match self.render(request) {
-            Ok(body) => Ok(match wants {
-                Wants::Html => streamed(200, dynamic_html(script, &head, &body, self.next), None, Content::Html),
-                Wants::Payload => streamed(200, payload(&request.path, Some(&body)), None, Content::Flight),
+            Ok(Rendered { markup, title }) => Ok(match wants {
+                Wants::Html => streamed(200, dynamic_html(script, &self.head(render, title.as_deref()), &markup, self.next), None, Content::Html),
+                Wants::Payload => streamed(200, payload(&request.path, Some(&markup)), None, Content::Flight),
                 Wants::Prefetch => streamed(200, payload(&request.path, None), None, Content::Flight),
             }),
-            Err(NotRendered::Page(Handled::Throw(_))) => Ok(streamed(500, error_shell_html(script, &head, "", None), None, Content::Html)),
-            Err(not_rendered) => self.interrupted(&not_rendered, &head, request, wants),
+            Err(NotRendered::Page(Handled::Throw(_))) => Ok(streamed(500, error_shell_html(script, &self.head(render, None), "", None), None, Content::Html)),
+            Err(not_rendered) => self.interrupted(&not_rendered, &self.head(render, None), request, wants),
         }
     }
 
@@ -181,8 +191,8 @@ impl Page<'_> {
     /// The page rendered anew after a Server Action that its form, posted without JavaScript,
     /// ran: `cookies` are the `Set-Cookie` lines of what the action set.
     pub fn after_action(&self, request: &RouteRequest, cookies: Vec<String>, cache_control: &str) -> Result<Answer, Refusal> {
-        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) });
-        let markup = self.render(request).map_err(|_| Refusal::Internal)?;
+        let Rendered { markup, title } = self.render(request).map_err(|_| Refusal::Internal)?;
+        let head = self.head(PageRender { params: request.params.as_ref(), port: request.url_parts().2.parse().unwrap_or(0) }, title.as_deref());
         let html = dynamic_html(&self.files.script, &head, &markup, self.next);
         let fields = cookies.into_iter().map(|line| ("set-cookie".to_owned(), line)).collect();
         let sent = Sent { app_router: true, cache_control: Some(cache_control.into()), cache_control_first: false, payload: Payload::Streamed, redirect: None, content: Content::Html };
@@ -190,20 +200,21 @@ impl Page<'_> {
     }
 
     /// Runs the page's Server Components for `request`: the root layout's code (when the app
-    /// mirrors it), its `generateMetadata` (whose result the reference server does not render),
-    /// the page, then the layouts and templates around it. The markup, or what was done
-    /// instead of rendering.
-    pub fn render(&self, request: &RouteRequest) -> Result<String, NotRendered> {
+    /// mirrors it), the page's `generateMetadata`, the page, then the layouts and templates
+    /// around it. The markup and the generated title, or what was done instead of rendering.
+    pub fn render(&self, request: &RouteRequest) -> Result<Rendered, NotRendered> {
         request.in_component.set(true);
         let root = self.files.fallbacks.root_layout().map(|layout| (layout.handle)("default", request));
         let rendered = match root {
             Some(Handled::Interrupt(interrupt)) => Err(NotRendered::RootLayout(interrupt)),
             _ => {
-                if self.exports.iter().any(|e| e == "generateMetadata") {
-                    (self.mirror.handle)("generateMetadata", request);
-                }
+                let generated = self.exports.iter().any(|e| e == "generateMetadata").then(|| (self.mirror.handle)("generateMetadata", request));
+                let title = match &generated {
+                    Some(Handled::Answer(metadata)) => metadata::exported::generated_title(metadata),
+                    _ => None,
+                };
                 match (self.mirror.handle)("default", request) {
-                    Handled::Answer(page) => Ok(self.files.wrappers.wrap(self.file, markup(page), request)),
+                    Handled::Answer(page) => Ok(Rendered { markup: self.files.wrappers.wrap(self.file, markup(page), request), title }),
                     other => Err(NotRendered::Page(other)),
                 }
             }
@@ -234,10 +245,10 @@ impl Page<'_> {
         }
     }
 
-    /// The page's metadata tags: the `<title>` of its layouts' `metadata`, then the tags of
-    /// the metadata files.
-    fn head(&self, render: PageRender) -> String {
-        let title = metadata::exported::title_tag(self.files.wrappers.metadata_exports(self.file));
+    /// The page's metadata tags: the `<title>` of its `generateMetadata` (`generated`) or of its
+    /// layouts' `metadata`, then the tags of the metadata files.
+    fn head(&self, render: PageRender, generated: Option<&str>) -> String {
+        let title = metadata::exported::title_tag(self.files.wrappers.metadata_exports(self.file), generated);
         title + &metadata::head::tags(&metadata::folder_of(self.file), self.metadata, self.next, render)
     }
 

@@ -336,7 +336,7 @@ impl Renderer {
         match action {
             ActionCall::Fetch { .. } => {
                 let rerendered = outcome.revalidated || !outcome.cookies.is_empty() || outcome.digest.is_some();
-                let markup = if rerendered { page.render(request).ok() } else { None };
+                let markup = if rerendered { page.render(request).ok().map(|rendered| rendered.markup) } else { None };
                 Ok(server_action::fetch_answer(&outcome, markup.as_deref(), self.next.major))
             }
             ActionCall::Form { .. } => page.after_action(request, outcome.cookies, server_action::NO_CACHE),
