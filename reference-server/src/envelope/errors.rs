@@ -129,7 +129,7 @@ impl<S> Errors<S> {
     /// module, like every route module in Node.js, expires a stale preview session's cookies.
     fn error_page(&self, status: u16, title: &str, fields: Vec<(String, String)>, refused: &Refused) -> Answer {
         let clearing = refused.clearing.iter().map(|line| ("set-cookie".to_owned(), line.clone()));
-        error_page(status, title, fields.into_iter().chain(clearing).collect())
+        error_page(status, title, fields.into_iter().chain(clearing).collect(), status == 500)
     }
 
     /// Whether a request no route answers gets the plain-text 404 instead of the page.
@@ -212,13 +212,9 @@ fn plain_not_found() -> Answer {
     build(404, fields, Some(Bytes::from_static(b"Not Found"))).map(WireBody::Left)
 }
 
-/// The Pages Router's error page for `status`, with `fields`.
-fn error_page(status: u16, title: &str, fields: Vec<(String, String)>) -> Answer {
-    let (code, message) = title.split_once(": ").unwrap_or((title, ""));
-    let html = format!(
-        "<!DOCTYPE html><html><head><meta charSet=\"utf-8\"/><title>{title}</title></head>\
-        <body><div><h1 class=\"next-error-h1\">{code}</h1><div><h2>{message}.</h2></div></div></body></html>"
-    );
+/// The Pages Router's error page for `status`, with `fields`; `thrown` when code failed.
+fn error_page(status: u16, title: &str, fields: Vec<(String, String)>, thrown: bool) -> Answer {
+    let html = super::error_page::html(status, title, thrown);
     page::with_sent(build(status, fields, Some(Bytes::from(html))).map(WireBody::Left), error_page_sent())
 }
 

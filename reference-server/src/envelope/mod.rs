@@ -45,6 +45,7 @@
 pub mod compression;
 pub mod config_headers;
 pub mod dot_segments;
+pub mod error_page;
 pub mod errors;
 pub mod headers;
 pub mod node_parser;
