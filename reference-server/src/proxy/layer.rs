@@ -2,7 +2,7 @@
 //! the request itself, rewrite its URL, or change its headers and those of the answer.
 
 use super::{Decision, ProxyFile, decide};
-use crate::body::WireBody;
+use crate::body::{Chunks, WireBody};
 use crate::clock::Clock;
 use crate::code::{Handled, Mirror};
 use crate::fields::{build, prepend, valid};
@@ -90,21 +90,27 @@ fn rewrite_fields(fields: Vec<(String, String)>, path_and_query: &str, request: 
 
 /// The proxy's own answer. A redirect goes out with its Location and, as body, the Location
 /// text, relative when it names the server's own origin. Any other answer goes out as built,
-/// its fields in `Headers` order.
+/// its fields in `Headers` order. A body is piped from the proxy's response, so it is sent
+/// chunked, without `Content-Length` (seen on `next start` 16.4.6 and 15.5.29), and the
+/// compression layer compresses it whatever its size.
 fn own_answer(web: WebResponse, origin: &str) -> Answer {
     let made = Made::Proxy { body: web.body.is_some() };
-    let mut answer = if let Some(location) = web.header("location").filter(|_| (300..400).contains(&web.status)) {
+    let (status, fields, body) = if let Some(location) = web.header("location").filter(|_| (300..400).contains(&web.status)) {
         let location = match location.strip_prefix(origin) {
             Some(path) => if path.is_empty() { "/".to_owned() } else { path.to_owned() },
             None => location.to_owned(),
         };
-        build(web.status, vec![("location".into(), location.clone())], Some(Bytes::from(location)))
+        (web.status, vec![("location".into(), location.clone())], Some(Bytes::from(location)))
     } else {
         let mut headers = web.headers;
         headers.sort_by(|a, b| a.0.cmp(&b.0));
-        build(web.status, headers, web.body)
-    }
-    .map(WireBody::Left);
+        (web.status, headers, web.body)
+    };
+    let body = match body.filter(|bytes| !bytes.is_empty()) {
+        Some(bytes) => WireBody::Right(Chunks::new(vec![bytes])),
+        None => WireBody::Left(Default::default()),
+    };
+    let mut answer = build(status, fields, None).map(|_| body);
     answer.extensions_mut().insert(made);
     answer
 }
