@@ -57,7 +57,7 @@ impl Default for Config {
 }
 
 /// The stages, outermost first.
-type Stack = NodeParser<RequestHeaders<ConfigHeaders<Compression<DotSegments<TrailingSlash<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>>>;
+type Stack = NodeParser<RequestHeaders<Compression<DotSegments<TrailingSlash<ConfigHeaders<Errors<Proxy<Headers<Errors<StaticFiles<Arc<Endpoints>>>>>>>>>>>>;
 
 /// The loaded app and the stages that answer its requests.
 pub struct App {
@@ -152,9 +152,10 @@ fn stack(endpoints: Arc<Endpoints>, proxy: Option<(ProxyFile, &'static Mirror)>,
     };
     let proxied = Proxy { inner: Headers { inner: routed }, file: proxy, clock: clock.clone() };
     let refused = Errors { inner: proxied, next: next.clone(), pages_router, script, head: not_found_head };
-    let resolved = DotSegments { inner: TrailingSlash { inner: refused }, next: next.clone() };
+    let configured = ConfigHeaders::new(refused, &header_rules)?;
+    let resolved = DotSegments { inner: TrailingSlash { inner: configured }, next: next.clone() };
     let compressed = Compression { inner: resolved, next: next.clone() };
-    Ok(NodeParser { inner: RequestHeaders { inner: ConfigHeaders::new(compressed, &header_rules)? } })
+    Ok(NodeParser { inner: RequestHeaders { inner: compressed } })
 }
 
 /// A route's URL pattern as written in the app (`/blog/[slug]`).

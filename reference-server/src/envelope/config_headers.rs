@@ -1,6 +1,9 @@
 //! The `headers()` of `next.config.js`: on a request whose path matches a rule's `source`
 //! (path-to-regexp, as the proxy's matcher), the rule's fields go on the answer, whatever
-//! answers it (a route, the not-found page, an automatic OPTIONS).
+//! answers it (a route, the not-found page, an automatic OPTIONS). The path is the one the
+//! router sees: from Next.js 16 with its dot segments resolved (`/a/./b` matches as `/a/b`),
+//! before 16 as sent. The redirects `next start` makes of a trailing slash or of repeated
+//! slashes come before, and carry none of the fields (seen on 16.4.6 and 15.5.29).
 //!
 //! Seen on `next start` 16.4.6 and 15.5.29 (fixture-app/next.config.js): the fields come
 //! first, spelled as the config spells them, and a field of the same name the route handler set

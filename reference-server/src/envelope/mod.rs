@@ -13,14 +13,15 @@
 //! 2. [`node_parser`]: Node's HTTP parser refuses a method it does not know with a bare 400.
 //! 3. [`request_headers`]: the internal headers a client sent are deleted, the `x-forwarded-*`
 //!    headers a request lacks are filled in.
-//! 4. [`config_headers`]: the `headers()` of `next.config.js` go first on the answers of the
-//!    paths they match.
-//! 5. [`compression`]: the compression layer varies the answers it takes on on
+//! 4. [`compression`]: the compression layer varies the answers it takes on on
 //!    `Accept-Encoding` (one predicate over the content type, what
 //!    [`Made`](crate::service::Made) the answer and the runtime it was made in) and gzips or
 //!    deflates them as negotiated.
-//! 6. [`dot_segments`]: `.` and `..` segments are resolved, as the WHATWG URL parser does (16).
-//! 7. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
+//! 5. [`dot_segments`]: `.` and `..` segments are resolved, as the WHATWG URL parser does (16).
+//! 6. [`trailing_slash`]: a trailing slash, then repeated slashes, are redirected away (308).
+//! 7. [`config_headers`]: the `headers()` of `next.config.js` go first on the answers of the
+//!    paths they match: the path with its dot segments resolved (16), and never on the
+//!    redirects of a trailing slash or of repeated slashes.
 //! 8. [`errors`]: a proxy that fails is answered with the plain-text 500.
 //! 9. [`crate::proxy`]: the proxy file runs where its matcher says, and may answer, rewrite the
 //!    URL, or change the request and response headers.
