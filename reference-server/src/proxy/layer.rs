@@ -69,7 +69,10 @@ impl<S: Service<Output = Answer>> Service for Proxy<S> {
 
 /// The fields a rewrite adds to the answer: the proxy's own, with `x-middleware-rewrite` naming
 /// the target relative to the server's origin (and, for an RSC request, with its `_rsc` value),
-/// and for an RSC request first `x-nextjs-rewritten-path` with the target's path.
+/// and for an RSC request first `x-nextjs-rewritten-path` with the target's path when it is not
+/// the request's, then `x-nextjs-rewritten-query` with the target's query (without `?`) when it
+/// is not the request's (without its `_rsc`), as Next.js's proxy adapter compares them, and not
+/// empty (seen on `next start` 16.4.6 and 15.5.29).
 fn rewrite_fields(fields: Vec<(String, String)>, path_and_query: &str, request: &Request) -> Vec<(String, String)> {
     let rsc_value = rsc::is_rsc_request(request.headers())
         .then(|| form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes()).find(|(k, _)| k == rsc::QUERY))
@@ -82,10 +85,23 @@ fn rewrite_fields(fields: Vec<(String, String)>, path_and_query: &str, request: 
     };
     let mut out = Vec::new();
     if rsc::is_rsc_request(request.headers()) {
-        out.push(("x-nextjs-rewritten-path".to_owned(), path_and_query.split('?').next().unwrap_or_default().to_owned()));
+        let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+        if path != request.uri().path() {
+            out.push(("x-nextjs-rewritten-path".to_owned(), path.to_owned()));
+        }
+        // An empty value is dropped where the proxy's fields are copied to the answer.
+        if !query.is_empty() && query != without_rsc_marker(request.uri().query().unwrap_or_default()) {
+            out.push(("x-nextjs-rewritten-query".to_owned(), query.to_owned()));
+        }
     }
     out.extend(fields.into_iter().map(|(name, value)| if name == "x-middleware-rewrite" { (name, target.clone()) } else { (name, value) }));
     out
+}
+
+/// A query without its `_rsc` pairs, which the server takes off the URL before the proxy runs.
+fn without_rsc_marker(query: &str) -> String {
+    let kept: Vec<&str> = query.split('&').filter(|pair| pair.split('=').next() != Some(rsc::QUERY)).collect();
+    kept.join("&")
 }
 
 /// The proxy's own answer. A redirect goes out with its Location and, as body, the Location
