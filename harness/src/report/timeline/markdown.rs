@@ -67,7 +67,7 @@ fn changing(out: &mut String, timeline: &Timeline) {
     out.push_str("\n| --- | --- |");
     out.push_str(&" :-: |".repeat(timeline.releases.len()));
     out.push('\n');
-    for case in timeline.cases.iter().filter(|c| !c.passes_throughout()) {
+    for case in timeline.cases.iter().filter(|c| !c.passes_throughout(&timeline.releases)) {
         let _ = write!(out, "| {} | {} |", code(&case.id), code(&case.range.to_string()));
         for cell in &case.cells {
             let _ = write!(out, " {} |", symbol(*cell));
@@ -163,7 +163,7 @@ fn disagreements(out: &mut String, timeline: &Timeline) {
 }
 
 fn throughout(out: &mut String, timeline: &Timeline) {
-    let holding: Vec<&CaseLine> = timeline.cases.iter().filter(|c| c.passes_throughout()).collect();
+    let holding: Vec<&CaseLine> = timeline.cases.iter().filter(|c| c.passes_throughout(&timeline.releases)).collect();
     let _ = writeln!(out, "\n{THROUGHOUT}\n\n<details><summary>{} cases</summary>\n", holding.len());
     for case in holding {
         let _ = writeln!(out, "- {}", code(&case.id));

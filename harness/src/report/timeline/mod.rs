@@ -203,9 +203,11 @@ impl Cell {
 }
 
 impl CaseLine {
-    /// Whether the case passes on every release that ran it (and one did).
-    pub fn passes_throughout(&self) -> bool {
-        self.cells.contains(&Cell::Holds) && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
+    /// Whether the case passes on every release that built its app (and one did). A case some
+    /// of those releases did not run (added between two runs of the timeline) does not.
+    pub fn passes_throughout(&self, releases: &[Release]) -> bool {
+        let ran_where_built = releases.iter().zip(&self.cells).all(|(release, cell)| *cell != Cell::NotRun || release.not_built.contains(&self.app));
+        self.cells.contains(&Cell::Holds) && ran_where_built && self.cells.iter().all(|c| matches!(c, Cell::Holds | Cell::NotRun))
     }
 }
 
@@ -335,7 +337,10 @@ pub(crate) mod tests {
         assert_eq!(timeline.added, ["a/added-later"]);
         let needs_16 = timeline.cases.iter().find(|c| c.id == "b/needs-16").unwrap();
         assert_eq!(needs_16.cells, [Cell::NotRun, Cell::Holds, Cell::Holds]);
-        assert!(needs_16.passes_throughout());
+        assert!(needs_16.passes_throughout(&timeline.releases));
+        let mut run_once = needs_16.clone();
+        run_once.cells = vec![Cell::NotRun, Cell::NotRun, Cell::Holds];
+        assert!(!run_once.passes_throughout(&timeline.releases), "a release that built its app did not run it");
     }
 
     #[test]
