@@ -86,7 +86,7 @@ impl Endpoints {
     /// either router, its data route, a route handler, a metadata file) whose `_rsc` does not
     /// match its router headers: to the URL the client asked for with the right one.
     fn rsc_redirect(&self, index: usize, request: &Request) -> Option<Answer> {
-        if self.next.major < 16 || !rsc::is_rsc_request(request.headers()) || matches!(self.routes.get(index).endpoint, Endpoint::Api(..)) {
+        if !crate::releases::redirects_rsc_requests_to_their_rsc_query(&self.next) || !rsc::is_rsc_request(request.headers()) || matches!(self.routes.get(index).endpoint, Endpoint::Api(..)) {
             return None;
         }
         let asked = request.extensions().get::<OriginalUri>().map_or(request.uri(), |o| &o.0);

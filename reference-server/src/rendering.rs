@@ -312,7 +312,7 @@ impl Renderer {
             Endpoint::Page(mirror) => Some((mirror, name)),
             _ => None,
         });
-        let Some((action_mirror, name)) = found else { return Ok(server_action::unavailable(action.id(), self.next.major)) };
+        let Some((action_mirror, name)) = found else { return Ok(server_action::unavailable(action.id(), &self.next)) };
         request.in_action.set(true);
         let handled = (action_mirror.handle)(name, request);
         request.in_action.set(false);
@@ -337,7 +337,7 @@ impl Renderer {
             ActionCall::Fetch { .. } => {
                 let rerendered = outcome.revalidated || !outcome.cookies.is_empty() || outcome.digest.is_some();
                 let markup = if rerendered { page.render(request).ok().map(|rendered| rendered.markup) } else { None };
-                Ok(server_action::fetch_answer(&outcome, markup.as_deref(), self.next.major))
+                Ok(server_action::fetch_answer(&outcome, markup.as_deref(), &self.next))
             }
             ActionCall::Form { .. } => page.after_action(request, outcome.cookies, server_action::NO_CACHE),
         }
@@ -363,7 +363,7 @@ impl Renderer {
             Kind::Handler | Kind::Metadata => call.params,
         };
         // Seen on next start 15.5.29: a route handler's URL has `'` percent-encoded (16 keeps it).
-        let path = if self.next.major < 16 && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
+        let path = if crate::releases::encodes_apostrophes_in_handler_pathnames(&self.next) && kind == Kind::Handler { path.replace('\'', "%27") } else { path };
         RouteRequest::new(call.method, path, query, headers, call.body, params, call.port, self.clock.clone())
     }
 
@@ -619,8 +619,8 @@ impl Runtime for AppRuntime<'_> {
         }
     }
 
-    fn next_major(&self) -> u64 {
-        self.renderer.next.major
+    fn next_version(&self) -> &semver::Version {
+        &self.renderer.next
     }
 
     fn revalidate_tag(&self, tag: &str) {

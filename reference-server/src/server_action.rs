@@ -93,11 +93,11 @@ pub struct Outcome {
 }
 
 /// The answer to a fetch action: `page_markup` is the page rendered anew, when it was.
-pub fn fetch_answer(outcome: &Outcome, page_markup: Option<&str>, next_major: u64) -> Answer {
+pub fn fetch_answer(outcome: &Outcome, page_markup: Option<&str>, next: &semver::Version) -> Answer {
     let mut fields = vec![("cache-control".to_owned(), NO_CACHE.to_owned())];
     fields.extend(outcome.cookies.iter().map(|line| ("set-cookie".to_owned(), line.clone())));
     let changed = outcome.revalidated || !outcome.cookies.is_empty();
-    if next_major >= 16 {
+    if crate::releases::action_revalidated_is_a_flag(next) {
         if changed {
             fields.push(("x-action-revalidated".into(), "1".into()));
         }
@@ -110,7 +110,7 @@ pub fn fetch_answer(outcome: &Outcome, page_markup: Option<&str>, next_major: u6
         fields.push(("x-nextjs-prerender".into(), "1".into()));
     }
     fields.push(("content-type".into(), "text/x-component".into()));
-    let body = payload(outcome, page_markup, next_major);
+    let body = payload(outcome, page_markup, next.major);
     let mut answer = build(outcome.status, fields, Some(Bytes::from(body))).map(crate::body::WireBody::Left);
     answer.extensions_mut().insert(Made::Handler { body: true });
     answer
@@ -141,8 +141,8 @@ fn payload(outcome: &Outcome, page_markup: Option<&str>, next_major: u64) -> Str
 }
 
 /// The answer to an id no action of the app has.
-pub fn unavailable(id: &str, next_major: u64) -> Answer {
-    let (status, text) = match (next_major >= 16, id.len() == 42) {
+pub fn unavailable(id: &str, next: &semver::Version) -> Answer {
+    let (status, text) = match (crate::releases::unknown_action_ids_answer_409_or_400(next), id.len() == 42) {
         (true, true) => (409, "Server Action unavailable."),
         (true, false) => (400, "Invalid Server Action request."),
         (false, _) => (404, "Server action not found."),

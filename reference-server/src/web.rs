@@ -24,7 +24,7 @@ pub trait Runtime {
     /// route's config and `init` decide, a URL of this app answered in-process.
     fn fetch(&self, request: &RouteRequest, url: &str, init: &FetchInit) -> Result<WebResponse, Thrown>;
     /// The Next.js release the server mimics (some APIs changed between majors).
-    fn next_major(&self) -> u64;
+    fn next_version(&self) -> &semver::Version;
     fn revalidate_tag(&self, tag: &str);
     fn revalidate_path(&self, path: &str);
     /// `revalidateTag(tag, profile)`.
@@ -246,13 +246,13 @@ impl<'a> RouteRequest<'a> {
     /// Whether the request APIs (`cookies()`, `headers()`, `draftMode()`) can still be used
     /// without `await`: Next.js 15 allows it, 16 no longer does.
     pub fn sync_request_apis(&self) -> bool {
-        self.runtime.is_none_or(|runtime| runtime.next_major() < 16)
+        self.runtime.is_none_or(|runtime| runtime.next_version().major < 16)
     }
 
-    /// Runs the `after()` callbacks, those they schedule included. Next.js 15 drops those of a
-    /// prerender the running server makes (a regeneration).
+    /// Runs the `after()` callbacks, those they schedule included. From 15.4 until 16.3 Next.js
+    /// drops those of a prerender the running server makes (a regeneration).
     fn run_after(&self) {
-        let dropped = self.prerender == Some(Prerender::Regeneration) && self.runtime.is_some_and(|r| r.next_major() < 16);
+        let dropped = self.prerender == Some(Prerender::Regeneration) && self.runtime.is_some_and(|r| crate::releases::drops_after_callbacks_of_regenerations(r.next_version()));
         if dropped {
             self.after.borrow_mut().clear();
         }

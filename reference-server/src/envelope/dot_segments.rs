@@ -19,7 +19,7 @@ impl<S: Service> Service for DotSegments<S> {
     type Output = S::Output;
 
     async fn call(&self, mut request: Request) -> S::Output {
-        if let Some(resolved) = resolve(request.uri().path()).filter(|_| self.next.major >= 16) {
+        if let Some(resolved) = resolve(request.uri().path()).filter(|_| crate::releases::resolves_dot_segments(&self.next)) {
             let target = match request.uri().query() {
                 Some(query) => format!("{resolved}?{query}"),
                 None => resolved,

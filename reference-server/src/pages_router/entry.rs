@@ -40,10 +40,10 @@ impl Entry {
         Entry { outcome: self.outcome.clone(), revalidate: Some(revalidate), expire }
     }
 
-    /// `Cache-Control` of this entry (Next.js's `getCacheControlHeader`); before 16 an entry
+    /// `Cache-Control` of this entry (Next.js's `getCacheControlHeader`); before 16.3 an entry
     /// without an expire time is sent as expiring after `expireTime`.
     pub fn cache_control(&self, next: &semver::Version) -> String {
-        let expire = if next.major < 16 { self.expire.or(Some(EXPIRE)) } else { self.expire };
+        let expire = if crate::releases::entries_without_expire_time_send_none(next) { self.expire } else { self.expire.or(Some(EXPIRE)) };
         let stale = match (self.revalidate, expire) {
             (Some(revalidate), Some(expire)) if revalidate < expire => format!(", stale-while-revalidate={}", expire - revalidate),
             _ => String::new(),

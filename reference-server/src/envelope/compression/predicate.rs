@@ -56,10 +56,10 @@ const ALSO_COMPRESSIBLE: [&str; 38] = [
 /// - a route handler's answer (a metadata file's too): only from Next.js 16.4 (before, they do
 ///   not go through the layer at all), and only when its code gave a body;
 /// - the proxy's own answer: with a body, `no-transform` or not;
-/// - an answer made in the Edge runtime (`edge`): as any other of its kind from Next.js 16, never
+/// - an answer made in the Edge runtime (`edge`): as any other of its kind from Next.js 16.4, never
 ///   before.
 pub fn takes_on(made: &Made, edge: bool, headers: &HeaderMap, next: &Version) -> bool {
-    if edge && next.major < 16 {
+    if edge && !crate::releases::compresses_edge_answers(next) {
         return false;
     }
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
