@@ -39,12 +39,7 @@ pub fn describe_with(case: &Case, result: &CaseResult, paint: Paint, servers: &[
     let mut out = String::new();
     // A diff compares two servers: its cases are different, not failed.
     let compared = result.evidence.iter().any(|e| matches!(e, crate::evidence::Evidence::Diff(_)));
-    let label = match result.outcome {
-        Outcome::Fail if compared => "different",
-        Outcome::Warn if compared => "different (should)",
-        outcome => outcome.label(),
-    };
-    let tag = paint.outcome(result.outcome, &label.to_uppercase());
+    let tag = paint.outcome(result.outcome, &result.outcome.label_in(compared).to_uppercase());
     let _ = writeln!(out, "{tag} {}  [{}#{}]", case.id, case.doc.page, case.doc.anchor);
     let _ = writeln!(out, "  {}", case.title);
     if let Some(link) = result.listed.as_ref().and_then(|l| l.link.as_deref()) {

@@ -60,6 +60,19 @@ impl Outcome {
     }
 }
 
+impl Outcome {
+    /// The label in a run that compares two servers (`compared`), where a case is the same or
+    /// different rather than passed or failed; the other outcomes keep their labels.
+    pub fn label_in(self, compared: bool) -> &'static str {
+        match self {
+            Outcome::Pass if compared => "same",
+            Outcome::Warn if compared => "different in a should",
+            Outcome::Fail if compared => "different",
+            outcome => outcome.label(),
+        }
+    }
+}
+
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())

@@ -363,7 +363,9 @@ fn diff_of_two_instances_of_a_server_reports_nothing() {
 fn diff_names_the_differences_between_two_next_versions() {
     let (sixteen, fifteen) = (Served::start("16.4.6"), Served::start("15.5.29"));
     let report = std::env::temp_dir().join(format!("harness-cli-diff-{}.json", std::process::id()));
-    let out = harness(&[&["diff", "--a", &sixteen.url, "--b", &fifteen.url, "--report-json", report.to_str().unwrap()], &DIFFED[..2]].concat());
+    let (md, page) = (report.with_extension("md"), report.with_extension("html"));
+    let reports = ["--report-json", report.to_str().unwrap(), "--report-md", md.to_str().unwrap(), "--report-html", page.to_str().unwrap()];
+    let out = harness(&[&["diff", "--reference", &sixteen.url, "--target", &fifteen.url], &reports[..], &DIFFED[..2]].concat());
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("DIFFERENT ")).collect();
@@ -383,7 +385,14 @@ fn diff_names_the_differences_between_two_next_versions() {
     let case = json["cases"].as_array().unwrap().iter().find(|c| c["outcome"] == "fail").unwrap();
     assert!(case["evidence"][0]["a"]["curl"].as_str().unwrap().contains(&sixteen.url));
     assert!(case["evidence"][0]["b"]["curl"].as_str().unwrap().contains(&fifteen.url));
-    assert!(json["next_version"].is_null());
+    assert!(json["next_version"].is_null() && json["diff"] == true);
+    // The other reports speak of a diff too: cases are the same or different, not passed or failed.
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(md.contains("**DIFFERENT: ") && md.contains("## Different\n") && md.contains("### different `"), "{md}");
+    assert!(!md.contains("FAILED") && !md.contains("Next.js version claimed") && !md.contains("| Pass |"), "{md}");
+    let page = std::fs::read_to_string(&page).unwrap();
+    assert!(page.contains(">DIFFERENT</span>") && page.contains("<span class=\"badge o-fail\">different</span>"), "{page}");
+    assert!(!page.contains("FAILED") && !page.contains(">fail</span>"), "{page}");
 }
 
 #[test]
@@ -543,10 +552,10 @@ fn fuzz_refuses_bad_usage_with_exit_2() {
     let url = fixed_answer_server(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
     let bad: [&[&str]; 5] = [
         &["fuzz"],
-        &["fuzz", "--a", &url, "--requests", "0"],
-        &["fuzz", "--a", &url, "--time", "-1"],
-        &["fuzz", "--a", "ftp://127.0.0.1:1"],
-        &["fuzz", "--a", &format!("no-such-app={url}")],
+        &["fuzz", "--reference", &url, "--requests", "0"],
+        &["fuzz", "--reference", &url, "--time", "-1"],
+        &["fuzz", "--reference", "ftp://127.0.0.1:1"],
+        &["fuzz", "--reference", &format!("no-such-app={url}")],
     ];
     for args in bad {
         let out = harness(args);
@@ -557,7 +566,7 @@ fn fuzz_refuses_bad_usage_with_exit_2() {
 #[test]
 fn fuzz_exits_1_with_each_difference_as_curl_and_a_case_to_start_from() {
     let url = fixed_answer_server(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok");
-    let out = harness(&["fuzz", "--a", &url, "--requests", "3", "--seed", "4", "--time", "60"]);
+    let out = harness(&["fuzz", "--reference", &url, "--requests", "3", "--seed", "4", "--time", "60"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("left out: fixture-app/app/fetch-cache/revalidate-path/route.js"), "{stdout}");
@@ -566,4 +575,12 @@ fn fuzz_exits_1_with_each_difference_as_curl_and_a_case_to_start_from() {
     assert!(replay.contains("curl -sS -i --path-as-is") && replay.contains(&url), "{stdout}");
     assert!(stdout.contains("[[step]]\n      request = {"), "{stdout}");
     assert!(stdout.contains("fuzz: 3 requests generated"), "{stdout}");
+}
+
+#[test]
+fn serve_names_the_fixture_apps_when_asked_for_one_it_does_not_have() {
+    let out = harness(&["serve", "--port", "0", "--app", "no-such-app"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no fixture app is named `no-such-app`") && stderr.contains("fixture-app, "), "{stderr}");
 }

@@ -188,7 +188,7 @@ fn the_fault_proxy_diff_and_fuzz_take_https_targets_and_replays_carry_the_header
     assert_eq!(b.refused(), 0);
 
     let passed_before = b.passed().len();
-    let out = harness(&["fuzz", "--a", a.url(), "--b", b.url(), "--insecure", "-H", TOKEN, "--requests", "20", "--seed", "3"]);
+    let out = harness(&["fuzz", "--reference", a.url(), "--target", b.url(), "--insecure", "-H", TOKEN, "--requests", "20", "--seed", "3"]);
     // The gates forward to two servers on their own ports, and the pages that echo the request's
     // Host and X-Forwarded-Port show them: a difference of addresses, not of behaviour, which
     // fuzz may report (exit 1). What this checks is that fuzz runs through TLS with the header.

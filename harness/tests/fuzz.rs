@@ -54,7 +54,9 @@ async fn the_reference_server_against_itself_differs_nowhere() {
     }
     assert_eq!(findings.generated, 400, "{}", shown(&findings));
     assert!(findings.agreed > 300, "most requests are answered alike: {}", shown(&findings));
-    assert!(findings.groups.is_empty(), "{}", shown(&findings));
+    // A difference not seen again when its minimal request is sent once more is a passing
+    // hiccup of a loaded machine (a timeout), which the fuzz report does not count either.
+    assert_eq!(findings.confirmed().count(), 0, "{}", shown(&findings));
 }
 
 /// Fuzzes the reference server (A) against itself behind `fault` (B).

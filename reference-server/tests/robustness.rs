@@ -182,3 +182,23 @@ fn an_oversized_body_is_refused_and_the_server_goes_on() {
     assert!(answer.is_empty() || status_of(&answer) == 413, "{}", &answer[..answer.len().min(200)]);
     still_serves();
 }
+
+#[test]
+fn a_body_the_route_never_reads_does_not_cost_the_client_its_answer() {
+    // Closing a connection with unread bytes makes the kernel reset it, and a reset throws
+    // away an answer the client has not read yet; Next.js reads such a body to its end.
+    for method in ["GET", "HEAD", "POST"] {
+        let size = 1024 * 1024 + 1;
+        let mut stream = TcpStream::connect(server()).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let head = format!("{method} /robots.txt HTTP/1.1\r\nhost: x\r\ncontent-length: {size}\r\nconnection: close\r\n\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&vec![b'a'; size]).unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let mut answer = Vec::new();
+        let read = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(read.is_ok() && status_of(&answer) != 0, "{method}: {read:?} {}", &answer[..answer.len().min(200)]);
+    }
+    still_serves();
+}

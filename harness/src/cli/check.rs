@@ -1,6 +1,7 @@
 //! `harness check [PATTERN]...`: checks cases as the project's tests do, so that a new case
 //! needs one command: every selected case against the reference server in every Next.js
-//! version it mimics ([`reference_server::CHECKED_NEXT_VERSIONS`]), where a step sent until it
+//! version it mimics ([`reference_server::CHECKED_NEXT_VERSIONS`], and the release before each
+//! minor that changed a behaviour, [`reference_server::BEFORE_A_MINOR_CHANGE`]), where a step sent until it
 //! matches (`eventually`) must match at the first try, and the doc coverage map (when the
 //! folder has one) against the cases. A case that fails in another version than the default
 //! shows as `ID@VERSION`.
@@ -51,7 +52,8 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
     let started_at = SystemTime::now();
     let clock = Instant::now();
     let (mut checked, mut results, mut servers, mut not_run) = (Vec::new(), Vec::new(), Vec::new(), 0);
-    for version in reference_server::CHECKED_NEXT_VERSIONS {
+    let every_version = || reference_server::CHECKED_NEXT_VERSIONS.into_iter().chain(reference_server::BEFORE_A_MINOR_CHANGE);
+    for version in every_version() {
         let version: semver::Version = version.parse().expect("a checked version is valid");
         let apps: BTreeSet<&str> = cases.iter().map(|c| c.app.as_str()).collect();
         let mut urls: Vec<AppUrl> = apps.into_iter().map(|app| AppUrl { app: app.to_owned(), url: String::new() }).collect();
@@ -84,7 +86,7 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
             break;
         }
     }
-    let versions = reference_server::CHECKED_NEXT_VERSIONS.join(" and ");
+    let versions = every_version().collect::<Vec<_>>().join(", ");
     let replay = match &args.selection.cases {
         Some(dir) => format!("harness check --cases {}", crate::evidence::shell_quote(&dir.display().to_string())),
         None => "harness check".to_owned(),
@@ -99,11 +101,12 @@ pub(super) async fn check(mut args: CheckArgs) -> Result<ExitCode, Usage> {
         shard: args.selection.shard.map(|s| s.to_string()),
         strict: false,
         ranges: Ranges::Enforced,
+        diff: false,
         ignored_headers: Vec::new(),
         servers,
     };
     let reports = ReportFiles::default();
-    let code = finish(Finish { reports: &reports, diff: false, not_run }, Run { info, cases: &checked, results: &results })?;
+    let code = finish(Finish { reports: &reports, not_run }, Run { info, cases: &checked, results: &results })?;
     if !map_problems.is_empty() {
         println!("the doc coverage map has {} problem(s), shown above; `cargo test` fails on them too", map_problems.len());
         return Ok(ExitCode::from(1));

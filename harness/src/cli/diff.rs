@@ -90,8 +90,9 @@ pub(super) async fn diff(args: DiffArgs) -> Result<ExitCode, Usage> {
         ignored_headers: Vec::new(),
         servers: Vec::new(),
         ranges: Ranges::Informative,
+        diff: true,
     };
-    let how = Finish { reports: &args.reports, diff: true, not_run: ran.not_run };
+    let how = Finish { reports: &args.reports, not_run: ran.not_run };
     finish(how, Run { info, cases: &ran.cases, results: &ran.results })
 }
 

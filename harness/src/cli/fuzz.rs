@@ -1,6 +1,6 @@
 //! `harness fuzz`.
 
-use super::{AppUrl, Connection, Usage, check_target_url, reference_config};
+use super::{AppUrl, Connection, RUNNER, TARGET, Usage, check_target_url, reference_config};
 use crate::diff::Pair;
 use crate::embedded::Embedded;
 use crate::evidence::shell_quote;
@@ -16,8 +16,8 @@ use std::time::Duration;
 #[derive(Args)]
 #[command(after_help = "\
 What is left out: routes whose code expires cached answers (a call of revalidatePath, \
-revalidateTag, updateTag or res.revalidate in their source). Every request goes to a twice and \
-to b once, so such a request would leave the two servers' caches in different states and every \
+revalidateTag, updateTag or res.revalidate in their source). Every request goes to the reference twice and \
+to the target once, so such a request would leave the two servers' caches in different states and every \
 later answer could differ for that alone. The routes left out are listed at the start of a run.
 
 Exit status: 0 when no difference was found, 1 when one was (and was seen again on its minimal \
@@ -26,23 +26,23 @@ pub(super) struct FuzzArgs {
     /// Base URL of the side taken as the reference, typically a real `next start`; each request
     /// is sent to it twice to learn what is noise. Repeat it as `APP=URL` for the other fixture
     /// apps.
-    #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse, required = true)]
-    a: Vec<AppUrl>,
+    #[arg(long, alias = "a", value_name = "[APP=]URL", value_parser = AppUrl::parse, required = true, help_heading = TARGET)]
+    reference: Vec<AppUrl>,
     /// Base URL of the server under test; repeat it as `APP=URL`. Without it, the reference
-    /// server runs in-process for each app `--a` names.
-    #[arg(long, value_name = "[APP=]URL", value_parser = AppUrl::parse)]
-    b: Vec<AppUrl>,
+    /// server runs in-process for each app `--reference` names.
+    #[arg(long, alias = "b", value_name = "[APP=]URL", value_parser = AppUrl::parse, help_heading = TARGET)]
+    target: Vec<AppUrl>,
     /// How many requests to generate (shrinking a difference sends more).
-    #[arg(long, value_name = "N", default_value_t = 500)]
+    #[arg(long, value_name = "N", default_value_t = 500, help_heading = RUNNER)]
     requests: usize,
     /// The seed of the generated requests: the same seed makes the same requests.
-    #[arg(long, value_name = "S", default_value_t = 1)]
+    #[arg(long, value_name = "S", default_value_t = 1, help_heading = RUNNER)]
     seed: u64,
     /// Stop generating and shrinking after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 300.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 300.0, help_heading = RUNNER)]
     time: f64,
-    /// The Next.js version the in-process reference server mimics (without `--b`).
-    #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION)]
+    /// The Next.js version the in-process reference server mimics (without `--target`).
+    #[arg(long, value_name = "V", default_value = reference_server::DEFAULT_NEXT_VERSION, help_heading = TARGET)]
     next_version: semver::Version,
     #[command(flatten)]
     connection: Connection,
@@ -55,17 +55,17 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     if args.requests == 0 {
         return Err(Usage::new("--requests must be at least 1"));
     }
-    check_apps("--a", &args.a)?;
-    check_apps("--b", &args.b)?;
+    check_apps("--reference", &args.reference)?;
+    check_apps("--target", &args.target)?;
     let client = args.connection.client()?;
-    let a: BTreeMap<String, String> = args.a.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
+    let a: BTreeMap<String, String> = args.reference.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
     let mut embedded = Vec::new();
     let start = |app: &str| {
         let config = reference_config(app, None, args.next_version.clone());
         async move { Embedded::start(&config?).await.map_err(|e| Usage::new(e.to_string())) }
     };
-    let mut b: BTreeMap<String, String> = args.b.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
-    if args.b.is_empty() {
+    let mut b: BTreeMap<String, String> = args.target.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
+    if args.target.is_empty() {
         for app in a.keys() {
             let server = start(app).await?;
             b.insert(app.clone(), server.url.clone());
@@ -74,7 +74,7 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     }
     let apps: Vec<String> = a.keys().filter(|app| b.contains_key(*app)).cloned().collect();
     if apps.is_empty() {
-        return Err(Usage::new("--a and --b name no fixture app in common"));
+        return Err(Usage::new("--reference and --target name no fixture app in common"));
     }
     // Two builds of each app, to learn the values that differ from build to build.
     let mut builds = BTreeMap::new();
@@ -115,8 +115,8 @@ fn check_apps(option: &str, urls: &[AppUrl]) -> Result<(), Usage> {
 /// The command line that repeats this run.
 fn replay(args: &FuzzArgs) -> String {
     let sides = |option: &str, urls: &[AppUrl]| urls.iter().map(|u| format!(" {option} {}", shell_quote(&u.show()))).collect::<String>();
-    let mut line = format!("harness fuzz{}{} --requests {} --seed {}", sides("--a", &args.a), sides("--b", &args.b), args.requests, args.seed);
-    if args.b.is_empty() && args.next_version.to_string() != reference_server::DEFAULT_NEXT_VERSION {
+    let mut line = format!("harness fuzz{}{} --requests {} --seed {}", sides("--reference", &args.reference), sides("--target", &args.target), args.requests, args.seed);
+    if args.target.is_empty() && args.next_version.to_string() != reference_server::DEFAULT_NEXT_VERSION {
         line.push_str(&format!(" --next-version {}", args.next_version));
     }
     for word in args.connection.replay_words() {

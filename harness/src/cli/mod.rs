@@ -386,6 +386,10 @@ fn list(selection: &Selection) -> Result<ExitCode, Usage> {
 /// The reference server's settings for the bundled app named `app`; `fixture_app` replaces the
 /// default app's folder.
 fn reference_config(app: &str, fixture_app: Option<PathBuf>, next_version: semver::Version) -> Result<reference_server::Config, Usage> {
+    let apps = crate::bundle::apps();
+    if !apps.iter().any(|known| known == app) {
+        return Err(Usage::new(format!("no fixture app is named `{app}` (apps: {})", apps.join(", "))));
+    }
     let mut config = reference_server::Config::for_app(app, next_version);
     config.fixture_dir = match fixture_app.filter(|_| app == spec::case::DEFAULT_APP) {
         Some(dir) => dir,
@@ -440,8 +444,6 @@ fn check_app_urls(option: &str, urls: &[AppUrl], all: &[Case]) -> Result<(), Usa
 /// What a command that ran cases needs to finish: its report files and how its end reads.
 struct Finish<'a> {
     reports: &'a ReportFiles,
-    /// A diff: its cases are the same or different.
-    diff: bool,
     /// Cases `--fail-fast` did not start.
     not_run: usize,
 }
@@ -470,7 +472,7 @@ fn finish(how: Finish, run: Run) -> Result<ExitCode, Usage> {
         0 => String::new(),
         n => format!("; --fail-fast left {n} not run"),
     };
-    let end = End { results: run.results, strict, rerun: &run.info.replay, reports: written, diff: how.diff };
+    let end = End { results: run.results, strict, rerun: &run.info.replay, reports: written, diff: run.info.diff };
     let lines = end.lines(paint);
     let (verdict, before) = lines.split_last().expect("an end has its verdict");
     for line in before {

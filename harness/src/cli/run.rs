@@ -153,8 +153,9 @@ pub(super) async fn run(args: RunArgs) -> Result<ExitCode, Usage> {
         ignored_headers: args.ignore_header.clone(),
         servers,
         ranges: args.ranges,
+        diff: false,
     };
-    let how = Finish { reports: &args.reports, diff: false, not_run: ran.not_run };
+    let how = Finish { reports: &args.reports, not_run: ran.not_run };
     finish(how, Run { info, cases: &ran.cases, results: &ran.results })
 }
 

@@ -91,7 +91,7 @@ impl Space {
     /// The space of each app in `apps` as Next.js `next` routes it, with the paths `cases`
     /// request of it.
     pub fn read(apps: &[String], cases: &[spec::Case], next: &semver::Version) -> Result<Space, String> {
-        let apps = apps.iter().map(|app| AppSpace::read(app, &reference_server::app_dir(app), cases, next)).collect::<Result<_, _>>()?;
+        let apps = apps.iter().map(|app| AppSpace::read(app, &crate::bundle::app_dir(app)?, cases, next)).collect::<Result<_, _>>()?;
         Ok(Space { apps })
     }
 

@@ -15,8 +15,10 @@ pub fn render(report: &Report) -> String {
     let mut out = String::from("# Next.js conformance report\n\n");
     let _ = writeln!(out, "| | |\n| --- | --- |");
     let _ = writeln!(out, "| Target | {} |", code(&report.target));
-    let _ = writeln!(out, "| Next.js version claimed | {} |", report.next_version.as_deref().map_or("none".into(), code));
-    let _ = writeln!(out, "| Capabilities | {} |", inline(&report.capabilities.join(", ")));
+    if !report.diff {
+        let _ = writeln!(out, "| Next.js version claimed | {} |", report.next_version.as_deref().map_or("none".into(), code));
+        let _ = writeln!(out, "| Capabilities | {} |", inline(&report.capabilities.join(", ")));
+    }
     if let Some(shard) = &report.shard {
         let _ = writeln!(out, "| Shard | {shard} |");
     }
@@ -28,22 +30,28 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "| Harness | {} |\n", report.harness_version);
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
     let failing: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.fails_run(report.strict)).collect();
-    let verdict = if failing.is_empty() { "PASSED" } else { "FAILED" };
-    let _ = writeln!(out, "**{verdict}: {total}**\n");
+    let (verdict, summary) = match (report.diff, failing.is_empty()) {
+        (false, true) => ("PASSED", total.to_string()),
+        (false, false) => ("FAILED", total.to_string()),
+        (true, true) => ("SAME", total.compared()),
+        (true, false) => ("DIFFERENT", total.compared()),
+    };
+    let (failures, warned) = if report.diff { ("Different", "Different in a should") } else { ("Failures", "Warnings") };
+    let _ = writeln!(out, "**{verdict}: {summary}**\n");
     if !failing.is_empty() {
-        let _ = writeln!(out, "Failing (evidence under [Failures](#failures)):\n");
+        let _ = writeln!(out, "{} (evidence under [{failures}](#{})):\n", if report.diff { "Different" } else { "Failing" }, failures.to_lowercase());
         for case in &failing {
-            let _ = writeln!(out, "- {} {}", case.outcome.label(), code(&case.id));
+            let _ = writeln!(out, "- {} {}", case.outcome.label_in(report.diff), code(&case.id));
         }
         out.push('\n');
     }
 
     out.push_str("## Summary by area\n\n");
-    summary_table(&mut out, &area::tally(&report.cases), &total);
+    summary_table(&mut out, &area::tally(&report.cases), &total, report.diff);
 
     let unexpected: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.fails_run(report.strict)).collect();
     if !unexpected.is_empty() {
-        out.push_str("\n## Failures\n\n");
+        let _ = writeln!(out, "\n## {failures}\n");
         if report.strict && unexpected.iter().any(|c| c.outcome == Outcome::Warn) {
             out.push_str("The run is strict: a warning not listed as known fails it.\n\n");
         }
@@ -53,7 +61,8 @@ pub fn render(report: &Report) -> String {
     }
     let warnings: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.outcome == Outcome::Warn && !c.fails_run(report.strict)).collect();
     if !warnings.is_empty() {
-        out.push_str("\n## Warnings\n\nEvery must of these cases holds; a should (a detail clients rarely rely on) does not.\n\n");
+        let holds = if report.diff { "is the same on both" } else { "holds" };
+        let _ = writeln!(out, "\n## {warned}\n\nEvery must of these cases {holds}; a should (a detail clients rarely rely on) does not.\n");
         for case in warnings {
             case_section(&mut out, case, report, None);
         }
@@ -65,9 +74,11 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// `| Area | Cases | Pass | ... |`, one row per area and a total row.
-pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summary) {
-    out.push_str("| Area | Cases | Pass | Warn | Fail | Expected fail | Unexpected pass | N/A | Error | Flaky |\n");
+/// `| Area | Cases | Pass | ... |`, one row per area and a total row; in the words of a diff
+/// when the run `compared` two servers.
+pub fn summary_table(out: &mut String, areas: &[(String, Summary)], total: &Summary, compared: bool) {
+    let (pass, warn, fail) = if compared { ("Same", "Different in a should", "Different") } else { ("Pass", "Warn", "Fail") };
+    let _ = writeln!(out, "| Area | Cases | {pass} | {warn} | {fail} | Expected fail | Unexpected pass | N/A | Error | Flaky |");
     out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     let row = |out: &mut String, name: String, s: &Summary| {
         let _ = writeln!(
@@ -98,7 +109,7 @@ pub fn case_section(out: &mut String, case: &CaseEntry, report: &Report, anchor:
         let _ = writeln!(out, "<a id=\"{anchor}\"></a>\n");
     }
     let whole = if case.severity == Severity::Should { " (the whole case is a should)" } else { "" };
-    let _ = writeln!(out, "### {} {}{whole}\n", case.outcome.label(), code(&case.id));
+    let _ = writeln!(out, "### {} {}{whole}\n", case.outcome.label_in(report.diff), code(&case.id));
     let _ = writeln!(out, "{}\n", inline(&case.title));
     let doc = format!("{}#{}", case.doc.page, case.doc.anchor);
     match doc_link::url(&case.doc.page, &case.doc.anchor) {

@@ -63,6 +63,8 @@ pub struct RunInfo {
     pub servers: Vec<model::Served>,
     /// Whether cases outside their Next.js range ran (informative) or were n/a.
     pub ranges: Ranges,
+    /// A diff: two servers compared, each case the same on both or different.
+    pub diff: bool,
 }
 
 /// A finished run: its cases with their results, in the same order.

@@ -20,6 +20,9 @@ pub struct Report {
     pub target: String,
     /// The Next.js version the target claims (none in differential mode).
     pub next_version: Option<String>,
+    /// A diff: two servers compared, each case the same on both or different.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub diff: bool,
     pub capabilities: Vec<String>,
     /// RFC 3339, UTC, milliseconds.
     pub started_at: String,
@@ -170,6 +173,7 @@ impl Report {
             ignored_headers: run.info.ignored_headers.clone(),
             servers: run.info.servers.clone(),
             ranges: run.info.ranges,
+            diff: run.info.diff,
             summary: cases.iter().map(|c| c.outcome).collect(),
             cases,
         }

@@ -189,6 +189,7 @@ pub fn info() -> RunInfo {
         ignored_headers: vec!["x-vercel-cache".into()],
         servers: Vec::new(),
         ranges: Default::default(),
+        diff: false,
     }
 }
 

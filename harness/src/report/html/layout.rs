@@ -32,8 +32,9 @@ pub fn key(outcome: Outcome) -> &'static str {
     }
 }
 
-pub fn badge(outcome: Outcome) -> String {
-    format!("<span class=\"badge o-{}\">{}</span>", key(outcome), html(outcome.label()))
+/// The outcome's badge, in the words of a diff when the run `compared` two servers.
+pub fn badge(outcome: Outcome, compared: bool) -> String {
+    format!("<span class=\"badge o-{}\">{}</span>", key(outcome), html(outcome.label_in(compared)))
 }
 
 /// The table cells of a summary: the number of cases and one per outcome.
@@ -45,11 +46,11 @@ pub fn count_cells(summary: &Summary) -> String {
     out
 }
 
-/// The header cells matching [`count_cells`].
-pub fn count_headers() -> String {
+/// The header cells matching [`count_cells`], in the words of a diff when `compared`.
+pub fn count_headers(compared: bool) -> String {
     let mut out = String::from("<th class=\"n\">cases</th>");
     for outcome in Outcome::ALL {
-        let _ = write!(out, "<th class=\"n\">{}</th>", html(outcome.label()));
+        let _ = write!(out, "<th class=\"n\">{}</th>", html(outcome.label_in(compared)));
     }
     out
 }

@@ -19,13 +19,18 @@ pub fn render(report: &Report) -> String {
     let mut body = String::new();
     let _ = writeln!(body, "<header>\n<h1>Next.js conformance report</h1>");
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
-    let verdict = if report.cases.iter().any(|c| c.fails_run(report.strict)) { "failed" } else { "passed" };
+    let failed = report.cases.iter().any(|c| c.fails_run(report.strict));
+    let verdict = if failed { "failed" } else { "passed" };
+    let (word, summary) = match (report.diff, failed) {
+        (false, _) => (verdict.to_uppercase(), total.to_string()),
+        (true, false) => ("SAME".to_owned(), total.compared()),
+        (true, true) => ("DIFFERENT".to_owned(), total.compared()),
+    };
     let _ = writeln!(
         body,
-        "<p class=\"totals\" id=\"totals\"><span class=\"verdict {verdict}\">{}</span> {} · {}</p>\n{}\n</header>",
-        verdict.to_uppercase(),
+        "<p class=\"totals\" id=\"totals\"><span class=\"verdict {verdict}\">{word}</span> {} · {}</p>\n{}\n</header>",
         html(&report.target_label()),
-        html(&total.to_string()),
+        html(&summary),
         bar(&total)
     );
     attention(&mut body, report);
@@ -34,7 +39,7 @@ pub fn render(report: &Report) -> String {
 
     let areas = area::tally(&report.cases);
     body.push_str("<h2>By area</h2>\n<table class=\"areas\">\n");
-    let _ = writeln!(body, "<thead><tr><th>area</th>{}<th></th></tr></thead>\n<tbody>", count_headers());
+    let _ = writeln!(body, "<thead><tr><th>area</th>{}<th></th></tr></thead>\n<tbody>", count_headers(report.diff));
     for (name, summary) in &areas {
         let _ = writeln!(
             body,
@@ -47,7 +52,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(body, "<tr><th>total</th>{}<td></td></tr>\n</tbody>\n</table>", count_cells(&total));
 
     body.push_str("<h2 id=\"cases\">Cases</h2>\n");
-    filters(&mut body, &areas);
+    filters(&mut body, &areas, report.diff);
     body.push_str("<table class=\"cases\">\n<thead><tr><th>outcome</th><th>case</th><th>basis</th><th class=\"n\">ms</th></tr></thead>\n");
     for case in &report.cases {
         case_rows(&mut body, case, report);
@@ -65,7 +70,8 @@ fn attention(out: &mut String, report: &Report) {
         Outcome::Flaky => Some("flaky"),
         _ => None,
     };
-    for (heading, id) in [("Failures", "failures"), ("Warnings", "warnings"), ("Flaky", "flaky")] {
+    let headings = if report.diff { ["Different", "Different in a should"] } else { ["Failures", "Warnings"] };
+    for (heading, id) in [(headings[0], "failures"), (headings[1], "warnings"), ("Flaky", "flaky")] {
         let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| group(c) == Some(id)).collect();
         if cases.is_empty() {
             continue;
@@ -80,7 +86,7 @@ fn attention(out: &mut String, report: &Report) {
             let _ = writeln!(
                 out,
                 "<li>{} <a class=\"open-case\" href=\"#case-{id}\"><code>{id}</code></a> <span class=\"title\">{}</span>\n<pre class=\"why\">{}</pre></li>",
-                badge(case.outcome),
+                badge(case.outcome, report.diff),
                 html(&case.title),
                 html(&why.join("\n")),
                 id = html(&case.id),
@@ -96,8 +102,10 @@ fn run_facts(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<dt>{name}</dt><dd>{}</dd>", html(value));
     };
     fact("Target", &report.target);
-    fact("Next.js version claimed", report.next_version.as_deref().unwrap_or("none (differential run)"));
-    fact("Capabilities", &report.capabilities.join(", "));
+    if !report.diff {
+        fact("Next.js version claimed", report.next_version.as_deref().unwrap_or("none"));
+        fact("Capabilities", &report.capabilities.join(", "));
+    }
     if let Some(shard) = &report.shard {
         fact("Shard", shard);
     }
@@ -113,11 +121,11 @@ fn run_facts(out: &mut String, report: &Report) {
     out.push_str("</dl>\n");
 }
 
-fn filters(out: &mut String, areas: &[(String, Summary)]) {
+fn filters(out: &mut String, areas: &[(String, Summary)], compared: bool) {
     out.push_str("<div class=\"filters\">\n<label>outcome<select id=\"f-outcome\">\n<option value=\"\">all</option>\n");
-    out.push_str("<option value=\"not-passing\">not passing</option>\n");
+    let _ = writeln!(out, "<option value=\"not-passing\">{}</option>", if compared { "not the same" } else { "not passing" });
     for outcome in Outcome::ALL {
-        let _ = writeln!(out, "<option value=\"{}\">{}</option>", key(outcome), html(outcome.label()));
+        let _ = writeln!(out, "<option value=\"{}\">{}</option>", key(outcome), html(outcome.label_in(compared)));
     }
     out.push_str("</select></label>\n<label>area<select id=\"f-area\">\n<option value=\"\">all</option>\n");
     for (name, _) in areas {
@@ -146,7 +154,7 @@ fn case_rows(out: &mut String, case: &CaseEntry, report: &Report) {
         out,
         "<tr class=\"head\"><td>{}</td><td><button class=\"toggle\" type=\"button\" aria-expanded=\"false\">{}</button>\
          <div class=\"title\">{}</div></td><td>{basis}</td><td class=\"n\">{}</td></tr>",
-        badge(case.outcome),
+        badge(case.outcome, report.diff),
         html(&case.id),
         html(&case.title),
         case.duration_ms

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 pub fn render(matrix: &Matrix) -> String {
     let mut body = String::from("<header>\n<h1>Next.js conformance matrix</h1>\n</header>\n<h2>Targets</h2>\n<table>\n");
-    let _ = writeln!(body, "<thead><tr><th>#</th><th>target</th><th>started</th><th class=\"n\">s</th>{}<th></th></tr></thead>", layout::count_headers());
+    let _ = writeln!(body, "<thead><tr><th>#</th><th>target</th><th>started</th><th class=\"n\">s</th>{}<th></th></tr></thead>", layout::count_headers(false));
     for (column, report) in matrix.reports.iter().enumerate() {
         let _ = writeln!(
             body,
@@ -42,7 +42,7 @@ pub fn render(matrix: &Matrix) -> String {
         for column in 0..matrix.reports.len() {
             match matrix.cell(column, id) {
                 Some(case) => {
-                    let _ = write!(body, "<td class=\"cell\"><a href=\"#{}\">{}</a></td>", html(&anchor(column, id)), layout::badge(case.outcome));
+                    let _ = write!(body, "<td class=\"cell\"><a href=\"#{}\">{}</a></td>", html(&anchor(column, id)), layout::badge(case.outcome, matrix.reports[column].diff));
                 }
                 None => body.push_str("<td class=\"cell\">—</td>"),
             }
@@ -58,7 +58,7 @@ pub fn render(matrix: &Matrix) -> String {
                 body,
                 "<section class=\"evidence\" id=\"{}\">\n<h3>{} <code>{}</code></h3>\n<p class=\"title\">{}</p>\n{}</section>",
                 html(&anchor(column, &case.id)),
-                layout::badge(case.outcome),
+                layout::badge(case.outcome, report.diff),
                 html(&case.id),
                 html(&case.title),
                 detail::render(case, &report.replay, &report.servers)
