@@ -564,6 +564,17 @@ fn fuzz_refuses_bad_usage_with_exit_2() {
 }
 
 #[test]
+fn fuzz_names_a_server_that_gives_no_answer_before_it_generates_anything() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let out = harness(&["fuzz", "--reference", &url, "--requests", "3"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("error: cannot connect to {url}")) && !text(&out.stdout).contains("generated"), "{stderr}");
+}
+
+#[test]
 fn fuzz_exits_1_with_each_difference_as_curl_and_a_case_to_start_from() {
     let url = fixed_answer_server(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok");
     let out = harness(&["fuzz", "--reference", &url, "--requests", "3", "--seed", "4", "--time", "60"]);

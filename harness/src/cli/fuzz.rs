@@ -21,7 +21,7 @@ to the target once, so such a request would leave the two servers' caches in dif
 later answer could differ for that alone. The routes left out are listed at the start of a run.
 
 Exit status: 0 when no difference was found, 1 when one was (and was seen again on its minimal \
-request), 2 for bad usage.")]
+request) or a server gives no answer, 2 for bad usage.")]
 pub(super) struct FuzzArgs {
     /// Base URL of the side taken as the reference, typically a real `next start`; each request
     /// is sent to it twice to learn what is noise. Repeat it as `APP=URL` for the other fixture
@@ -58,6 +58,11 @@ pub(super) async fn fuzz(args: FuzzArgs) -> Result<ExitCode, Usage> {
     check_apps("--reference", &args.reference)?;
     check_apps("--target", &args.target)?;
     let client = args.connection.client()?;
+    let given: Vec<AppUrl> = args.reference.iter().chain(&args.target).cloned().collect();
+    if let Err(line) = super::preflight::ask_targets(&client, &given).await {
+        eprintln!("{line}");
+        return Ok(ExitCode::from(1));
+    }
     let a: BTreeMap<String, String> = args.reference.iter().map(|u| (u.app.clone(), u.url.clone())).collect();
     let mut embedded = Vec::new();
     let start = |app: &str| {
