@@ -215,7 +215,24 @@ impl Summary {
 
 }
 
+/// The headings of the cases that fail a run and of its warnings: failures and warnings, or in
+/// a run that `compared` two servers, what is different and different in a should.
+pub fn sections(compared: bool) -> (&'static str, &'static str) {
+    if compared { ("Different", "Different in a should") } else { ("Failures", "Warnings") }
+}
+
 impl Summary {
+    /// The verdict word of a run (`PASSED`/`FAILED`, or `SAME`/`DIFFERENT` when it `compared`
+    /// two servers) and its summary line.
+    pub fn verdict(&self, compared: bool, failed: bool) -> (&'static str, String) {
+        match (compared, failed) {
+            (false, false) => ("PASSED", self.to_string()),
+            (false, true) => ("FAILED", self.to_string()),
+            (true, false) => ("SAME", self.compared()),
+            (true, true) => ("DIFFERENT", self.compared()),
+        }
+    }
+
     /// The summary of a diff, which compares two servers: `N same, N different in a should,
     /// N different, N n/a, N errors`.
     pub fn compared(&self) -> String {

@@ -186,7 +186,7 @@ fn an_oversized_body_is_refused_and_the_server_goes_on() {
 #[test]
 fn a_body_the_route_never_reads_does_not_cost_the_client_its_answer() {
     // Closing a connection with unread bytes makes the kernel reset it, and a reset throws
-    // away an answer the client has not read yet; Next.js reads such a body to its end.
+    // away an answer the client has not read yet.
     for method in ["GET", "HEAD", "POST"] {
         let size = 1024 * 1024 + 1;
         let mut stream = TcpStream::connect(server()).unwrap();

@@ -5,7 +5,7 @@
 
 use super::paint::Paint;
 use crate::evidence::shell_quote;
-use crate::outcome::{CaseResult, Outcome, Summary};
+use crate::outcome::{CaseResult, Outcome, Summary, sections};
 
 /// What a run ends with.
 pub struct End<'a> {
@@ -30,10 +30,11 @@ impl End<'_> {
     pub fn lines(&self, paint: Paint) -> Vec<String> {
         let mut out = Vec::new();
         let failing: Vec<&str> = self.results.iter().filter(|r| r.fails_run(self.strict)).map(|r| r.id.as_str()).collect();
-        let (fails, warns) = if self.diff { ("different", "different in a should") } else { ("failures", "warnings") };
+        let (fails, warns) = sections(self.diff);
+        let (fails, warns) = (fails.to_lowercase(), warns.to_lowercase());
         let lists: [(&str, Vec<&str>); 3] = [
-            (fails, failing.clone()),
-            (warns, self.ids(|r| r.outcome == Outcome::Warn && !r.fails_run(self.strict))),
+            (&fails, failing.clone()),
+            (&warns, self.ids(|r| r.outcome == Outcome::Warn && !r.fails_run(self.strict))),
             ("flaky", self.ids(|r| r.outcome == Outcome::Flaky)),
         ];
         for (heading, ids) in lists.into_iter().filter(|(_, ids)| !ids.is_empty()) {
@@ -62,13 +63,9 @@ impl End<'_> {
 
     /// `PASSED: 3 passed, ...` or `FAILED: ...`; for a diff `SAME: 3 same, ...` or `DIFFERENT: ...`.
     fn verdict(&self, paint: Paint) -> String {
-        let summary = Summary::of(self.results);
-        let (word, line) = match (self.diff, self.failed()) {
-            (false, false) => (paint.green("PASSED"), summary.to_string()),
-            (false, true) => (paint.red("FAILED"), summary.to_string()),
-            (true, false) => (paint.green("SAME"), summary.compared()),
-            (true, true) => (paint.red("DIFFERENT"), summary.compared()),
-        };
+        let failed = self.failed();
+        let (word, line) = Summary::of(self.results).verdict(self.diff, failed);
+        let word = if failed { paint.red(word) } else { paint.green(word) };
         format!("{word}: {line}")
     }
 }

@@ -7,7 +7,7 @@
 use super::expected::Expected;
 use super::model::{CaseEntry, Evidence, Report};
 use super::{area, doc_link, text};
-use crate::outcome::{Outcome, Summary};
+use crate::outcome::{Outcome, Summary, sections};
 use spec::Severity;
 use std::fmt::Write as _;
 
@@ -30,13 +30,8 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "| Harness | {} |\n", report.harness_version);
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
     let failing: Vec<&CaseEntry> = report.cases.iter().filter(|c| c.fails_run(report.strict)).collect();
-    let (verdict, summary) = match (report.diff, failing.is_empty()) {
-        (false, true) => ("PASSED", total.to_string()),
-        (false, false) => ("FAILED", total.to_string()),
-        (true, true) => ("SAME", total.compared()),
-        (true, false) => ("DIFFERENT", total.compared()),
-    };
-    let (failures, warned) = if report.diff { ("Different", "Different in a should") } else { ("Failures", "Warnings") };
+    let (verdict, summary) = total.verdict(report.diff, !failing.is_empty());
+    let (failures, warned) = sections(report.diff);
     let _ = writeln!(out, "**{verdict}: {summary}**\n");
     if !failing.is_empty() {
         let _ = writeln!(out, "{} (evidence under [{failures}](#{})):\n", if report.diff { "Different" } else { "Failing" }, failures.to_lowercase());

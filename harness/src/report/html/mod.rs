@@ -11,7 +11,7 @@ pub mod layout;
 
 use super::model::{CaseEntry, Evidence, Report};
 use super::{area, escape::html, text};
-use crate::outcome::{Outcome, Summary};
+use crate::outcome::{Outcome, Summary, sections};
 use layout::{badge, bar, count_cells, count_headers, key};
 use std::fmt::Write as _;
 
@@ -21,11 +21,7 @@ pub fn render(report: &Report) -> String {
     let total: Summary = report.cases.iter().map(|c| c.outcome).collect();
     let failed = report.cases.iter().any(|c| c.fails_run(report.strict));
     let verdict = if failed { "failed" } else { "passed" };
-    let (word, summary) = match (report.diff, failed) {
-        (false, _) => (verdict.to_uppercase(), total.to_string()),
-        (true, false) => ("SAME".to_owned(), total.compared()),
-        (true, true) => ("DIFFERENT".to_owned(), total.compared()),
-    };
+    let (word, summary) = total.verdict(report.diff, failed);
     let _ = writeln!(
         body,
         "<p class=\"totals\" id=\"totals\"><span class=\"verdict {verdict}\">{word}</span> {} · {}</p>\n{}\n</header>",
@@ -70,8 +66,8 @@ fn attention(out: &mut String, report: &Report) {
         Outcome::Flaky => Some("flaky"),
         _ => None,
     };
-    let headings = if report.diff { ["Different", "Different in a should"] } else { ["Failures", "Warnings"] };
-    for (heading, id) in [(headings[0], "failures"), (headings[1], "warnings"), ("Flaky", "flaky")] {
+    let (failures, warnings) = sections(report.diff);
+    for (heading, id) in [(failures, "failures"), (warnings, "warnings"), ("Flaky", "flaky")] {
         let cases: Vec<&CaseEntry> = report.cases.iter().filter(|c| group(c) == Some(id)).collect();
         if cases.is_empty() {
             continue;
